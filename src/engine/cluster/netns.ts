@@ -1,0 +1,155 @@
+// Builds one network namespace on demand: a node's root namespace, a pod's namespace, the
+// gateway between the node network and the internet, or an outside host. Devices and
+// routes come from the CNI module; the kernel's local table is derived from the addresses,
+// as the kernel derives it; then the scenario's route edits are applied.
+import { cidrText, nthAddress, parseCidr, type Cidr } from '../lib/ip';
+import { hashedMac } from '../lib/mac';
+import { bridgeDevice, hostVeth, nodePodRoutes, podEth0, podRoutes } from '../cni/bridge';
+import { applyRouteEdits } from './route-edits';
+import type { Address, Cluster, Device, Listener, Netns, NetnsId, Route } from './types';
+
+export const NODE_SEGMENT = 'kind';
+export const INTERNET_SEGMENT = 'internet';
+export const GATEWAY_NETNS: NetnsId = 'router/gateway';
+export const GATEWAY_INTERNET_IP = '192.0.2.1';
+
+export const nodeNetnsId = (node: string): NetnsId => `node/${node}`;
+export const podNetnsId = (podKey: string): NetnsId => `pod/${podKey}`;
+export const outsideNetnsId = (host: string): NetnsId => `host/${host}`;
+
+const LO: Device = {
+  name: 'lo', ifindex: 1, kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536,
+  addrs: [{ ip: '127.0.0.1', prefix: 8, scope: 'host' }], up: true,
+};
+
+const bcast = (c: Cidr) => nthAddress(c, 2 ** (32 - c.prefix) - 1);
+
+function addr(ip: string, prefix: number): Address {
+  const c = parseCidr(`${ip}/${prefix}`);
+  return { ip, prefix, scope: 'global', brd: prefix < 31 ? bcast(c) : undefined };
+}
+
+function connected(dev: string, a: Address): Route {
+  return { table: 'main', type: 'unicast', dst: parseCidr(`${a.ip}/${a.prefix}`), dev, proto: 'kernel', scope: 'link', src: a.ip };
+}
+
+/** The kernel's local table: one `local` route per address, `broadcast` for each brd. */
+export function localTable(devices: readonly Device[]): Route[] {
+  const out: Route[] = [];
+  for (const d of devices) {
+    for (const a of d.addrs) {
+      if (d.kind === 'loopback') {
+        out.push({ table: 'local', type: 'local', dst: parseCidr('127.0.0.0/8'), dev: 'lo', proto: 'kernel', scope: 'host', src: a.ip });
+        out.push({ table: 'local', type: 'broadcast', dst: parseCidr('127.255.255.255/32'), dev: 'lo', proto: 'kernel', scope: 'link', src: a.ip });
+      }
+      out.push({ table: 'local', type: 'local', dst: parseCidr(`${a.ip}/32`), dev: d.name, proto: 'kernel', scope: 'host', src: a.ip });
+      if (a.brd) out.push({ table: 'local', type: 'broadcast', dst: parseCidr(`${a.brd}/32`), dev: d.name, proto: 'kernel', scope: 'link', src: a.ip });
+    }
+  }
+  return out;
+}
+
+function finish(cluster: Cluster, base: Omit<Netns, 'routes' | 'editProblems'> & { main: Route[] }): Netns {
+  const { main, ...rest } = base;
+  const { routes, problems } = applyRouteEdits(cluster, base, [...main, ...localTable(base.devices)]);
+  return { ...rest, routes, editProblems: problems };
+}
+
+const NODE_PROCESSES: readonly Listener[] = [
+  { proto: 'tcp', port: 10250, addr: '0.0.0.0', owner: 'kubelet' },
+  { proto: 'tcp', port: 10256, addr: '0.0.0.0', owner: 'kube-proxy' },
+  { proto: 'tcp', port: 10249, addr: '0.0.0.0', owner: 'kube-proxy' },
+];
+const CONTROL_PLANE_PROCESSES: readonly Listener[] = [
+  { proto: 'tcp', port: 6443, addr: '0.0.0.0', owner: 'kube-apiserver' },
+  { proto: 'tcp', port: 2379, addr: '0.0.0.0', owner: 'etcd' },
+  { proto: 'tcp', port: 2380, addr: '0.0.0.0', owner: 'etcd' },
+  { proto: 'tcp', port: 10257, addr: '127.0.0.1', owner: 'kube-controller-manager' },
+  { proto: 'tcp', port: 10259, addr: '127.0.0.1', owner: 'kube-scheduler' },
+];
+
+function containerListeners(cluster: Cluster, podKeys: readonly string[]): Listener[] {
+  const out: Listener[] = [];
+  for (const key of podKeys) {
+    const pod = cluster.pod(key);
+    if (!pod) continue;
+    for (const c of pod.spec.containers) {
+      for (const p of c.ports) {
+        if (p.protocol === 'SCTP') continue;
+        out.push({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.containerPort, addr: '0.0.0.0', owner: pod.slot < 0 ? `${key}/${c.name}` : c.name });
+      }
+    }
+  }
+  return out;
+}
+
+function buildNode(cluster: Cluster, id: NetnsId, name: string): Netns {
+  const node = cluster.node(name);
+  if (!node) throw new Error(`no node ${name}`);
+  const pods = node.pods.map((k) => cluster.pod(k)!).filter((p) => p && p.slot >= 0);
+  const eth0Addr = addr(node.ip, cluster.nodeSubnet.prefix);
+  const eth0: Device = { name: 'eth0', ifindex: 2, kind: 'ether', mac: node.mac, mtu: 1500, addrs: [eth0Addr], segment: NODE_SEGMENT, up: true };
+  const devices: Device[] = [LO, eth0];
+  if (node.bridged) devices.push(bridgeDevice(node));
+  for (const p of pods) devices.push(hostVeth(p, node, p.netns));
+  const main: Route[] = [
+    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: cluster.gateway.ip, dev: 'eth0' },
+    connected('eth0', eth0Addr),
+    ...nodePodRoutes(node, cluster.nodes, node.bridged),
+  ];
+  const hostNetPods = node.pods.filter((k) => cluster.pod(k)?.slot === -1);
+  const listeners = [...NODE_PROCESSES, ...(node.role === 'control-plane' ? CONTROL_PLANE_PROCESSES : []), ...containerListeners(cluster, hostNetPods)];
+  return finish(cluster, { id, kind: 'node', machine: node.name, name: 'root', devices, main, forwarding: true, listeners });
+}
+
+function buildPod(cluster: Cluster, id: NetnsId, key: string): Netns {
+  const pod = cluster.pod(key);
+  if (!pod || pod.slot < 0) throw new Error(`no pod namespace ${key}`);
+  const node = cluster.node(pod.node)!;
+  const devices = [LO, podEth0(pod, node, nodeNetnsId(node.name))];
+  return finish(cluster, {
+    id, kind: 'pod', machine: node.name, name: key, devices, main: podRoutes(pod, node), forwarding: false,
+    listeners: containerListeners(cluster, [key]),
+  });
+}
+
+function buildGateway(cluster: Cluster): Netns {
+  const eth0Addr = addr(cluster.gateway.ip, cluster.nodeSubnet.prefix);
+  const eth1Addr = addr(GATEWAY_INTERNET_IP, 24);
+  const devices: Device[] = [
+    LO,
+    { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac('gateway/eth0'), mtu: 1500, addrs: [eth0Addr], segment: NODE_SEGMENT, up: true },
+    { name: 'eth1', ifindex: 3, kind: 'ether', mac: hashedMac('gateway/eth1'), mtu: 1500, addrs: [eth1Addr], segment: INTERNET_SEGMENT, up: true },
+  ];
+  const main: Route[] = [connected('eth0', eth0Addr), connected('eth1', eth1Addr)];
+  for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth1', scope: 'link' });
+  return finish(cluster, { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: [] });
+}
+
+function buildOutside(cluster: Cluster, id: NetnsId, name: string): Netns {
+  const h = cluster.outside.find((x) => x.name === name);
+  if (!h) throw new Error(`no outside host ${name}`);
+  const a = addr(h.ip, 24);
+  const devices: Device[] = [LO, { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac(`outside/${name}`), mtu: 1500, addrs: [a], segment: INTERNET_SEGMENT, up: true }];
+  const main: Route[] = [
+    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: GATEWAY_INTERNET_IP, dev: 'eth0', onlink: true },
+    connected('eth0', a),
+  ];
+  const listeners: Listener[] = h.ports.filter((p) => p.protocol !== 'SCTP').map((p) => ({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.port, addr: '0.0.0.0', owner: name }));
+  return finish(cluster, { id, kind: 'outside', machine: name, name: 'root', devices, main, forwarding: false, listeners });
+}
+
+export function buildNetns(cluster: Cluster, id: NetnsId): Netns {
+  const slash = id.indexOf('/');
+  const kind = id.slice(0, slash);
+  const rest = id.slice(slash + 1);
+  switch (kind) {
+    case 'node': return buildNode(cluster, id, rest);
+    case 'pod': return buildPod(cluster, id, rest);
+    case 'router': return buildGateway(cluster);
+    case 'host': return buildOutside(cluster, id, rest);
+    default: throw new Error(`unknown network namespace ${id}`);
+  }
+}
+
+export const cidrLabel = cidrText;

@@ -1,0 +1,71 @@
+// IPv4 address and CIDR helpers over ipaddr.js. The engine keeps addresses as dotted
+// strings (what every real tool prints) and converts to 32-bit numbers for lookups.
+import ipaddr from 'ipaddr.js';
+
+export interface Cidr {
+  /** The network address as a number (host bits cleared). */
+  readonly net: number;
+  readonly prefix: number;
+}
+
+export function isIPv4(text: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(text);
+}
+
+export function ipToInt(ip: string): number {
+  const b = ipaddr.IPv4.parse(ip).octets;
+  return ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+}
+
+export function intToIp(n: number): string {
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+export function maskOf(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+/** Parses "a.b.c.d/n" (or a bare address as /32); host bits are cleared. Throws on bad input. */
+export function parseCidr(text: string): Cidr {
+  const [addr, len] = text.includes('/') ? ipaddr.IPv4.parseCIDR(text) : [ipaddr.IPv4.parse(text), 32];
+  const net = (ipToInt(addr.toString()) & maskOf(len)) >>> 0;
+  return { net, prefix: len };
+}
+
+export function isValidCidr(text: string): boolean {
+  try {
+    if (!text.includes('/')) return false;
+    ipaddr.IPv4.parseCIDR(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function cidrText(c: Cidr): string {
+  return `${intToIp(c.net)}/${c.prefix}`;
+}
+
+export function cidrContains(c: Cidr, ip: number): boolean {
+  return ((ip & maskOf(c.prefix)) >>> 0) === c.net;
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  const p = Math.min(a.prefix, b.prefix);
+  const m = maskOf(p);
+  return ((a.net & m) >>> 0) === ((b.net & m) >>> 0);
+}
+
+/** The n-th address of a CIDR (0 is the network address). */
+export function nthAddress(c: Cidr, n: number): string {
+  return intToIp((c.net + n) >>> 0);
+}
+
+export function cidrSize(c: Cidr): number {
+  return 2 ** (32 - c.prefix);
+}
+
+/** Splits a CIDR into consecutive subnets of `prefix`, returning the i-th one. */
+export function nthSubnet(c: Cidr, prefix: number, i: number): Cidr {
+  return { net: (c.net + i * 2 ** (32 - prefix)) >>> 0, prefix };
+}

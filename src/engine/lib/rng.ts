@@ -1,0 +1,21 @@
+// The one seeded random source of the engine. Every choice that a real system makes at
+// random (ephemeral ports, iptables `statistic`, nft `numgen`, IPVS tie-breaks) draws from
+// here, so the same scenario with the same seed always gives the same trace.
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+
+export interface Rng {
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number;
+  /** A 31-bit draw, as the kernel's prandom_u32() & 0x7FFFFFFF. */
+  u31(): number;
+}
+
+export function createRng(seed: number): Rng {
+  const gen: RandomGenerator = xoroshiro128plus(seed | 0);
+  return {
+    int: (min, max) => uniformInt(gen, min, max),
+    u31: () => gen.next() & 0x7fffffff,
+  };
+}

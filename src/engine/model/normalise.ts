@@ -1,0 +1,175 @@
+// Turns validated documents into one Scenario: kind's defaults filled in, Deployments
+// expanded into the pods their ReplicaSets would create, kind's own CoreDNS pods added, and
+// the checks that span documents (overlapping CIDRs, port clashes, unknown nodes).
+import type { Located } from './parse';
+import type * as S from './schemas';
+import { CONTROL_PLANE_TAINT, DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
+import { podSuffix, podTemplateHash } from './replicaset';
+import { checkScenario } from './checks';
+import type {
+  ClusterSpec, ContainerSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
+} from './types';
+
+export interface ParsedDocs {
+  readonly clusters: readonly Located<S.KindClusterDoc>[];
+  readonly settings: readonly Located<S.SettingsDoc>[];
+  readonly namespaces: readonly Located<{ metadata: { name: string; labels?: Record<string, string> } }>[];
+  readonly pods: readonly Located<S.PodDoc>[];
+  readonly deployments: readonly Located<S.DeploymentDoc>[];
+  readonly services: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
+  readonly endpointSlices: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
+  readonly other: readonly Located<Record<string, unknown>>[];
+}
+
+function clusterSpec(doc: Located<S.KindClusterDoc> | undefined): ClusterSpec {
+  const v = doc?.value;
+  const name = v?.name ?? KIND_DEFAULTS.name;
+  const nodes = v?.nodes ?? [{ role: 'control-plane' as const }];
+  const names = kindNodeNames(name, nodes.map((n) => n.role));
+  return {
+    name,
+    nodes: nodes.map((n, i) => ({ name: names[i]!, role: n.role, labels: n.labels ?? {} })),
+    podSubnet: v?.networking?.podSubnet ?? KIND_DEFAULTS.podSubnet,
+    serviceSubnet: v?.networking?.serviceSubnet ?? KIND_DEFAULTS.serviceSubnet,
+    nodeSubnet: KIND_DEFAULTS.nodeSubnet,
+    kubeProxyMode: v?.networking?.kubeProxyMode ?? KIND_DEFAULTS.kubeProxyMode,
+  };
+}
+
+function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
+  const spec = doc?.value.spec;
+  const line = doc?.line ?? (() => 0);
+  return {
+    cni: spec?.cni ?? 'bridge',
+    seed: spec?.seed ?? 1,
+    outsideHosts: spec?.outsideHosts ?? DEFAULT_OUTSIDE_HOSTS,
+    routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i]) } })),
+    layout: spec?.layout ?? {},
+    systemPods: spec?.systemPods ?? true,
+  };
+}
+
+function containers(spec: S.PodSpecDoc): ContainerSpec[] {
+  return spec.containers.map((c) => ({
+    name: c.name,
+    image: c.image,
+    ports: c.ports.map((p) => ({ containerPort: p.containerPort, name: p.name, protocol: p.protocol })),
+  }));
+}
+
+function isReady(annotations: Record<string, string> | undefined, conditions?: readonly { type: string; status: string }[]): boolean {
+  if (annotations?.['podpath.dev/ready'] === 'false') return false;
+  const c = conditions?.find((x) => x.type === 'Ready');
+  return c === undefined || c.status === 'True';
+}
+
+function podFromSpec(
+  base: { namespace: string; name: string; labels: Record<string, string>; ready: boolean },
+  spec: S.PodSpecDoc, source: PodSpec['source'], owner?: PodSpec['owner'],
+): PodSpec {
+  return {
+    ...base,
+    nodeName: spec.nodeName,
+    nodeSelector: spec.nodeSelector ?? {},
+    tolerations: (spec.tolerations ?? []).map((t) => ({ key: t.key, operator: t.operator, value: t.value, effect: t.effect })),
+    hostNetwork: spec.hostNetwork ?? false,
+    containers: containers(spec),
+    owner,
+    source,
+  };
+}
+
+/** kind's CoreDNS Deployment (kube-system/coredns, 2 replicas, tolerating the control-plane taint). */
+const COREDNS: S.DeploymentDoc = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    template: {
+      metadata: { labels: { 'k8s-app': 'kube-dns' } },
+      spec: {
+        // kubeadm creates CoreDNS before any worker joins, so in kind both replicas run on
+        // the control plane; the selector stands for that timing.
+        nodeSelector: { 'node-role.kubernetes.io/control-plane': '' },
+        tolerations: [{ key: CONTROL_PLANE_TAINT, operator: 'Exists', effect: 'NoSchedule' }],
+        containers: [{
+          name: 'coredns',
+          image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+          ports: [
+            { containerPort: 53, name: 'dns', protocol: 'UDP' },
+            { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+            { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+          ],
+        }],
+      },
+    },
+  },
+};
+
+function expandDeployment(d: S.DeploymentDoc, source: PodSpec['source'], taken: Set<string>): PodSpec[] {
+  const ns = d.metadata.namespace ?? 'default';
+  const hash = podTemplateHash(d.spec.template);
+  const rs = `${d.metadata.name}-${hash}`;
+  const labels = { ...(d.spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash };
+  const out: PodSpec[] = [];
+  for (let i = 0; i < d.spec.replicas; i++) {
+    const name = `${rs}-${podSuffix(`${ns}/${rs}`, i, taken)}`;
+    taken.add(`${ns}/${name}`);
+    out.push(podFromSpec(
+      { namespace: ns, name, labels, ready: isReady(d.spec.template.metadata?.annotations) },
+      d.spec.template.spec, source, { kind: 'ReplicaSet', name: rs, deployment: d.metadata.name },
+    ));
+  }
+  return out;
+}
+
+function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>): StoredManifest {
+  return {
+    kind: l.value.kind, apiVersion: l.value.apiVersion, name: l.value.metadata.name,
+    namespace: l.value.metadata.namespace ?? 'default', body: l.value as Record<string, unknown>,
+    source: { doc: l.doc, line: l.line([]) },
+  };
+}
+
+export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseResult {
+  const cluster = clusterSpec(parsed.clusters[0]);
+  const settings = settingsOf(parsed.settings[0]);
+  const namespaces: NamespaceSpec[] = SYSTEM_NAMESPACES.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } }));
+  for (const n of parsed.namespaces) {
+    const labels = { ...(n.value.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.value.metadata.name };
+    const i = namespaces.findIndex((x) => x.name === n.value.metadata.name);
+    if (i >= 0) namespaces[i] = { name: n.value.metadata.name, labels };
+    else namespaces.push({ name: n.value.metadata.name, labels });
+  }
+  const pods: PodSpec[] = [];
+  const taken = new Set<string>();
+  if (settings.systemPods) pods.push(...expandDeployment(COREDNS, { doc: 0, line: 0 }, taken));
+  for (const p of parsed.pods) {
+    const m = p.value.metadata;
+    pods.push(podFromSpec(
+      { namespace: m.namespace ?? 'default', name: m.name, labels: m.labels ?? {}, ready: isReady(m.annotations, p.value.status?.conditions) },
+      p.value.spec, { doc: p.doc, line: p.line([]) },
+    ));
+    taken.add(`${m.namespace ?? 'default'}/${m.name}`);
+  }
+  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]) }, taken));
+
+  const scenario: Scenario = {
+    cluster, settings, namespaces, pods,
+    services: parsed.services.map(stored),
+    endpointSlices: parsed.endpointSlices.map(stored),
+    other: parsed.other.map((o) => {
+      const v = o.value as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
+      return {
+        kind: v.kind ?? '', apiVersion: v.apiVersion ?? '', name: v.metadata?.name ?? '',
+        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]) },
+      };
+    }),
+    warnings,
+  };
+  const errors = checkScenario(scenario, parsed);
+  if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
+  return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings] } };
+}

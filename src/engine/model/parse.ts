@@ -1,0 +1,115 @@
+// Reads a scenario: multi-document Kubernetes YAML in, a validated Scenario out, or a list
+// of errors that each name the document, the object, the field and the line. Nothing is
+// half applied: any error means no scenario.
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { z } from 'zod';
+import * as S from './schemas';
+import { formatPath, lineOf, type FieldPath } from './locate';
+import { normalise, type ParsedDocs } from './normalise';
+import type { ParseResult, ScenarioError } from './types';
+
+interface DocCtx {
+  readonly index: number;
+  readonly doc: Document;
+  readonly lc: LineCounter;
+  readonly object?: string;
+}
+
+export interface Located<T> {
+  readonly value: T;
+  readonly doc: number;
+  readonly line: (path: FieldPath) => number;
+}
+
+function describe(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+  if (typeof v.kind !== 'string') return undefined;
+  const name = typeof v.metadata?.name === 'string' ? v.metadata.name : undefined;
+  if (name === undefined) return v.kind;
+  const ns = typeof v.metadata?.namespace === 'string' ? v.metadata.namespace : undefined;
+  const namespaced = !['Namespace', 'Cluster', 'Podpath'].includes(v.kind);
+  return `${v.kind} ${namespaced ? `${ns ?? 'default'}/` : ''}${name}`;
+}
+
+function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    return {
+      doc: ctx.index,
+      object: ctx.object,
+      field: formatPath(path) || undefined,
+      line: lineOf(ctx.doc, ctx.lc, path),
+      message: issue.message,
+    };
+  });
+}
+
+const NOT_MODELLED = new Set(['Ingress', 'NetworkPolicy', 'ConfigMap', 'Secret', 'ServiceAccount', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'IngressClass']);
+
+export function parseScenario(text: string): ParseResult {
+  const lc = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const errors: ScenarioError[] = [];
+  const warnings: ScenarioError[] = [];
+  const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
+    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], services: [], endpointSlices: [], other: [],
+  };
+  if (!Array.isArray(docs)) return { ok: true, scenario: normaliseOrThrow(parsed, warnings) };
+
+  docs.forEach((doc, i) => {
+    const index = i + 1;
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        errors.push({ doc: index, line: e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+      }
+      return;
+    }
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) return; // an empty document
+    const ctx: DocCtx = { index, doc, lc, object: describe(value) };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      errors.push({ doc: index, line: lineOf(doc, lc, []), message: 'a document must be a mapping with apiVersion and kind' });
+      return;
+    }
+    const kind = (value as { kind?: unknown }).kind;
+    const line = (path: FieldPath) => lineOf(doc, lc, path);
+    const take = <T extends z.ZodType>(schema: T, into: { push(item: Located<z.infer<T>>): number }) => {
+      const r = schema.safeParse(value);
+      if (r.success) into.push({ value: r.data, doc: index, line });
+      else errors.push(...zodErrors(ctx, r.error));
+    };
+    switch (kind) {
+      case 'Cluster': take(S.kindCluster, parsed.clusters); break;
+      case 'Podpath': take(S.settings, parsed.settings); break;
+      case 'Namespace': take(S.namespace, parsed.namespaces); break;
+      case 'Pod': take(S.pod, parsed.pods); break;
+      case 'Deployment': take(S.deployment, parsed.deployments); break;
+      case 'Service': take(S.service, parsed.services); break;
+      case 'EndpointSlice': take(S.endpointSlice, parsed.endpointSlices); break;
+      default:
+        if (typeof kind !== 'string') {
+          errors.push({ doc: index, field: 'kind', line: line(['kind']), message: 'every document needs a kind (Cluster, Podpath, Namespace, Pod, Deployment, Service, ...)' });
+        } else if (NOT_MODELLED.has(kind)) {
+          parsed.other.push({ value: value as Record<string, unknown>, doc: index, line });
+          warnings.push({ doc: index, object: ctx.object, line: line([]), message: `${kind} is kept as given but not modelled yet` });
+        } else {
+          errors.push({ doc: index, object: ctx.object, field: 'kind', line: line(['kind']), message: `unknown kind "${kind}"` });
+        }
+    }
+  });
+  for (const [what, list] of [['kind Cluster', parsed.clusters], ['Podpath settings', parsed.settings]] as const) {
+    for (const extra of list.slice(1)) {
+      errors.push({ doc: extra.doc, line: extra.line([]), message: `only one ${what} document is allowed` });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const result = normalise(parsed, warnings);
+  return result;
+}
+
+function normaliseOrThrow(parsed: ParsedDocs, warnings: ScenarioError[]) {
+  const r = normalise(parsed, warnings);
+  if (!r.ok) throw new Error('an empty scenario cannot fail');
+  return r.scenario;
+}

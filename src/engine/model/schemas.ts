@@ -1,0 +1,143 @@
+// zod schemas for the documents a scenario may hold: kind's Cluster config, Namespace,
+// Pod, Deployment, Service, EndpointSlice and podpath's own settings document. Unknown
+// fields are kept (a real manifest has many podpath does not model); wrong types are not.
+import { z } from 'zod';
+
+const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const ianaSvcName = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export const labelName = z.string().max(63).regex(dns1123Label, 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit');
+export const subdomainName = z.string().max(253).regex(dns1123Subdomain, 'must be a DNS-1123 subdomain: lower-case letters, digits, "-" and "."');
+export const portNumber = z.number().int().min(1).max(65535);
+export const protocol = z.enum(['TCP', 'UDP', 'SCTP']);
+const labels = z.record(z.string(), z.string());
+
+export const metadata = z.looseObject({
+  name: subdomainName,
+  namespace: labelName.optional(),
+  labels: labels.optional(),
+  annotations: labels.optional(),
+});
+
+export const kindCluster = z.looseObject({
+  apiVersion: z.literal('kind.x-k8s.io/v1alpha4'),
+  kind: z.literal('Cluster'),
+  name: labelName.optional(),
+  nodes: z.array(z.looseObject({
+    role: z.enum(['control-plane', 'worker']).default('control-plane'),
+    labels: labels.optional(),
+  })).min(1).optional(),
+  networking: z.looseObject({
+    ipFamily: z.literal('ipv4', { message: 'podpath models IPv4 only' }).optional(),
+    podSubnet: z.string().optional(),
+    serviceSubnet: z.string().optional(),
+    kubeProxyMode: z.enum(['iptables', 'ipvs', 'nftables', 'none']).optional(),
+    disableDefaultCNI: z.boolean().optional(),
+  }).optional(),
+});
+
+const containerPort = z.looseObject({
+  containerPort: portNumber,
+  name: z.string().max(15).regex(ianaSvcName, 'must be an IANA service name: at most 15 lower-case letters, digits and "-", with a letter').optional(),
+  protocol: protocol.default('TCP'),
+  hostPort: portNumber.optional(),
+});
+
+export const container = z.looseObject({
+  name: labelName,
+  image: z.string().default(''),
+  ports: z.array(containerPort).default([]),
+});
+
+const toleration = z.looseObject({
+  key: z.string().optional(),
+  operator: z.enum(['Exists', 'Equal']).default('Equal'),
+  value: z.string().optional(),
+  effect: z.string().optional(),
+});
+
+export const podSpec = z.looseObject({
+  nodeName: z.string().optional(),
+  nodeSelector: labels.optional(),
+  tolerations: z.array(toleration).optional(),
+  hostNetwork: z.boolean().optional(),
+  containers: z.array(container).min(1, 'a pod needs at least one container'),
+});
+
+export const pod = z.looseObject({
+  apiVersion: z.literal('v1'),
+  kind: z.literal('Pod'),
+  metadata,
+  spec: podSpec,
+  status: z.looseObject({
+    conditions: z.array(z.looseObject({ type: z.string(), status: z.string() })).optional(),
+  }).optional(),
+});
+
+export const deployment = z.looseObject({
+  apiVersion: z.literal('apps/v1'),
+  kind: z.literal('Deployment'),
+  metadata,
+  spec: z.looseObject({
+    replicas: z.number().int().min(0).max(5000).default(1),
+    selector: z.looseObject({ matchLabels: labels.optional() }).optional(),
+    template: z.looseObject({
+      metadata: z.looseObject({ labels: labels.optional(), annotations: labels.optional() }).optional(),
+      spec: podSpec,
+    }),
+  }),
+});
+
+export const namespace = z.looseObject({
+  apiVersion: z.literal('v1'),
+  kind: z.literal('Namespace'),
+  metadata: z.looseObject({ name: labelName, labels: labels.optional() }),
+});
+
+/** Services are stored now and modelled by kube-proxy's rule writers. */
+export const service = z.looseObject({
+  apiVersion: z.literal('v1'),
+  kind: z.literal('Service'),
+  metadata: z.looseObject({ name: labelName, namespace: labelName.optional(), labels: labels.optional() }),
+  spec: z.looseObject({}).default({}),
+});
+
+export const endpointSlice = z.looseObject({
+  apiVersion: z.literal('discovery.k8s.io/v1'),
+  kind: z.literal('EndpointSlice'),
+  metadata,
+});
+
+const outsideHost = z.strictObject({
+  name: labelName,
+  ip: z.string(),
+  ports: z.array(z.strictObject({ port: portNumber, protocol: protocol.default('TCP') })).default([]),
+});
+
+const routeEdit = z.strictObject({
+  node: z.string(),
+  pod: z.string().optional(),
+  op: z.enum(['add', 'del']),
+  route: z.string(),
+});
+
+export const settings = z.looseObject({
+  apiVersion: z.literal('podpath.dev/v1alpha1'),
+  kind: z.literal('Podpath'),
+  metadata: z.looseObject({ name: z.string().optional() }).optional(),
+  spec: z.strictObject({
+    cni: z.enum(['bridge']).default('bridge'),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    outsideHosts: z.array(outsideHost).optional(),
+    routes: z.array(routeEdit).default([]),
+    layout: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).default({}),
+    systemPods: z.boolean().default(true),
+  }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true }),
+});
+
+export type KindClusterDoc = z.infer<typeof kindCluster>;
+export type PodDoc = z.infer<typeof pod>;
+export type DeploymentDoc = z.infer<typeof deployment>;
+export type PodSpecDoc = z.infer<typeof podSpec>;
+export type SettingsDoc = z.infer<typeof settings>;

@@ -1,0 +1,138 @@
+// The scenario: what the user owns. Kubernetes manifests plus a kind cluster config and
+// podpath's own settings, normalised with every default filled in. Nothing here is
+// derived networking state (that is compile()'s job), so it stays small and serialisable.
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'none';
+export type CniName = 'bridge';
+
+/** Where a manifest came from, so later errors can point at a line. */
+export interface SourceRef {
+  /** 1-based index of the YAML document. */
+  readonly doc: number;
+  readonly line: number;
+}
+
+export interface ClusterNodeSpec {
+  readonly name: string;
+  readonly role: 'control-plane' | 'worker';
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ClusterSpec {
+  /** kind's cluster name; nodes are named `<name>-control-plane`, `<name>-worker`, ... */
+  readonly name: string;
+  readonly nodes: readonly ClusterNodeSpec[];
+  readonly podSubnet: string;
+  readonly serviceSubnet: string;
+  /** The docker network kind attaches nodes to. */
+  readonly nodeSubnet: string;
+  readonly kubeProxyMode: ProxyMode;
+}
+
+export interface OutsideHostSpec {
+  readonly name: string;
+  readonly ip: string;
+  readonly ports: readonly { readonly port: number; readonly protocol: Protocol }[];
+}
+
+/** A change to a routing table that a learner asks for, to see the walk change. */
+export interface RouteEdit {
+  readonly node: string;
+  /** NAMESPACE/POD for a pod's table; absent for the node's root namespace. */
+  readonly pod?: string;
+  readonly op: 'add' | 'del';
+  /** `ip route` syntax, e.g. "10.244.2.0/24 via 172.18.0.2 dev eth0". */
+  readonly route: string;
+  readonly source: SourceRef;
+}
+
+export interface Settings {
+  readonly cni: CniName;
+  readonly seed: number;
+  readonly outsideHosts: readonly OutsideHostSpec[];
+  readonly routes: readonly RouteEdit[];
+  /** Graph positions the user dragged, by graph element id. */
+  readonly layout: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
+  /** Whether kind's own system pods (CoreDNS) are part of the cluster. */
+  readonly systemPods: boolean;
+}
+
+export interface ContainerPortSpec {
+  readonly containerPort: number;
+  readonly name?: string;
+  readonly protocol: Protocol;
+}
+
+export interface ContainerSpec {
+  readonly name: string;
+  readonly image: string;
+  readonly ports: readonly ContainerPortSpec[];
+}
+
+export interface Toleration {
+  readonly key?: string;
+  readonly operator: 'Exists' | 'Equal';
+  readonly value?: string;
+  readonly effect?: string;
+}
+
+export interface PodSpec {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly nodeName?: string;
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  readonly tolerations: readonly Toleration[];
+  readonly hostNetwork: boolean;
+  readonly containers: readonly ContainerSpec[];
+  /** Readiness as the endpoints controller sees it (annotation podpath.dev/ready or status). */
+  readonly ready: boolean;
+  /** The Deployment that owns the pod, through its ReplicaSet. */
+  readonly owner?: { readonly kind: 'ReplicaSet'; readonly name: string; readonly deployment: string };
+  readonly source: SourceRef;
+}
+
+export interface NamespaceSpec {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** A Kubernetes object podpath stores as given (Services, EndpointSlices, ...). */
+export interface StoredManifest {
+  readonly kind: string;
+  readonly apiVersion: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly source: SourceRef;
+}
+
+export interface Scenario {
+  readonly cluster: ClusterSpec;
+  readonly settings: Settings;
+  readonly namespaces: readonly NamespaceSpec[];
+  readonly pods: readonly PodSpec[];
+  readonly services: readonly StoredManifest[];
+  readonly endpointSlices: readonly StoredManifest[];
+  /** Other objects kept as given and not yet modelled (Ingress, NetworkPolicy, ...). */
+  readonly other: readonly StoredManifest[];
+  readonly warnings: readonly ScenarioError[];
+}
+
+/** A located problem in the scenario text. */
+export interface ScenarioError {
+  /** 1-based document number; 0 when the problem is not tied to one document. */
+  readonly doc: number;
+  /** "Pod default/web" when known. */
+  readonly object?: string;
+  /** Dotted field path, e.g. spec.containers[0].ports[1].containerPort */
+  readonly field?: string;
+  /** 1-based line; 0 when unknown. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[] };

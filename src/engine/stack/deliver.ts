@@ -1,0 +1,65 @@
+// Local delivery: the packet is for this namespace. A listening socket takes it; for ICMP
+// echo the kernel itself answers; with no socket the kernel refuses (TCP RST, or ICMP port
+// unreachable for UDP). On the reply leg the answer must reach the client's own socket.
+import type { Device, Listener, Netns } from '../cluster/types';
+import type { Pkt } from './packet';
+import { drop, record, where, type Outcome, type Walk } from './walk';
+
+export function findListener(ns: Netns, proto: 'tcp' | 'udp', dst: string, port: number): Listener | undefined {
+  return ns.listeners.find((l) => l.proto === proto && l.port === port && (l.addr === '0.0.0.0' || l.addr === dst));
+}
+
+function ownerText(ns: Netns, owner: string): string {
+  return ns.kind === 'pod' ? `container ${owner}` : owner;
+}
+
+function refuse(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
+  const tcp = pkt.proto === 'tcp';
+  const answer: Pkt = {
+    srcMac: '', dstMac: '', src: pkt.dst, dst: pkt.src, proto: tcp ? 'tcp' : 'icmp',
+    sport: tcp ? pkt.dport : 0, dport: tcp ? pkt.sport : 0, ttl: 64,
+    flags: tcp ? 'RST ACK' : 'port-unreachable', mark: 0, outer: [],
+  };
+  const text = tcp
+    ? `Nothing in ${where(ns)} listens on TCP port ${pkt.dport}, so the kernel answers the SYN with a TCP RST: "connection refused".`
+    : `Nothing in ${where(ns)} listens on UDP port ${pkt.dport}, so the kernel answers with ICMP "port unreachable".`;
+  record(w, ns, dev.name, 'deliver', text, pkt, { table: 'sockets' });
+  return { kind: 'refused', code: tcp ? 'tcp-reset' : 'port-unreachable', detail: text, ns, answer };
+}
+
+function natText(w: Walk, pkt: Pkt): string {
+  const o = w.origin;
+  if (o.src === pkt.src && o.sport === pkt.sport && o.dst === pkt.dst && o.dport === pkt.dport) {
+    return 'Source and destination are exactly what the sender wrote: no NAT on the way.';
+  }
+  const parts: string[] = [];
+  if (o.src !== pkt.src || o.sport !== pkt.sport) parts.push(`the source was rewritten from ${o.src}:${o.sport} to ${pkt.src}:${pkt.sport}`);
+  if (o.dst !== pkt.dst || o.dport !== pkt.dport) parts.push(`the destination was rewritten from ${o.dst}:${o.dport} to ${pkt.dst}:${pkt.dport}`);
+  return `On the way ${parts.join(' and ')} (NAT).`;
+}
+
+export function deliverLocal(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
+  const ex = w.expect;
+  if (ex) {
+    const match = ex.ns === ns.id && ex.proto === pkt.proto && (pkt.proto === 'icmp' || pkt.dport === ex.port);
+    if (match) {
+      const what = pkt.proto === 'icmp' ? `the ICMP ${pkt.flags}` : 'the answer';
+      record(w, ns, dev.name, 'deliver', `${what[0]!.toUpperCase()}${what.slice(1)} reaches the socket of ${ownerText(ns, ex.owner)} that opened the connection: ${pkt.proto} ${pkt.dst}:${pkt.dport}, with the addresses it expects.`, pkt,
+        { table: 'sockets', rule: `${pkt.proto} ESTAB ${pkt.dst}:${pkt.dport} ${pkt.src}:${pkt.sport}`, ...(ns.kind === 'pod' ? { container: ex.owner } : {}) });
+      return { kind: 'delivered', ns, owner: ex.owner, pkt };
+    }
+    const code = pkt.proto === 'tcp' ? 'tcp-reset' : 'port-unreachable';
+    return drop(w, ns, dev.name, code, `The answer reached ${where(ns)}, but no socket there expects it (port ${pkt.dport}); the client never hears back.`, pkt, { table: 'sockets' });
+  }
+  if (pkt.proto === 'icmp') {
+    record(w, ns, dev.name, 'deliver', `The kernel of ${where(ns)} receives the ICMP echo request and answers it itself; no application is involved.`, pkt, { table: 'sockets' });
+    return { kind: 'delivered', ns, owner: 'kernel', pkt };
+  }
+  const l = findListener(ns, pkt.proto, pkt.dst, pkt.dport);
+  if (!l) return refuse(w, ns, dev, pkt);
+  const bind = `${l.addr === '0.0.0.0' ? '0.0.0.0' : l.addr}:${l.port}`;
+  record(w, ns, dev.name, 'deliver',
+    `Delivered: ${ownerText(ns, l.owner)} listens on ${pkt.proto.toUpperCase()} ${bind} in ${where(ns)} and receives the packet from ${pkt.src}:${pkt.sport}. ${natText(w, pkt)}`,
+    pkt, { table: 'sockets', rule: `${pkt.proto} LISTEN ${bind} users:(("${l.owner}"))`, ...(ns.kind === 'pod' ? { container: l.owner } : {}) });
+  return { kind: 'delivered', ns, owner: l.owner, pkt };
+}

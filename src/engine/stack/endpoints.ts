@@ -1,0 +1,73 @@
+// Names a learner uses for the two ends of a send, resolved against the compiled cluster:
+// a pod (POD or NAMESPACE/POD), a node (node:NAME), an outside host (external:IP), or a
+// bare IP address as destination.
+import { isIPv4 } from '../lib/ip';
+import type { Cluster, Netns } from '../cluster/types';
+import { nodeNetnsId } from '../cluster/netns';
+
+export interface Source {
+  readonly ns: Netns;
+  /** The process that sends: a container name, or a process on a machine. */
+  readonly owner: string;
+  readonly label: string;
+  readonly podKey?: string;
+}
+
+export interface Destination {
+  readonly ip: string;
+  readonly label: string;
+}
+
+export type Resolved<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+function findPod(cluster: Cluster, ref: string) {
+  if (ref.includes('/')) return cluster.pod(ref);
+  return cluster.pod(`default/${ref}`) ?? (() => {
+    const matches = cluster.pods.filter((p) => p.spec.name === ref);
+    return matches.length === 1 ? matches[0] : undefined;
+  })();
+}
+
+export function resolveSource(cluster: Cluster, from: string, container?: string): Resolved<Source> {
+  if (from.startsWith('node:')) {
+    const name = from.slice(5);
+    if (!cluster.node(name)) return { ok: false, error: `no node named "${name}"; nodes: ${cluster.nodes.map((n) => n.name).join(', ')}` };
+    return { ok: true, value: { ns: cluster.netns(nodeNetnsId(name)), owner: 'a process on the node (kubelet)', label: `node ${name}` } };
+  }
+  if (from.startsWith('external:')) {
+    const ip = from.slice(9);
+    const h = cluster.outside.find((x) => x.ip === ip || x.name === ip);
+    if (!h) return { ok: false, error: `no outside host has address ${ip}; declare it under spec.outsideHosts in the Podpath document (known: ${cluster.outside.map((x) => `${x.name} ${x.ip}`).join(', ') || 'none'})` };
+    return { ok: true, value: { ns: cluster.netns(h.netns), owner: h.name, label: `outside host ${h.name} (${h.ip})` } };
+  }
+  const pod = findPod(cluster, from);
+  if (!pod) {
+    const pending = cluster.pending.find((p) => `${p.spec.namespace}/${p.spec.name}` === from || p.spec.name === from);
+    if (pending) return { ok: false, error: `pod ${pending.spec.namespace}/${pending.spec.name} is Pending (${pending.reason}) and has no network yet` };
+    return { ok: false, error: `no pod named "${from}" (use NAMESPACE/POD, node:NAME or external:IP)` };
+  }
+  const c = container === undefined ? pod.spec.containers[0] : pod.spec.containers.find((x) => x.name === container);
+  if (!c) return { ok: false, error: `pod ${pod.key} has no container "${container}"; containers: ${pod.spec.containers.map((x) => x.name).join(', ')}` };
+  return { ok: true, value: { ns: cluster.netns(pod.netns), owner: c.name, label: `pod ${pod.key}`, podKey: pod.key } };
+}
+
+export function resolveDestination(cluster: Cluster, to: string, src: Source): Resolved<Destination> {
+  if (to.startsWith('node:')) {
+    const n = cluster.node(to.slice(5));
+    if (!n) return { ok: false, error: `no node named "${to.slice(5)}"` };
+    return { ok: true, value: { ip: n.ip, label: `node ${n.name}` } };
+  }
+  if (to.startsWith('external:')) {
+    const ref = to.slice(9);
+    const h = cluster.outside.find((x) => x.ip === ref || x.name === ref);
+    if (h) return { ok: true, value: { ip: h.ip, label: `outside host ${h.name} (${h.ip})` } };
+    if (isIPv4(ref)) return { ok: true, value: { ip: ref, label: ref } };
+    return { ok: false, error: `no outside host "${ref}"` };
+  }
+  if (to.startsWith('svc:')) return { ok: false, error: 'Services are not modelled yet: send to a pod, a node or an address' };
+  if (isIPv4(to)) return { ok: true, value: { ip: to, label: to } };
+  const pod = findPod(cluster, to);
+  if (!pod) return { ok: false, error: `no pod named "${to}" (use NAMESPACE/POD, node:NAME, external:IP or an address)` };
+  if (pod.key === src.podKey) return { ok: true, value: { ip: '127.0.0.1', label: `localhost in pod ${pod.key}` } };
+  return { ok: true, value: { ip: pod.ip, label: `pod ${pod.key}` } };
+}

@@ -1,0 +1,86 @@
+// Layer 3: the IPv4 output path of a locally generated packet, the receive path (local
+// delivery or forwarding with the TTL lowered), and local delivery to a listening socket
+// or the kernel's own answer (ICMP echo, TCP RST, ICMP port unreachable).
+import type { Device, Netns, Route } from '../cluster/types';
+import { formatRoute } from '../cluster/route-text';
+import { device, fibLookup } from './fib';
+import { nfHook } from './hooks';
+import { neighOutput } from './l2';
+import { DEFAULT_TTL, viewOf, type Pkt } from './packet';
+import { drop, record, where, type Outcome, type Walk } from './walk';
+import { deliverLocal } from './deliver';
+
+function routeDrop(w: Walk, ns: Netns, dev: string, r: Route, pkt: Pkt): Outcome | undefined {
+  const rule = formatRoute(r);
+  switch (r.type) {
+    case 'blackhole': return drop(w, ns, dev, 'blackhole', `The route for ${pkt.dst} is a blackhole: the packet is discarded without a word.`, pkt, { rule, table: 'routes' });
+    case 'unreachable':
+    case 'prohibit': return drop(w, ns, dev, 'unreachable-route', `The route for ${pkt.dst} is "${r.type}": the kernel refuses it.`, pkt, { rule, table: 'routes' });
+    default: return undefined;
+  }
+}
+
+function describeRoute(r: Route, dst: string): string {
+  if (r.type === 'local') return `${dst} is an address of this namespace (local table)`;
+  if (r.dst.prefix === 0) return `no more specific route matches ${dst}, so the default route applies: next hop ${r.via ?? dst} on ${r.dev}`;
+  if (r.via) return `${dst} is in ${formatRoute(r).split(' ')[0]}, reached through the gateway ${r.via} on ${r.dev}`;
+  return `${dst} is in ${formatRoute(r).split(' ')[0]}, directly connected on ${r.dev}, so the next hop is ${dst} itself`;
+}
+
+/** A packet created by a socket in `ns`: route, OUTPUT, POSTROUTING, then the device. */
+export function ipOutput(w: Walk, ns: Netns, pkt: Pkt): Outcome {
+  const r = fibLookup(ns, pkt.dst);
+  if (!r) return drop(w, ns, '', 'no-route', `No route in ${where(ns)} covers ${pkt.dst}: the socket gets "Network is unreachable".`, pkt, { table: 'routes' });
+  const dead = routeDrop(w, ns, r.dev ?? '', r, pkt);
+  if (dead) return dead;
+  record(w, ns, r.dev ?? '', 'route', `Route lookup in ${where(ns)}: ${describeRoute(r, pkt.dst)}.`, pkt, { rule: formatRoute(r), table: 'routes' });
+  const out = nfHook(w, ns, 'OUTPUT', pkt, { outDev: r.dev });
+  if (!out.pass) return out.outcome;
+  const dev = device(ns, r.type === 'local' ? 'lo' : r.dev);
+  if (!dev) return drop(w, ns, r.dev ?? '', 'no-route', `The route names device ${r.dev}, which does not exist.`, pkt);
+  const post = nfHook(w, ns, 'POSTROUTING', pkt, { outDev: dev.name });
+  if (!post.pass) return post.outcome;
+  return neighOutput(w, ns, dev, r.via ?? pkt.dst, pkt);
+}
+
+/** A packet that arrived on `dev` of `ns`: PREROUTING, then deliver locally or forward. */
+export function ipRcv(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
+  const pre = nfHook(w, ns, 'PREROUTING', pkt, { inDev: dev.name });
+  if (!pre.pass) return pre.outcome;
+  const r = fibLookup(ns, pkt.dst);
+  if (r && (r.type === 'local' || r.type === 'broadcast')) {
+    if (dev.kind !== 'loopback') {
+      record(w, ns, dev.name, 'route', `Route lookup in ${where(ns)}: ${describeRoute(r, pkt.dst)}, so the packet is for this namespace and goes up to its sockets.`, pkt, { rule: formatRoute(r), table: 'routes' });
+    }
+    const inp = nfHook(w, ns, 'INPUT', pkt, { inDev: dev.name });
+    if (!inp.pass) return inp.outcome;
+    return deliverLocal(w, ns, dev, pkt);
+  }
+  if (!ns.forwarding) {
+    return drop(w, ns, dev.name, 'forwarding-disabled', `${pkt.dst} is not an address of ${where(ns)}, and this namespace does not forward packets (net.ipv4.ip_forward = 0).`, pkt);
+  }
+  if (!r) {
+    return drop(w, ns, dev.name, 'no-route', `${where(ns)} would forward the packet, but no route covers ${pkt.dst}. It drops the packet and tells the sender "network unreachable" (ICMP).`, pkt, { table: 'routes' });
+  }
+  const dead = routeDrop(w, ns, dev.name, r, pkt);
+  if (dead) return dead;
+  if (pkt.ttl <= 1) {
+    return drop(w, ns, dev.name, 'ttl-exceeded', `${where(ns)} would forward the packet, but its TTL is ${pkt.ttl}: one more router would make it 0. The packet is discarded and an ICMP "time exceeded" goes back to ${pkt.src}. A TTL this low means the packet has been going round in circles.`, pkt, { rule: formatRoute(r), table: 'routes' });
+  }
+  const before = viewOf(pkt);
+  pkt.ttl -= 1;
+  record(w, ns, dev.name, 'route',
+    `${pkt.dst} is not an address of ${where(ns)}, and it forwards packets (ip_forward = 1). Route lookup: ${describeRoute(r, pkt.dst)}. Forwarding lowers the TTL from ${before.ttl} to ${pkt.ttl}; the IP addresses stay as they are.`,
+    pkt, { rule: formatRoute(r), table: 'routes', before });
+  const fwd = nfHook(w, ns, 'FORWARD', pkt, { inDev: dev.name, outDev: r.dev });
+  if (!fwd.pass) return fwd.outcome;
+  const out = device(ns, r.dev);
+  if (!out) return drop(w, ns, r.dev ?? '', 'no-route', `The route names device ${r.dev}, which does not exist.`, pkt);
+  const post = nfHook(w, ns, 'POSTROUTING', pkt, { inDev: dev.name, outDev: out.name });
+  if (!post.pass) return post.outcome;
+  return neighOutput(w, ns, out, r.via ?? pkt.dst, pkt);
+}
+
+export function newPacket(src: string, dst: string, proto: Pkt['proto'], sport: number, dport: number, flags: string): Pkt {
+  return { srcMac: '', dstMac: '', src, dst, proto, sport, dport, ttl: DEFAULT_TTL, flags, mark: 0, outer: [] };
+}

@@ -1,0 +1,36 @@
+// The packet as the interpreter carries it: L2 addresses, the IPv4 header fields that
+// matter here, the L4 ports, TCP flags or the ICMP message, the skb mark, and a stack of
+// encapsulation headers. Hops record an immutable view of it.
+import type { OuterHeader, PacketView } from '../trace/types';
+
+export type L4 = 'tcp' | 'udp' | 'icmp';
+
+export interface Pkt {
+  srcMac: string;
+  dstMac: string;
+  src: string;
+  dst: string;
+  proto: L4;
+  sport: number;
+  dport: number;
+  ttl: number;
+  /** 'SYN', 'SYN ACK', 'RST ACK' for TCP; 'echo-request', 'port-unreachable' ... for ICMP; '' for UDP. */
+  flags: string;
+  mark: number;
+  outer: OuterHeader[];
+}
+
+export function viewOf(p: Pkt): PacketView {
+  return {
+    srcMac: p.srcMac, dstMac: p.dstMac, src: p.src, dst: p.dst, proto: p.proto,
+    sport: p.sport, dport: p.dport, ttl: p.ttl, outer: [...p.outer], flags: p.flags, mark: p.mark,
+  };
+}
+
+export const DEFAULT_TTL = 64;
+
+/** "10.244.1.4:41234 → 10.244.2.3:80" as a learner reads it. */
+export function flowText(p: Pick<Pkt, 'src' | 'dst' | 'sport' | 'dport' | 'proto'>): string {
+  if (p.proto === 'icmp') return `${p.src} → ${p.dst}`;
+  return `${p.src}:${p.sport} → ${p.dst}:${p.dport}`;
+}

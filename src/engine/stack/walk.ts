@@ -1,0 +1,77 @@
+// The context of one walk: the compiled cluster, the working state, the seeded generator,
+// the hops recorded so far and a budget that stops a runaway walk.
+import type { Cluster, Netns } from '../cluster/types';
+import type { Rng } from '../lib/rng';
+import type { DropCode } from '../trace/drops';
+import type { Hop, HopKind, PacketView } from '../trace/types';
+import { viewOf, type Pkt } from './packet';
+import { containerId, deviceId, machineId } from '../topology/ids';
+import type { WorkingState } from './state';
+
+export const HOP_BUDGET = 400;
+
+export interface Walk {
+  readonly cluster: Cluster;
+  readonly st: WorkingState;
+  readonly rng: Rng;
+  hops: Hop[];
+  budget: number;
+  /** The packet's addresses as its sender wrote them, to tell at delivery whether NAT happened. */
+  readonly origin: { readonly src: string; readonly sport: number; readonly dst: string; readonly dport: number };
+  /** On the reply leg: the client socket the answer must reach. */
+  readonly expect?: ClientSocket;
+}
+
+export interface ClientSocket {
+  readonly ns: string;
+  readonly proto: 'tcp' | 'udp' | 'icmp';
+  readonly port: number;
+  readonly owner: string;
+}
+
+export type Outcome =
+  | { readonly kind: 'delivered'; readonly ns: Netns; readonly owner: string; readonly pkt: Pkt }
+  | { readonly kind: 'dropped'; readonly code: DropCode; readonly detail: string }
+  /** The destination's kernel answered instead of an application (TCP RST, ICMP port unreachable). */
+  | { readonly kind: 'refused'; readonly code: DropCode; readonly detail: string; readonly ns: Netns; readonly answer: Pkt };
+
+export interface HopOpts {
+  readonly rule?: string;
+  readonly table?: string;
+  readonly before?: PacketView;
+  readonly container?: string;
+}
+
+export function record(w: Walk, ns: Netns, device: string, kind: HopKind, text: string, pkt: Pkt, o: HopOpts = {}): void {
+  const at = o.container !== undefined && ns.kind === 'pod' ? containerId(ns.name, o.container)
+    : device !== '' ? deviceId(ns.id, device) : machineId(ns.id);
+  const h: Hop = {
+    at, node: ns.machine, netns: ns.name, device, kind, text, packet: viewOf(pkt),
+    ...(o.before ? { before: o.before } : {}),
+    ...(o.rule !== undefined ? { rule: o.rule } : {}),
+    ...(o.table !== undefined ? { table: o.table } : {}),
+    ...(o.container !== undefined ? { container: o.container } : {}),
+  };
+  w.hops.push(h);
+}
+
+export function drop(w: Walk, ns: Netns, device: string, code: DropCode, text: string, pkt: Pkt, o: HopOpts = {}): Outcome {
+  record(w, ns, device, 'drop', text, pkt, o);
+  return { kind: 'dropped', code, detail: text };
+}
+
+/** Spends one unit of budget; false when the walk must stop. */
+export function spend(w: Walk): boolean {
+  w.budget -= 1;
+  return w.budget > 0;
+}
+
+/** "pod default/web" / "node kind-worker" / "the gateway" / "outside host client", for explanations. */
+export function where(ns: Netns): string {
+  switch (ns.kind) {
+    case 'pod': return `pod ${ns.name}`;
+    case 'node': return `node ${ns.machine}`;
+    case 'router': return 'the gateway';
+    case 'outside': return `outside host ${ns.machine}`;
+  }
+}

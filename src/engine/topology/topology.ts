@@ -1,0 +1,102 @@
+// The cluster as a view draws it: machines (nodes, the gateway, outside hosts) holding
+// pods holding containers, the devices of every namespace, and the links between them
+// (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
+// the UI decides the layout and the look.
+import type { Cluster, Device, Netns } from '../cluster/types';
+import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
+import { containerId, deviceId, machineId, segmentId } from './ids';
+
+export type TopoKind = 'node' | 'pod' | 'container' | 'device' | 'gateway' | 'outside' | 'segment';
+
+export interface TopoElement {
+  readonly id: string;
+  readonly kind: TopoKind;
+  /** Short label drawn on the element. */
+  readonly label: string;
+  /** Accessible name: "pod default/web", "node kind-worker", "device eth0 of pod default/web". */
+  readonly name: string;
+  readonly parent?: string;
+  /** Extra facts shown on hover/selection: IP, MAC, role, ports. */
+  readonly details: readonly string[];
+  /** For pods and containers: what a send to it addresses. */
+  readonly sendRef?: string;
+  /** For devices: the device kind. */
+  readonly deviceKind?: Device['kind'];
+}
+
+export interface TopoLink {
+  readonly id: string;
+  readonly kind: 'veth' | 'port' | 'wire';
+  readonly source: string;
+  readonly target: string;
+}
+
+export interface Topology {
+  readonly elements: readonly TopoElement[];
+  readonly links: readonly TopoLink[];
+}
+
+function deviceElement(ns: Netns, d: Device, parent: string, owner: string): TopoElement {
+  const addrs = d.addrs.filter((a) => a.scope !== 'host').map((a) => `${a.ip}/${a.prefix}`);
+  return {
+    id: deviceId(ns.id, d.name), kind: 'device', label: d.name, name: `device ${d.name} of ${owner}`, parent,
+    details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : [])], deviceKind: d.kind,
+  };
+}
+
+export function topology(cluster: Cluster): Topology {
+  const elements: TopoElement[] = [];
+  const links: TopoLink[] = [];
+  elements.push({ id: segmentId(NODE_SEGMENT), kind: 'segment', label: `node network ${cluster.scenario.cluster.nodeSubnet}`, name: 'node network', details: ['docker network "kind"'] });
+  elements.push({ id: segmentId(INTERNET_SEGMENT), kind: 'segment', label: 'internet', name: 'internet', details: [] });
+
+  for (const node of cluster.nodes) {
+    const ns = cluster.netns(nodeNetnsId(node.name));
+    const nid = machineId(ns.id);
+    elements.push({ id: nid, kind: 'node', label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
+    for (const d of ns.devices) {
+      if (d.kind === 'loopback') continue;
+      elements.push(deviceElement(ns, d, nid, `node ${node.name}`));
+      if (d.master) links.push({ id: `port:${ns.id}:${d.name}`, kind: 'port', source: deviceId(ns.id, d.name), target: deviceId(ns.id, d.master) });
+      if (d.segment) links.push({ id: `wire:${ns.id}:${d.name}`, kind: 'wire', source: deviceId(ns.id, d.name), target: segmentId(d.segment) });
+    }
+    for (const key of node.pods) {
+      const pod = cluster.pod(key);
+      if (!pod) continue;
+      if (pod.slot < 0) {
+        for (const c of pod.spec.containers) {
+          elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key });
+        }
+        continue;
+      }
+      const pns = cluster.netns(pod.netns);
+      const pid = machineId(pod.netns);
+      elements.push({ id: pid, kind: 'pod', label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key });
+      for (const c of pod.spec.containers) {
+        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key });
+      }
+      for (const d of pns.devices) {
+        elements.push(deviceElement(pns, d, pid, `pod ${pod.key}`));
+        if (d.peer && d.kind === 'veth') links.push({ id: `veth:${pns.id}:${d.name}`, kind: 'veth', source: deviceId(pns.id, d.name), target: deviceId(d.peer.netns, d.peer.device) });
+      }
+    }
+  }
+  const gw = cluster.netns(GATEWAY_NETNS);
+  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
+  for (const d of gw.devices) {
+    if (d.kind === 'loopback') continue;
+    elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), 'the gateway'));
+    if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
+  }
+  for (const h of cluster.outside) {
+    const ns = cluster.netns(h.netns);
+    const id = machineId(h.netns);
+    elements.push({ id, kind: 'outside', label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}` });
+    for (const d of ns.devices) {
+      if (d.kind === 'loopback') continue;
+      elements.push(deviceElement(ns, d, id, `outside host ${h.name}`));
+      if (d.segment) links.push({ id: `wire:${ns.id}:${d.name}`, kind: 'wire', source: deviceId(ns.id, d.name), target: segmentId(d.segment) });
+    }
+  }
+  return { elements, links };
+}
