@@ -12,3 +12,8 @@ export { DROPS } from './trace/drops';
 export { topology } from './topology/topology';
 export type { Topology, TopoElement, TopoLink, TopoKind } from './topology/topology';
 export { machineId, deviceId, containerId, segmentId } from './topology/ids';
+export { formatScenarioError } from './format/errors';
+export { formatTraceText } from './format/trace-text';
+export { formatIpAddr, formatIpRoute, formatIpNeigh, formatBridgeFdb } from './format/iproute';
+export { cniNetnsName } from './format/names';
+export { nodeNetnsId, podNetnsId, outsideNetnsId, GATEWAY_NETNS } from './cluster/netns';

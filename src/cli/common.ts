@@ -1,0 +1,37 @@
+// Shared by the command-line tools: read a scenario file, compile it, and report problems
+// the way the app does (document, field, line), exiting with status 2.
+import { readFileSync } from 'node:fs';
+import { compile, formatScenarioError, parseScenario, type Cluster } from '../engine';
+
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+export function loadCluster(file: string | undefined): Cluster {
+  if (!file) fail('give a scenario file (multi-document Kubernetes YAML)');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const parsed = parseScenario(text);
+  if (!parsed.ok) fail(parsed.errors.map((e) => `${file}: ${formatScenarioError(e)}`).join('\n'));
+  for (const w of parsed.scenario.warnings) process.stderr.write(`${file}: warning: ${formatScenarioError(w)}\n`);
+  const compiled = compile(parsed.scenario);
+  if (!compiled.ok) fail(compiled.errors.map((e) => `${file}: ${formatScenarioError(e)}`).join('\n'));
+  return compiled.cluster;
+}
+
+export function intOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) fail(`--${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'icmp' {
+  const v = (value ?? 'tcp').toLowerCase();
+  if (v !== 'tcp' && v !== 'udp' && v !== 'icmp') fail(`--proto must be tcp, udp or icmp, not "${value}"`);
+  return v;
+}
