@@ -28,7 +28,7 @@ export function applyRouteEdits(
     const t = editTarget(cluster, e);
     if (!('id' in t) || t.id !== ns.id) continue;
     const at = { doc: e.source.doc, line: e.source.line };
-    const parsed = parseRouteSpec(e.route);
+    const parsed = parseRouteSpec(e.route, e.op === 'del');
     if (!parsed.ok) { problems.push({ ...at, message: parsed.message }); continue; }
     const r = parsed.route;
     if (r.dev !== undefined && !ns.devices.some((d) => d.name === r.dev)) {

@@ -34,7 +34,7 @@ export function compareRoutes(a: Route, b: Route): number {
 export type ParsedRoute = { readonly ok: true; readonly route: Route } | { readonly ok: false; readonly message: string };
 
 /** Parses `ip route add` arguments. */
-export function parseRouteSpec(text: string): ParsedRoute {
+export function parseRouteSpec(text: string, forDelete = false): ParsedRoute {
   const words = text.trim().split(/\s+/).filter(Boolean);
   let type: RouteType = 'unicast';
   if (words[0] && (TYPES as readonly string[]).includes(words[0])) type = words.shift() as RouteType;
@@ -59,7 +59,7 @@ export function parseRouteSpec(text: string): ParsedRoute {
       default: return { ok: false, message: `"${key}" is not a route option podpath understands (via, dev, src, metric, proto, scope, onlink)` };
     }
   }
-  if (type === 'unicast' && !out.via && !out.dev) return { ok: false, message: 'a unicast route needs "via" or "dev"' };
+  if (!forDelete && type === 'unicast' && !out.via && !out.dev) return { ok: false, message: 'a unicast route needs "via" or "dev"' };
   if (out.proto === 'static') delete out.proto;
   if (out.via === undefined && out.dev !== undefined && out.scope === undefined && type === 'unicast') out.scope = 'link';
   return { ok: true, route: out };

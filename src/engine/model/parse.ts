@@ -34,7 +34,9 @@ function describe(value: unknown): string | undefined {
 
 function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
   return error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const base = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // An unknown key is reported on its parent; point at the key itself.
+    const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...base, issue.keys[0]] : base;
     return {
       doc: ctx.index,
       object: ctx.object,
