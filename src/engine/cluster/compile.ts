@@ -8,6 +8,10 @@ import type { Scenario } from '../model/types';
 import { schedule } from './schedule';
 import { buildNetns, GATEWAY_INTERNET_IP, GATEWAY_NETNS, outsideNetnsId, podNetnsId, nodeNetnsId, INTERNET_SEGMENT, NODE_SEGMENT } from './netns';
 import { checkRouteEdits } from './route-edits';
+import { buildServices } from '../services/allocate';
+import { buildEndpoints } from '../services/endpoints';
+import { proxyInputFor, serviceEntries } from '../services/proxy-input';
+import type { ProxyInput, ProxyServiceEntry } from '../kubeproxy/types';
 import type { AddressOwner, Cluster, ClusterNode, ClusterPod, CompileResult, Netns, NetnsId, OutsideHost, PendingPod } from './types';
 
 
@@ -69,11 +73,31 @@ export function compile(scenario: Scenario): CompileResult {
   internetSegment.set(ipToInt(GATEWAY_INTERNET_IP), { netns: GATEWAY_NETNS, device: 'eth1' });
   for (const h of outside) internetSegment.set(ipToInt(h.ip), { netns: h.netns, device: 'eth0' });
 
+  const svc = buildServices(scenario, serviceSubnet);
+  errors.push(...svc.errors);
+  const endpoints = buildEndpoints(svc.services, pods, nodeList, scenario.endpointSlices);
+  const servicesByKey = new Map(svc.services.map((x) => [x.key, x]));
+  let entries: ProxyServiceEntry[] | undefined;
+  const proxyInputs = new Map<string, ProxyInput>();
+
   const cache = new Map<NetnsId, Netns>();
   const cluster: Cluster = {
     scenario, seed: scenario.settings.seed, nodes: nodeList, pods, pending, outside,
     gateway: { ip: gatewayNodeIp, netns: GATEWAY_NETNS },
     podSubnet, serviceSubnet, nodeSubnet,
+    services: svc.services, endpoints,
+    service: (key) => servicesByKey.get(key),
+    proxyInput(name) {
+      let input = proxyInputs.get(name);
+      if (!input) {
+        const node = nodesByName.get(name);
+        if (!node) throw new Error(`no node ${name}`);
+        entries ??= serviceEntries(svc.services, endpoints);
+        input = proxyInputFor(node, scenario.cluster.podSubnet, scenario.cluster.serviceSubnet, entries);
+        proxyInputs.set(name, input);
+      }
+      return input;
+    },
     node: (name) => nodesByName.get(name),
     pod: (key) => podsByKey.get(key),
     netns(id) {

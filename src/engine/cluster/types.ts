@@ -4,6 +4,8 @@
 // 1,000-node cluster costs only what a trace touches.
 import type { Cidr } from '../lib/ip';
 import type { PodSpec, Protocol, Scenario } from '../model/types';
+import type { ServiceEndpoints, ServiceModel } from '../services/types';
+import type { ProxyInput } from '../kubeproxy/types';
 
 /** 'node/<name>' | 'pod/<ns>/<name>' | 'host/<name>' (outside host) | 'router/gateway' */
 export type NetnsId = string;
@@ -137,6 +139,13 @@ export interface Cluster {
   readonly podSubnet: Cidr;
   readonly serviceSubnet: Cidr;
   readonly nodeSubnet: Cidr;
+  /** Services after defaulting and allocation, built-in ones first. */
+  readonly services: readonly ServiceModel[];
+  /** Endpoints by Service key (NAMESPACE/NAME). */
+  readonly endpoints: ReadonlyMap<string, ServiceEndpoints>;
+  service(key: string): ServiceModel | undefined;
+  /** What kube-proxy on a node is told (built once per node). */
+  proxyInput(node: string): ProxyInput;
   node(name: string): ClusterNode | undefined;
   pod(key: string): ClusterPod | undefined;
   /** Builds (once) and returns a network namespace. */

@@ -63,6 +63,12 @@ export interface ProxyInput {
   readonly masqueradeAll: boolean;
   /** --iptables-masquerade-bit, default 14 (mark 0x4000). */
   readonly masqueradeBit: number;
+  /**
+   * The mark text exactly as written into the rules. Real kube-proxy derives it from
+   * masqueradeBit with Go's %#08x (bit 14 -> "0x00004000"); kube-proxy's NewFakeProxier sets
+   * "0x4000" directly, which is what the upstream goldens contain. Absent: derived.
+   */
+  readonly masqueradeMark?: string;
   /** --iptables-localhost-nodeports, default true. */
   readonly localhostNodePorts: boolean;
   /** --nodeport-addresses; empty means all local addresses (the addrtype LOCAL form). */

@@ -95,18 +95,55 @@ export const namespace = z.looseObject({
   metadata: z.looseObject({ name: labelName, labels: labels.optional() }),
 });
 
-/** Services are stored now and modelled by kube-proxy's rule writers. */
+const servicePort = z.looseObject({
+  name: z.string().max(15).regex(ianaSvcName, 'must be an IANA service name: at most 15 lower-case letters, digits and "-", with a letter').optional(),
+  protocol: protocol.default('TCP'),
+  port: portNumber,
+  targetPort: z.union([portNumber, z.string().max(15).regex(ianaSvcName, 'a named targetPort must be an IANA service name')]).optional(),
+  nodePort: portNumber.optional(),
+});
+
+const ipText = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'must be an IPv4 address');
+
+/** A v1 Service, with the fields kube-proxy and the cloud load balancer act on. */
 export const service = z.looseObject({
   apiVersion: z.literal('v1'),
   kind: z.literal('Service'),
-  metadata: z.looseObject({ name: labelName, namespace: labelName.optional(), labels: labels.optional() }),
-  spec: z.looseObject({}).default({}),
+  metadata: z.looseObject({ name: labelName, namespace: labelName.optional(), labels: labels.optional(), annotations: labels.optional() }),
+  spec: z.looseObject({
+    type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).default('ClusterIP'),
+    clusterIP: z.union([ipText, z.literal('None'), z.literal('')]).optional(),
+    selector: labels.optional(),
+    ports: z.array(servicePort).default([]),
+    externalIPs: z.array(ipText).default([]),
+    sessionAffinity: z.enum(['None', 'ClientIP']).default('None'),
+    sessionAffinityConfig: z.looseObject({
+      clientIP: z.looseObject({ timeoutSeconds: z.number().int().min(1).max(86400).optional() }).optional(),
+    }).optional(),
+    externalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
+    internalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
+    healthCheckNodePort: portNumber.optional(),
+    loadBalancerIP: ipText.optional(),
+    loadBalancerSourceRanges: z.array(z.string()).default([]),
+    externalName: z.string().optional(),
+  }).default({ type: 'ClusterIP', ports: [], externalIPs: [], sessionAffinity: 'None', loadBalancerSourceRanges: [] }),
+  status: z.looseObject({
+    loadBalancer: z.looseObject({ ingress: z.array(z.looseObject({ ip: ipText.optional(), hostname: z.string().optional() })).optional() }).optional(),
+  }).optional(),
 });
 
+/** A discovery.k8s.io/v1 EndpointSlice given by hand (for a Service without a selector). */
 export const endpointSlice = z.looseObject({
   apiVersion: z.literal('discovery.k8s.io/v1'),
   kind: z.literal('EndpointSlice'),
   metadata,
+  addressType: z.literal('IPv4', { message: 'podpath models IPv4 only' }).default('IPv4'),
+  ports: z.array(z.looseObject({ name: z.string().optional(), port: portNumber, protocol: protocol.default('TCP') })).default([]),
+  endpoints: z.array(z.looseObject({
+    addresses: z.array(ipText).min(1),
+    conditions: z.looseObject({ ready: z.boolean().optional(), serving: z.boolean().optional(), terminating: z.boolean().optional() }).optional(),
+    nodeName: z.string().optional(),
+  })).default([]),
 });
 
 const outsideHost = z.strictObject({
@@ -141,3 +178,5 @@ export type PodDoc = z.infer<typeof pod>;
 export type DeploymentDoc = z.infer<typeof deployment>;
 export type PodSpecDoc = z.infer<typeof podSpec>;
 export type SettingsDoc = z.infer<typeof settings>;
+export type ServiceDoc = z.infer<typeof service>;
+export type EndpointSliceDoc = z.infer<typeof endpointSlice>;

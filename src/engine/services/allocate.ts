@@ -1,0 +1,166 @@
+// The API server's part: default each Service, validate it as the API would, and allocate
+// what the user did not give: a ClusterIP from the service subnet (the dynamic band above
+// the first 256 addresses, as KEP-3070 allocates), node ports and health check node ports
+// from 30000-32767 (above the static band, KEP-3668), and, for LoadBalancer Services, an
+// address from the cloud load balancer's pool. Allocation is hash-based per Service, so
+// adding one Service never moves another.
+import { cidrContains, cidrSize, intToIp, ipToInt, isValidCidr, type Cidr } from '../lib/ip';
+import { fnv32a } from '../lib/hash';
+import type { Scenario, StoredManifest } from '../model/types';
+import type { ServiceDoc } from '../model/schemas';
+import type { ServiceModel, ServicePortModel } from './types';
+
+export interface ServiceError { readonly doc: number; readonly line: number; readonly object: string; readonly field?: string; readonly message: string }
+
+export const NODE_PORT_MIN = 30000;
+export const NODE_PORT_MAX = 32767;
+/** KEP-3668: the lower band of the node port range is kept for static assignment. */
+const NODE_PORT_STATIC_BAND = Math.min(Math.max(16, Math.floor((NODE_PORT_MAX - NODE_PORT_MIN + 1) / 32)), 128);
+/** The cloud's pool for load balancer addresses (documentation range, beside the gateway). */
+export const LB_POOL_FIRST = ipToInt('192.0.2.100');
+export const LB_POOL_LAST = ipToInt('192.0.2.254');
+export const DEFAULT_AFFINITY_SECONDS = 10800;
+
+function probe(start: number, size: number, used: Set<number>, base: number): number | undefined {
+  for (let i = 0; i < size; i++) {
+    const v = base + ((start + i) % size);
+    if (!used.has(v)) return v;
+  }
+  return undefined;
+}
+
+interface Pending { m: StoredManifest; doc: ServiceDoc }
+
+export function buildServices(s: Scenario, serviceCidr: Cidr): { services: ServiceModel[]; errors: ServiceError[] } {
+  const errors: ServiceError[] = [];
+  const size = cidrSize(serviceCidr);
+  const usedIps = new Set<number>([serviceCidr.net, serviceCidr.net + size - 1]);
+  const usedPorts = new Set<string>();
+  const usedLb = new Set<number>();
+  const kubernetesIp = serviceCidr.net + 1;
+  const dnsIp = serviceCidr.net + 10;
+  usedIps.add(kubernetesIp).add(dnsIp);
+
+  const pending: Pending[] = s.services.map((m) => ({ m, doc: m.body as unknown as ServiceDoc }));
+  const err = (p: Pending, field: string | undefined, message: string) =>
+    errors.push({ doc: p.m.source.doc, line: p.m.source.line, object: `Service ${p.m.namespace}/${p.m.name}`, field, message });
+
+  // Pass 1: validate and reserve what the user gave.
+  const seen = new Set<string>();
+  for (const p of pending) {
+    const spec = p.doc.spec;
+    const key = `${p.m.namespace}/${p.m.name}`;
+    if (seen.has(key) || key === 'default/kubernetes' || key === 'kube-system/kube-dns') err(p, 'metadata.name', `a Service named ${key} already exists`);
+    seen.add(key);
+    if (spec.type !== 'ExternalName' && spec.ports.length === 0) err(p, 'spec.ports', 'a Service needs at least one port');
+    if (spec.ports.length > 1) {
+      spec.ports.forEach((port, i) => { if (!port.name) err(p, `spec.ports[${i}].name`, 'when a Service has more than one port, every port needs a name'); });
+    }
+    const names = new Set<string>();
+    const pp = new Set<string>();
+    spec.ports.forEach((port, i) => {
+      if (port.name) { if (names.has(port.name)) err(p, `spec.ports[${i}].name`, `two ports are named "${port.name}"`); names.add(port.name); }
+      const k = `${port.port}/${port.protocol}`;
+      if (pp.has(k)) err(p, `spec.ports[${i}].port`, `port ${k} appears twice`);
+      pp.add(k);
+      if (port.nodePort !== undefined) {
+        if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') err(p, `spec.ports[${i}].nodePort`, 'nodePort may only be set on NodePort and LoadBalancer Services');
+        else if (port.nodePort < NODE_PORT_MIN || port.nodePort > NODE_PORT_MAX) err(p, `spec.ports[${i}].nodePort`, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`);
+        else if (usedPorts.has(`${port.nodePort}/${port.protocol}`)) err(p, `spec.ports[${i}].nodePort`, `provided port is already allocated: ${port.nodePort}`);
+        else usedPorts.add(`${port.nodePort}/${port.protocol}`);
+      }
+    });
+    const ip = spec.clusterIP;
+    if (ip && ip !== 'None') {
+      if (!cidrContains(serviceCidr, ipToInt(ip))) err(p, 'spec.clusterIP', `${ip} is not in the service subnet ${intToIp(serviceCidr.net)}/${serviceCidr.prefix}`);
+      else if (usedIps.has(ipToInt(ip))) err(p, 'spec.clusterIP', `provided IP is already allocated: ${ip}`);
+      else usedIps.add(ipToInt(ip));
+    }
+    if (ip === 'None' && spec.type !== 'ClusterIP') err(p, 'spec.clusterIP', 'clusterIP "None" (headless) only goes with type ClusterIP');
+    const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || spec.externalIPs.length > 0;
+    if (spec.externalTrafficPolicy !== undefined && !external) err(p, 'spec.externalTrafficPolicy', 'may only be set for externally-accessible Services (NodePort, LoadBalancer or with externalIPs)');
+    if (spec.healthCheckNodePort !== undefined && !(spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) err(p, 'spec.healthCheckNodePort', 'may only be set for LoadBalancer Services with externalTrafficPolicy Local');
+    else if (spec.healthCheckNodePort !== undefined) usedPorts.add(`${spec.healthCheckNodePort}/TCP`);
+    spec.loadBalancerSourceRanges.forEach((r, i) => { if (!isValidCidr(r.trim())) err(p, `spec.loadBalancerSourceRanges[${i}]`, `"${r}" is not a CIDR`); });
+    const lbIp = p.doc.status?.loadBalancer?.ingress?.[0]?.ip ?? spec.loadBalancerIP;
+    if (lbIp) usedLb.add(ipToInt(lbIp));
+    if (spec.type === 'ExternalName' && !spec.externalName) err(p, 'spec.externalName', 'an ExternalName Service needs spec.externalName');
+  }
+  if (errors.length > 0) return { services: [], errors };
+
+  // Pass 2: allocate, in a stable order.
+  const dynamicIpBand = Math.min(Math.max(16, Math.floor(size / 16)), 256);
+  const nodePortSpan = NODE_PORT_MAX - NODE_PORT_MIN + 1 - NODE_PORT_STATIC_BAND;
+  const allocPort = (seed: string, protocol: string) => {
+    const v = probe(fnv32a(seed) % nodePortSpan, nodePortSpan, new Set([...usedPorts].filter((x) => x.endsWith(`/${protocol}`)).map((x) => Number(x.split('/')[0]))), NODE_PORT_MIN + NODE_PORT_STATIC_BAND);
+    if (v === undefined) throw new Error('node port range exhausted');
+    usedPorts.add(`${v}/${protocol}`);
+    return v;
+  };
+  const services: ServiceModel[] = [];
+  for (const p of [...pending].sort((a, b) => `${a.m.namespace}/${a.m.name}`.localeCompare(`${b.m.namespace}/${b.m.name}`))) {
+    const spec = p.doc.spec;
+    const key = `${p.m.namespace}/${p.m.name}`;
+    let clusterIP: string | null = null;
+    if (spec.type !== 'ExternalName') {
+      if (spec.clusterIP === 'None') clusterIP = null;
+      else if (spec.clusterIP) clusterIP = spec.clusterIP;
+      else {
+        const span = size - dynamicIpBand - 1;
+        const v = probe(fnv32a(`clusterip/${key}`) % span, span, usedIps, serviceCidr.net + dynamicIpBand);
+        if (v === undefined) { err(p, 'spec.clusterIP', 'the service subnet is full'); continue; }
+        usedIps.add(v);
+        clusterIP = intToIp(v);
+      }
+    }
+    const wantsNodePort = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+    const ports: ServicePortModel[] = spec.ports.map((port) => ({
+      name: port.name ?? '', protocol: port.protocol, port: port.port, targetPort: port.targetPort ?? port.port,
+      nodePort: wantsNodePort ? (port.nodePort ?? allocPort(`nodeport/${key}/${port.name ?? ''}/${port.protocol}`, port.protocol)) : 0,
+    }));
+    const etp = spec.externalTrafficPolicy ?? 'Cluster';
+    const hcnp = spec.type === 'LoadBalancer' && etp === 'Local' ? (spec.healthCheckNodePort ?? allocPort(`hcnp/${key}`, 'TCP')) : 0;
+    let lbIp: string | undefined;
+    if (spec.type === 'LoadBalancer') {
+      lbIp = p.doc.status?.loadBalancer?.ingress?.[0]?.ip ?? spec.loadBalancerIP;
+      if (!lbIp) {
+        const span = LB_POOL_LAST - LB_POOL_FIRST + 1;
+        const v = probe(0, span, usedLb, LB_POOL_FIRST);
+        if (v === undefined) { err(p, 'status.loadBalancer', 'the cloud load balancer pool is exhausted'); continue; }
+        usedLb.add(v);
+        lbIp = intToIp(v);
+      }
+    }
+    services.push({
+      key, namespace: p.m.namespace, name: p.m.name, type: spec.type, clusterIP,
+      selector: spec.selector, ports, externalIPs: spec.externalIPs, loadBalancerIP: lbIp,
+      loadBalancerSourceRanges: spec.loadBalancerSourceRanges.map((r) => r.trim()),
+      externalTrafficPolicy: etp, internalTrafficPolicy: spec.internalTrafficPolicy ?? 'Cluster',
+      healthCheckNodePort: hcnp,
+      affinitySeconds: spec.sessionAffinity === 'ClientIP' ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS) : 0,
+      externalName: spec.externalName, source: p.m.source, builtIn: false,
+    });
+  }
+  const builtIn: ServiceModel[] = [
+    {
+      key: 'default/kubernetes', namespace: 'default', name: 'kubernetes', type: 'ClusterIP', clusterIP: intToIp(kubernetesIp),
+      ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443, nodePort: 0 }], externalIPs: [],
+      loadBalancerSourceRanges: [], externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster', healthCheckNodePort: 0,
+      affinitySeconds: 0, source: { doc: 0, line: 0 }, builtIn: true,
+    },
+  ];
+  if (s.settings.systemPods) {
+    builtIn.push({
+      key: 'kube-system/kube-dns', namespace: 'kube-system', name: 'kube-dns', type: 'ClusterIP', clusterIP: intToIp(dnsIp),
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [
+        { name: 'dns', protocol: 'UDP', port: 53, targetPort: 53, nodePort: 0 },
+        { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53, nodePort: 0 },
+        { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153, nodePort: 0 },
+      ],
+      externalIPs: [], loadBalancerSourceRanges: [], externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster',
+      healthCheckNodePort: 0, affinitySeconds: 0, source: { doc: 0, line: 0 }, builtIn: true,
+    });
+  }
+  return { services: [...builtIn, ...services], errors };
+}
