@@ -6,7 +6,7 @@ import { clusterFrom, KIND_3, pod } from '../testing/build';
 const SVC = (name: string, body: string) => `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n${body}`;
 
 const web = `${KIND_3}${pod('web-1', 'kind-worker', [['nginx', 80]])}${pod('web-2', 'kind-worker2', [['nginx', 80]])}`
-  .replace(/name: web-(\d)\n  namespace: default\n/g, 'name: web-$1\n  namespace: default\n  labels: {app: web}\n');
+  .replace(/name: web-(\d)\n {2}namespace: default\n/g, 'name: web-$1\n  namespace: default\n  labels: {app: web}\n');
 
 describe('Services and endpoints', () => {
   it('has default/kubernetes at .1 pointing at the API server and kube-dns at .10 pointing at CoreDNS', () => {
