@@ -3,6 +3,7 @@ import { simulate } from '../stack/simulate';
 import { clusterFrom, KIND_3, pod } from '../testing/build';
 import { formatBridgeFdb, formatIpNeigh, formatIpRoute } from './iproute';
 import { nodeNetnsId, podNetnsId } from '../cluster/netns';
+import { EMPTY_STATE } from '../stack/state';
 
 const c = clusterFrom(`${KIND_3}${pod('a', 'kind-worker', [['c', 80]])}${pod('b', 'kind-worker2', [['c', 80]])}`);
 
@@ -31,6 +32,6 @@ describe('iproute2-format tables', () => {
   });
 
   it('prints nothing for an empty neighbour table, as `ip neigh` does', () => {
-    expect(formatIpNeigh(c.netns(nodeNetnsId('kind-worker')), { neigh: new Map(), fdb: new Map() })).toBe('');
+    expect(formatIpNeigh(c.netns(nodeNetnsId('kind-worker')), EMPTY_STATE)).toBe('');
   });
 });

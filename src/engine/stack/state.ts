@@ -3,6 +3,8 @@
 // inner tables are cloned the first time the walk writes them, so the caller's state is
 // never changed and a 1,000-node cluster costs only what the walk touches.
 import type { NetnsId } from '../cluster/types';
+import type { RecentLists } from '../netfilter/eval-types';
+import { tupleKey, type CtEntry, type CtTuple } from './conntrack';
 
 export type NeighState = 'REACHABLE' | 'STALE' | 'DELAY' | 'PERMANENT' | 'FAILED';
 
@@ -24,20 +26,117 @@ export interface DynState {
   readonly neigh: ReadonlyMap<NetnsId, ReadonlyMap<string, NeighEntry>>;
   /** Keyed by `${netns}|${bridge}`. */
   readonly fdb: ReadonlyMap<string, ReadonlyMap<string, FdbEntry>>;
+  /** Connections by network namespace, oldest first. */
+  readonly conntrack: ReadonlyMap<NetnsId, readonly CtEntry[]>;
+  /** `-m recent` lists (and nft affinity sets) by network namespace. */
+  readonly recent: ReadonlyMap<NetnsId, ReadonlyMap<string, ReadonlyMap<string, number>>>;
+  /** Small counters the kernel keeps, e.g. an IPVS round-robin position, by `${netns}|${what}`. */
+  readonly counters: ReadonlyMap<string, number>;
+  /** Simulated seconds; each send happens one second after the previous one. */
+  readonly clock: number;
+  readonly nextCtId: number;
 }
 
-export const EMPTY_STATE: DynState = { neigh: new Map(), fdb: new Map() };
+export const EMPTY_STATE: DynState = {
+  neigh: new Map(), fdb: new Map(), conntrack: new Map(), recent: new Map(), counters: new Map(), clock: 0, nextCtId: 1,
+};
 
 const neighKey = (dev: string, ip: string) => `${dev}|${ip}`;
+
+export type CtDir = 'orig' | 'reply';
 
 export class WorkingState {
   private readonly neigh: Map<NetnsId, ReadonlyMap<string, NeighEntry>>;
   private readonly fdb: Map<string, ReadonlyMap<string, FdbEntry>>;
   private readonly owned = new Set<ReadonlyMap<string, unknown>>();
+  private readonly ct: Map<NetnsId, CtEntry[]>;
+  private readonly ctOwned = new Set<NetnsId>();
+  private readonly ctIndex = new Map<NetnsId, Map<string, { id: number; dir: CtDir }>>();
+  private readonly recentBase: DynState['recent'];
+  private readonly recentWork = new Map<NetnsId, RecentLists>();
+  private readonly counters: Map<string, number>;
+  readonly clock: number;
+  private nextCtId: number;
 
   constructor(base: DynState) {
     this.neigh = new Map(base.neigh);
     this.fdb = new Map(base.fdb);
+    this.ct = new Map(base.conntrack as Map<NetnsId, CtEntry[]>);
+    this.recentBase = base.recent;
+    this.counters = new Map(base.counters);
+    this.clock = base.clock + 1;
+    this.nextCtId = base.nextCtId;
+  }
+
+  private ctTable(ns: NetnsId): CtEntry[] {
+    if (!this.ctOwned.has(ns)) {
+      this.ct.set(ns, [...(this.ct.get(ns) ?? [])]);
+      this.ctOwned.add(ns);
+    }
+    return this.ct.get(ns)!;
+  }
+
+  private index(ns: NetnsId): Map<string, { id: number; dir: CtDir }> {
+    let idx = this.ctIndex.get(ns);
+    if (!idx) {
+      idx = new Map();
+      for (const e of this.ct.get(ns) ?? []) {
+        idx.set(tupleKey(e.orig), { id: e.id, dir: 'orig' });
+        idx.set(tupleKey(e.reply), { id: e.id, dir: 'reply' });
+      }
+      this.ctIndex.set(ns, idx);
+    }
+    return idx;
+  }
+
+  /** The connection a packet belongs to, and in which direction it travels. */
+  ctLookup(ns: NetnsId, t: CtTuple): { entry: CtEntry; dir: CtDir } | undefined {
+    const hit = this.index(ns).get(tupleKey(t));
+    if (!hit) return undefined;
+    const entry = (this.ct.get(ns) ?? []).find((e) => e.id === hit.id);
+    return entry ? { entry, dir: hit.dir } : undefined;
+  }
+
+  newCtId(): number {
+    return this.nextCtId++;
+  }
+
+  /** Inserts or replaces (by id) a confirmed connection. */
+  ctPut(ns: NetnsId, e: CtEntry) {
+    const table = this.ctTable(ns);
+    const i = table.findIndex((x) => x.id === e.id);
+    const idx = this.index(ns);
+    if (i >= 0) {
+      idx.delete(tupleKey(table[i]!.orig));
+      idx.delete(tupleKey(table[i]!.reply));
+      table[i] = e;
+    } else table.push(e);
+    idx.set(tupleKey(e.orig), { id: e.id, dir: 'orig' });
+    idx.set(tupleKey(e.reply), { id: e.id, dir: 'reply' });
+  }
+
+  /** Whether a tuple is already taken (for picking a free port when masquerading). */
+  ctTupleTaken(ns: NetnsId, t: CtTuple): boolean {
+    return this.index(ns).has(tupleKey(t));
+  }
+
+  /** The netns's `recent` lists, writable for this walk. */
+  recent(ns: NetnsId): RecentLists {
+    let r = this.recentWork.get(ns);
+    if (!r) {
+      r = new Map();
+      for (const [name, list] of this.recentBase.get(ns) ?? []) r.set(name, new Map(list));
+      this.recentWork.set(ns, r);
+    }
+    return r;
+  }
+
+  counter(key: string): number {
+    return this.counters.get(key) ?? 0;
+  }
+
+  setCounter(key: string, v: number) {
+    this.counters.set(key, v);
   }
 
   private writable<V>(outer: Map<string, ReadonlyMap<string, V>>, key: string): Map<string, V> {
@@ -70,13 +169,22 @@ export class WorkingState {
   }
 
   snapshot(): DynState {
-    return { neigh: new Map(this.neigh), fdb: new Map(this.fdb) };
+    const recent = new Map(this.recentBase);
+    for (const [ns, r] of this.recentWork) recent.set(ns, r);
+    return {
+      neigh: new Map(this.neigh), fdb: new Map(this.fdb), conntrack: new Map(this.ct), recent,
+      counters: new Map(this.counters), clock: this.clock, nextCtId: this.nextCtId,
+    };
   }
 }
 
 /** The neighbour entries of one namespace, in insertion order. */
 export function neighEntries(s: DynState, ns: NetnsId): NeighEntry[] {
   return [...(s.neigh.get(ns)?.values() ?? [])];
+}
+
+export function ctEntries(s: DynState, ns: NetnsId): readonly CtEntry[] {
+  return s.conntrack.get(ns) ?? [];
 }
 
 export function fdbEntries(s: DynState, ns: NetnsId, bridge: string): FdbEntry[] {

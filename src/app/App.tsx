@@ -1,0 +1,21 @@
+// The app: creates the store with the default scenario, provides it, installs window.podpath,
+// and wraps everything in an error boundary.
+import { useEffect, useState } from 'react';
+import defaultYaml from '../scenarios/default.yaml?raw';
+import { createAppStore, StoreContext } from '../store';
+import { ErrorBoundary } from './ErrorBoundary';
+import { installPodpathApi } from './podpathApi';
+import { Shell } from './Shell';
+import './app.css';
+
+export function App() {
+  const [store] = useState(() => createAppStore(defaultYaml));
+  useEffect(() => installPodpathApi(window, store), [store]);
+  return (
+    <ErrorBoundary area="podpath">
+      <StoreContext.Provider value={store}>
+        <Shell />
+      </StoreContext.Provider>
+    </ErrorBoundary>
+  );
+}

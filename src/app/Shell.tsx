@@ -1,0 +1,31 @@
+// The page: a title bar, the send bar, the graph, and the side panel. Each area has its own
+// error boundary, so one failing part never blanks the rest.
+import { GraphView } from '../ui/graph/GraphView';
+import { SendBar } from '../ui/send/SendBar';
+import { ErrorBoundary } from './ErrorBoundary';
+import { SidePanel } from './SidePanel';
+
+export function Shell() {
+  return (
+    <div className="pp-app">
+      <header className="pp-topbar">
+        <h1 className="pp-logo">
+          <img src="./favicon.svg" alt="" width="22" height="22" />
+          podpath
+        </h1>
+        <p className="pp-tagline">Kubernetes networking, hop by hop</p>
+      </header>
+      <ErrorBoundary area="the send bar">
+        <SendBar />
+      </ErrorBoundary>
+      <main className="pp-main">
+        <ErrorBoundary area="the graph">
+          <GraphView />
+        </ErrorBoundary>
+        <ErrorBoundary area="the inspector">
+          <SidePanel />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// The page API: it drives the store, checks what it is given, and hands out copies.
+import { describe, expect, it } from 'vitest';
+import defaultYaml from '../scenarios/default.yaml?raw';
+import { createAppStore } from '../store';
+import { createPodpathApi, installPodpathApi } from './podpathApi';
+
+describe('the podpath page API', () => {
+  it('sends like the UI does and returns the trace, which trace() repeats', () => {
+    const store = createAppStore(defaultYaml);
+    const api = createPodpathApi(store);
+    const out = api.send({ from: 'default/web', to: 'default/api', port: 8080, proto: 'tcp' });
+    expect(out.ok && out.trace.verdict).toBe('delivered');
+    expect(api.trace()).toEqual(store.getState().trace);
+    expect(store.getState().destination?.name).toBe('pod default/api');
+  });
+
+  it('hands out a copy, so a caller cannot change what the page shows', () => {
+    const store = createAppStore(defaultYaml);
+    const api = createPodpathApi(store);
+    api.send({ from: 'default/web', to: 'default/api', port: 8080 });
+    const t = api.trace()!;
+    (t.hops as unknown[]).length = 0;
+    expect(store.getState().trace!.hops.length).toBeGreaterThan(0);
+  });
+
+  it('rejects malformed requests with a message instead of throwing', () => {
+    const api = createPodpathApi(createAppStore(defaultYaml));
+    expect(api.send(null as never)).toMatchObject({ ok: false, error: expect.stringContaining('object') });
+    expect(api.send({ from: 1, to: 'x' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('from') });
+    expect(api.send({ from: 'default/web', to: 'default/api', proto: 'sctp' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('proto') });
+    expect(api.loadScenario(42 as never).ok).toBe(false);
+  });
+
+  it('passes the engine\'s refusal through', () => {
+    const api = createPodpathApi(createAppStore(defaultYaml));
+    expect(api.send({ from: 'default/web', to: 'nope/nothing', port: 80 })).toMatchObject({ ok: false, error: expect.stringContaining('nope/nothing') });
+  });
+
+  it('loads a scenario and reports located errors for a broken one', () => {
+    const store = createAppStore(defaultYaml);
+    const api = createPodpathApi(store);
+    const out = api.loadScenario('kind: Cluster\nnodes: [');
+    expect(out).toMatchObject({ ok: false, errors: [{ doc: 1, line: 2 }] });
+    expect(store.getState().cluster?.nodes).toHaveLength(3);
+  });
+
+  it('installs itself on a window and removes itself again', () => {
+    const win = {} as Window;
+    const remove = installPodpathApi(win, createAppStore(defaultYaml));
+    expect(win.podpath?.version).toBe(1);
+    remove();
+    expect(win.podpath).toBeUndefined();
+  });
+});

@@ -1,0 +1,73 @@
+// Connection tracking as nf_conntrack keeps it: each connection has an ORIGINAL tuple (what
+// the first packet looked like) and a REPLY tuple (what an answer will look like before any
+// NAT is undone). DNAT shows as REPLY.src ≠ ORIGINAL.dst, SNAT as REPLY.dst ≠ ORIGINAL.src.
+// Only the first packet of a connection meets the nat table; later packets in either
+// direction are rewritten from the entry. `conntrack -L` prints entries in this form.
+
+export interface CtTuple {
+  readonly src: string;
+  readonly dst: string;
+  readonly proto: 'tcp' | 'udp' | 'icmp';
+  /** For ICMP: the echo id in both. */
+  readonly sport: number;
+  readonly dport: number;
+}
+
+export type TcpState = 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'CLOSE';
+
+export interface CtEntry {
+  readonly id: number;
+  readonly orig: CtTuple;
+  readonly reply: CtTuple;
+  readonly tcpState?: TcpState;
+  /** A packet has been seen in the reply direction. */
+  readonly replied: boolean;
+  readonly assured: boolean;
+  readonly mark: number;
+}
+
+export const tupleKey = (t: CtTuple) => `${t.proto}|${t.src}|${t.sport}|${t.dst}|${t.dport}`;
+
+export function invert(t: CtTuple): CtTuple {
+  return { src: t.dst, dst: t.src, proto: t.proto, sport: t.dport, dport: t.sport };
+}
+
+/** Timeouts (seconds) as a node running kube-proxy has them: established TCP 86400 (kube-proxy's conntrack.tcpEstablishedTimeout). */
+export function timeoutOf(e: CtEntry): number {
+  switch (e.orig.proto) {
+    case 'tcp':
+      switch (e.tcpState) {
+        case 'SYN_SENT': return 120;
+        case 'SYN_RECV': return 60;
+        case 'ESTABLISHED': return 86400;
+        default: return 10;
+      }
+    case 'udp': return e.assured ? 120 : 30;
+    case 'icmp': return 30;
+  }
+}
+
+const PROTO_NUM = { tcp: 6, udp: 17, icmp: 1 } as const;
+
+function tupleText(t: CtTuple, isReply: boolean, origType: number): string {
+  if (t.proto === 'icmp') {
+    const type = isReply ? (origType === 8 ? 0 : origType) : origType;
+    return `src=${t.src} dst=${t.dst} type=${type} code=0 id=${t.sport}`;
+  }
+  return `src=${t.src} dst=${t.dst} sport=${t.sport} dport=${t.dport}`;
+}
+
+/** One line of `conntrack -L`. */
+export function formatCtEntry(e: CtEntry): string {
+  const proto = e.orig.proto;
+  const head = `${proto.padEnd(8)} ${PROTO_NUM[proto]} ${timeoutOf(e)}`;
+  const state = proto === 'tcp' && e.tcpState ? ` ${e.tcpState}` : '';
+  const unreplied = e.replied ? '' : ' [UNREPLIED]';
+  const assured = e.assured ? ' [ASSURED]' : '';
+  return `${head}${state} ${tupleText(e.orig, false, 8)}${unreplied} ${tupleText(e.reply, true, 8)}${assured} mark=${e.mark} use=1`;
+}
+
+/** What a packet's tuple is, in the form conntrack keys it. */
+export function tupleOf(p: { src: string; dst: string; proto: 'tcp' | 'udp' | 'icmp'; sport: number; dport: number }): CtTuple {
+  return { src: p.src, dst: p.dst, proto: p.proto, sport: p.sport, dport: p.dport };
+}

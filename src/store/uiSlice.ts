@@ -1,0 +1,19 @@
+// The UI settings slice: playback (playing, speed) and which side panel shows.
+import type { GetState, SetState, UiSlice } from './types';
+
+export function createUiSlice(set: SetState, get: GetState): UiSlice {
+  return {
+    playing: false,
+    speed: 1,
+    panel: 'trace',
+    play: () => {
+      const { steps, position } = get();
+      if (steps.length < 2) return;
+      // Play from the start again once the walk has ended.
+      set({ playing: true, position: position >= steps.length - 1 ? 0 : position });
+    },
+    pause: () => set({ playing: false }),
+    setSpeed: (speed) => set({ speed }),
+    setPanel: (panel) => set({ panel }),
+  };
+}

@@ -1,0 +1,28 @@
+// How to read the graph: what each shape is and what each colour means.
+const SHAPES: readonly [cls: string, name: string, what: string][] = [
+  ['pp-lg-node', 'node', 'a machine of the cluster (a kind container), with its root network namespace'],
+  ['pp-lg-pod', 'pod', 'one network namespace shared by its containers'],
+  ['pp-lg-ctr', 'container', 'a process with a socket; click one to send from it'],
+  ['pp-lg-dev', 'interface', 'eth0, lo, a veth end: where frames go in and out'],
+  ['pp-lg-bar', 'bridge or network', 'cni0 joins a node\'s pods; the node network joins the nodes'],
+];
+
+const MARKS: readonly [cls: string, name: string][] = [
+  ['pp-lg-source', 'source'], ['pp-lg-dest', 'destination'], ['pp-lg-path', 'where the trace went'], ['pp-lg-packet', 'the packet, at the selected hop'],
+];
+
+export function Legend() {
+  return (
+    <section className="pp-legend" aria-labelledby="pp-legend-title">
+      <h2 id="pp-legend-title" className="pp-panel-title">Reading the graph</h2>
+      <ul className="pp-legend-list">
+        {SHAPES.map(([cls, name, what]) => (
+          <li key={name}><span className={`pp-swatch ${cls}`} aria-hidden="true" /><span><strong>{name}</strong> <span className="pp-muted">— {what}</span></span></li>
+        ))}
+      </ul>
+      <ul className="pp-legend-list pp-legend-marks">
+        {MARKS.map(([cls, name]) => <li key={name}><span className={`pp-swatch ${cls}`} aria-hidden="true" /><span>{name}</span></li>)}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+// Turns the engine's topology and the layout into React Flow nodes and edges, marking what
+// the learner needs to see: the chosen source and destination, where the packet is, the
+// elements and links the trace passes. Pure, so it is unit-tested without a browser.
+import type { Edge, Node } from '@xyflow/react';
+import type { Topology, TopoElement, TopoLink } from '../../engine';
+import type { Placed, Point } from './geometry';
+import type { Layout } from './layout';
+import { linkRoute } from './routes';
+
+export type Role = 'source' | 'destination' | 'both';
+
+export interface ElementData extends Record<string, unknown> {
+  readonly el: TopoElement;
+  readonly shape: Placed['shape'];
+  /** Bars are upright (a bridge, the internet) or lying (the node network). */
+  readonly upright: boolean;
+  /** Too small for more than a name (a pod's own interfaces). */
+  readonly compact: boolean;
+  readonly role?: Role;
+  /** The container chosen to send. */
+  readonly sending: boolean;
+  /** The packet is here at the selected hop. */
+  readonly current: boolean;
+  /** The trace passes here. */
+  readonly visited: boolean;
+  /** Source and destination can be chosen here. */
+  readonly pickable: boolean;
+}
+
+export interface LinkData extends Record<string, unknown> {
+  readonly link: TopoLink;
+  readonly points: readonly Point[];
+  readonly onPath: boolean;
+  readonly active: boolean;
+}
+
+export interface GraphMarks {
+  readonly sourceId?: string;
+  readonly sendingId?: string;
+  readonly destinationId?: string;
+  readonly currentId?: string;
+  readonly visited: ReadonlySet<string>;
+  readonly pathLinks: ReadonlySet<string>;
+  readonly activeLinks: ReadonlySet<string>;
+}
+
+export const NO_MARKS: GraphMarks = { visited: new Set(), pathLinks: new Set(), activeLinks: new Set() };
+
+export type ElementNode = Node<ElementData>;
+export type LinkEdge = Edge<LinkData>;
+
+const PICKABLE = new Set<TopoElement['kind']>(['node', 'pod', 'container', 'outside']);
+
+export function nodeTypeOf(el: TopoElement, shape: Placed['shape']): string {
+  if (shape === 'bar') return 'bar';
+  switch (el.kind) {
+    case 'node': case 'gateway': case 'outside': return 'machine';
+    case 'pod': return 'pod';
+    case 'container': return 'container';
+    case 'device': case 'segment': return 'device';
+  }
+}
+
+function roleOf(id: string, m: GraphMarks): Role | undefined {
+  const src = id === m.sourceId;
+  const dst = id === m.destinationId;
+  return src && dst ? 'both' : src ? 'source' : dst ? 'destination' : undefined;
+}
+
+function depth(el: TopoElement, byId: ReadonlyMap<string, TopoElement>): number {
+  let d = 0;
+  for (let p = el.parent; p !== undefined && d < 10; p = byId.get(p)?.parent) d++;
+  return d;
+}
+
+export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks): ElementNode[] {
+  const byId = new Map(topo.elements.map((e) => [e.id, e]));
+  const ordered = [...topo.elements].sort((a, b) => depth(a, byId) - depth(b, byId));
+  const nodes: ElementNode[] = [];
+  for (const el of ordered) {
+    const box = layout.boxes.get(el.id);
+    if (!box) continue;
+    const parentBox = el.parent !== undefined ? layout.boxes.get(el.parent) : undefined;
+    const inParent = parentBox?.shape === 'group';
+    nodes.push({
+      id: el.id,
+      type: nodeTypeOf(el, box.shape),
+      position: inParent ? { x: box.x - parentBox.x, y: box.y - parentBox.y } : { x: box.x, y: box.y },
+      ...(inParent ? { parentId: el.parent } : {}),
+      width: box.w,
+      height: box.h,
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      connectable: false,
+      data: {
+        el, shape: box.shape, upright: box.h > box.w, compact: box.h < 32,
+        role: roleOf(el.id, marks),
+        sending: el.id === marks.sendingId,
+        current: el.id === marks.currentId,
+        visited: marks.visited.has(el.id),
+        pickable: el.sendRef !== undefined && PICKABLE.has(el.kind),
+      },
+    });
+  }
+  return nodes;
+}
+
+const LINK_WORD: Record<TopoLink['kind'], string> = { veth: 'veth pair', port: 'bridge port', wire: 'wire' };
+
+export function buildEdges(topo: Topology, layout: Layout, marks: GraphMarks): LinkEdge[] {
+  const names = new Map(topo.elements.map((e) => [e.id, e.name]));
+  const edges: LinkEdge[] = [];
+  for (const link of topo.links) {
+    const a = layout.boxes.get(link.source);
+    const b = layout.boxes.get(link.target);
+    if (!a || !b) continue;
+    edges.push({
+      id: link.id,
+      source: link.source,
+      target: link.target,
+      type: 'link',
+      selectable: false,
+      focusable: false,
+      ariaLabel: `${LINK_WORD[link.kind]} between ${names.get(link.source)} and ${names.get(link.target)}`,
+      data: { link, points: linkRoute(a, b), onPath: marks.pathLinks.has(link.id), active: marks.activeLinks.has(link.id) },
+    });
+  }
+  return edges;
+}

@@ -1,0 +1,55 @@
+// Header rows: values as a learner reads them, changes marked against the right baseline.
+import { describe, expect, it } from 'vitest';
+import type { Hop, PacketView } from '../../engine';
+import type { Step } from '../../store';
+import { headerRows } from './headerRows';
+
+const pkt = (over: Partial<PacketView> = {}): PacketView => ({
+  srcMac: '', dstMac: '', src: '10.244.1.2', dst: '10.244.2.2', proto: 'tcp', sport: 40000, dport: 8080, ttl: 64, outer: [], flags: 'SYN', mark: 0, ...over,
+});
+const hop = (packet: PacketView, before?: PacketView): Hop => ({ at: 'x', node: 'n', netns: 'root', device: 'eth0', kind: 'route', text: '', packet, ...(before ? { before } : {}) });
+const step = (h: Hop, prev?: Hop): Step => ({ leg: 'request', index: prev ? 1 : 0, hop: h, ...(prev ? { prev } : {}) });
+const row = (rows: ReturnType<typeof headerRows>, field: string) => rows.find((r) => r.field === field)!;
+
+describe('headerRows', () => {
+  it('shows every header of a TCP packet and marks nothing on a leg\'s first hop', () => {
+    const rows = headerRows(step(hop(pkt())));
+    expect(rows.map((r) => `${r.layer} ${r.field}: ${r.value}`)).toEqual([
+      'Ethernet Source MAC: not set yet', 'Ethernet Destination MAC: not set yet',
+      'IP Source: 10.244.1.2', 'IP Destination: 10.244.2.2', 'IP TTL: 64', 'IP Protocol: TCP',
+      'TCP Source port: 40000', 'TCP Destination port: 8080', 'TCP Flags: SYN', 'Mark fwmark: 0x0', 'Outer Encapsulation: none',
+    ]);
+    expect(rows.some((r) => r.changed)).toBe(false);
+  });
+
+  it('puts sources, destinations and the rest in their own columns', () => {
+    const rows = headerRows(step(hop(pkt())));
+    expect(rows.filter((r) => r.column === 'src').map((r) => r.field)).toEqual(['Source MAC', 'Source', 'Source port']);
+    expect(rows.filter((r) => r.column === 'dst').map((r) => r.field)).toEqual(['Destination MAC', 'Destination', 'Destination port']);
+  });
+
+  it('marks fields that differ from the previous hop, without a before value', () => {
+    const rows = headerRows(step(hop(pkt({ srcMac: 'aa', dstMac: 'bb' })), hop(pkt())));
+    expect(row(rows, 'Source MAC')).toEqual({ layer: 'Ethernet', field: 'Source MAC', column: 'src', value: 'aa', changed: true });
+    expect(row(rows, 'TTL').changed).toBe(false);
+  });
+
+  it('shows before and after when the hop itself rewrote the packet', () => {
+    const rows = headerRows(step(hop(pkt({ ttl: 63, dst: '10.244.2.9' }), pkt()), hop(pkt({ ttl: 1 }))));
+    expect(row(rows, 'TTL')).toMatchObject({ value: '63', before: '64', changed: true });
+    expect(row(rows, 'Destination')).toMatchObject({ value: '10.244.2.9', before: '10.244.2.2', changed: true });
+    expect(row(rows, 'Source').changed).toBe(false);
+  });
+
+  it('shows the ICMP message instead of ports for a ping', () => {
+    const rows = headerRows(step(hop(pkt({ proto: 'icmp', flags: 'echo-request', sport: 0, dport: 0 }))));
+    expect(rows.map((r) => r.field)).toContain('Message');
+    expect(rows.map((r) => r.field)).not.toContain('Source port');
+  });
+
+  it('lists outer headers and marks one that was added', () => {
+    const outer = { kind: 'vxlan', src: '172.18.0.3', dst: '172.18.0.4', proto: 'udp', sport: 5000, dport: 4789, vni: 1, ttl: 64 } as const;
+    const rows = headerRows(step(hop(pkt({ outer: [outer] })), hop(pkt())));
+    expect(row(rows, 'Header 1')).toMatchObject({ value: 'vxlan: 172.18.0.3 → 172.18.0.4 UDP 5000 → 4789 VNI 1 TTL 64', changed: true });
+  });
+});
