@@ -1,0 +1,67 @@
+// kube-proxy's per-service and per-endpoint chain names (pkg/proxy/iptables/proxier.go,
+// portProtoHash and servicePortEndpointChainName): SHA-256 of the UTF-8 string, standard
+// base32 (RFC 4648), the first 16 characters, after a prefix. The first 10 bytes of the hash
+// encode to exactly those 16 characters, so only they are encoded.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { base32 } from '@scure/base';
+import type { L4Protocol, ProxyServicePort } from './types';
+
+// Every node of a cluster names the same Services and endpoints, so names are remembered.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 500_000;
+
+function asciiBytes(input: string): Uint8Array {
+  const out = new Uint8Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c > 0x7f) return utf8ToBytes(input);
+    out[i] = c;
+  }
+  return out;
+}
+
+export function hash16(input: string): string {
+  let h = memo.get(input);
+  if (h === undefined) {
+    h = base32.encode(sha256(asciiBytes(input)).subarray(0, 10));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(input, h);
+  }
+  return h;
+}
+
+/** ServicePortName.String(): `ns/name:port`, or `ns/name` for an unnamed port. */
+export function servicePortNameString(p: Pick<ProxyServicePort, 'namespace' | 'name' | 'portName'>): string {
+  return p.portName === '' ? `${p.namespace}/${p.name}` : `${p.namespace}/${p.name}:${p.portName}`;
+}
+
+export function lowerProtocol(p: L4Protocol): 'tcp' | 'udp' | 'sctp' {
+  return p === 'TCP' ? 'tcp' : p === 'UDP' ? 'udp' : 'sctp';
+}
+
+/** net.JoinHostPort(ip, port): IPv6 addresses in brackets. */
+export function joinHostPort(ip: string, port: number): string {
+  return ip.indexOf(':') >= 0 ? `[${ip}]:${port}` : `${ip}:${port}`;
+}
+
+export interface ServiceChainNames {
+  /** KUBE-SVC-…: the Cluster-policy endpoints. */
+  readonly cluster: string;
+  /** KUBE-SVL-…: the Local-policy endpoints. */
+  readonly local: string;
+  /** KUBE-FW-…: loadBalancerSourceRanges. */
+  readonly firewall: string;
+  /** KUBE-EXT-…: NodePort, externalIP and LoadBalancer destinations. */
+  readonly external: string;
+}
+
+export function serviceChainNames(svcPortName: string, protocol: string): ServiceChainNames {
+  const h = hash16(svcPortName + protocol);
+  return { cluster: `KUBE-SVC-${h}`, local: `KUBE-SVL-${h}`, firewall: `KUBE-FW-${h}`, external: `KUBE-EXT-${h}` };
+}
+
+/** KUBE-SEP-…: one endpoint (`endpoint` is the "IP:port" string). */
+export function endpointChainName(svcPortName: string, protocol: string, endpoint: string): string {
+  return `KUBE-SEP-${hash16(svcPortName + protocol + endpoint)}`;
+}

@@ -1,0 +1,59 @@
+// Test support: the ProxyInput that kube-proxy's NewFakeProxier (proxier_test.go) plus the
+// makeTestService / makeTestEndpointSlice helpers produce, so upstream unit tests can be
+// replayed against our generator. Used only by tests.
+import type { ProxyEndpoint, ProxyInput, ProxyServiceEntry, ProxyServicePort } from '../types';
+
+export const TEST_NODE_NAME = 'test-node';
+/** testNodeIP first, then the fake's other eth0 addresses (testNodeIPAlt, testExternalIP). */
+export const TEST_NODE_IPS = ['192.168.0.2', '192.168.1.2', '192.168.99.11'] as const;
+
+/** NewFakeProxier: IPv4, DetectLocalByCIDR 10.0.0.0/8, mark "0x4000", nfacct counters present. */
+export function fakeProxierInput(services: readonly ProxyServiceEntry[], overrides: Partial<ProxyInput> = {}): ProxyInput {
+  return {
+    nodeName: TEST_NODE_NAME,
+    nodeIPs: TEST_NODE_IPS,
+    localDetector: { mode: 'ClusterCIDR', cidr: '10.0.0.0/8' },
+    masqueradeAll: false,
+    masqueradeBit: 14,
+    masqueradeMark: '0x4000',
+    localhostNodePorts: true,
+    nodePortAddresses: [],
+    nfacct: true,
+    randomFully: false,
+    conntrackTcpBeLiberal: false,
+    ipvsScheduler: 'rr',
+    services,
+    ...overrides,
+  };
+}
+
+/** makeTestService: a ClusterIP Service port with every optional field empty. */
+export function testServicePort(namespace: string, name: string, fields: Partial<ProxyServicePort> = {}): ProxyServicePort {
+  return {
+    namespace,
+    name,
+    portName: 'p80',
+    protocol: 'TCP',
+    type: 'ClusterIP',
+    clusterIP: null,
+    port: 80,
+    nodePort: 0,
+    externalIPs: [],
+    loadBalancerIPs: [],
+    loadBalancerSourceRanges: [],
+    externalTrafficPolicy: 'Cluster',
+    internalTrafficPolicy: 'Cluster',
+    healthCheckNodePort: 0,
+    stickyMaxAgeSeconds: 0,
+    ...fields,
+  };
+}
+
+/** An EndpointSlice endpoint with no conditions set (so ready and serving). */
+export function testEndpoint(ip: string, port = 80, fields: Partial<ProxyEndpoint> = {}): ProxyEndpoint {
+  return { ip, port, ready: true, serving: true, terminating: false, ...fields };
+}
+
+export function entry(port: ProxyServicePort, endpoints: readonly ProxyEndpoint[] = []): ProxyServiceEntry {
+  return { port, endpoints };
+}

@@ -1,0 +1,151 @@
+// ipt_do_table(): one packet through one table at one hook. Rules are tried in order; a
+// matching rule's target decides: jump (push a return point), goto (no return point), RETURN
+// (pop, or the built-in chain's policy), ACCEPT / DROP / REJECT and the NAT targets end the
+// table, MARK and a rule without target go on to the next rule. Falling off a user chain
+// returns to the caller; falling off a built-in chain applies its policy.
+import { parseIpWords } from './addr';
+import { buildChainIndex, dstKey, INDEX_MIN_RULES, nextCandidate, portKey, type ChainIndex } from './chain-index';
+import { CT_BITS, PROTO_NUM, ruleTest, type PacketCtx, type Test } from './compile-match';
+import type { NatRequest, NfEnv, NfHook, NfPacket, NfResult, NfStep, NfTableName, NfVerdict } from './eval-types';
+import { saveRuleLine } from './print-save';
+import { chainMap } from './ruleset';
+import type { Chain, Rule, Ruleset, Table, Target } from './rule-types';
+
+interface CompiledChain {
+  readonly chain: Chain;
+  readonly tests: (Test | undefined)[];
+  readonly index: ChainIndex | null;
+}
+
+const compiledTables = new WeakMap<Table, Map<string, CompiledChain>>();
+
+function compiledChain(table: Table, name: string): CompiledChain | undefined {
+  let compiled = compiledTables.get(table);
+  if (!compiled) compiledTables.set(table, (compiled = new Map()));
+  let c = compiled.get(name);
+  if (!c) {
+    const chain = chainMap(table).get(name);
+    if (!chain) return undefined;
+    c = { chain, tests: new Array<Test | undefined>(chain.rules.length), index: chain.rules.length >= INDEX_MIN_RULES ? buildChainIndex(chain.rules) : null };
+    compiled.set(name, c);
+  }
+  return c;
+}
+
+/** Builds the lookup indexes of every long chain now, so the first packet does not pay for it. */
+export function prepareRuleset(ruleset: Ruleset): void {
+  for (const table of ruleset.tables) for (const chain of table.chains) if (chain.rules.length >= INDEX_MIN_RULES) compiledChain(table, chain.name);
+}
+
+function testOf(c: CompiledChain, i: number): Test {
+  return (c.tests[i] ??= ruleTest((c.chain.rules[i] as Rule).matches));
+}
+
+/** `ip[-ip][:port[-port]]` or `[v6]:port` -> the first address and port. */
+function natTo(to: string): { toAddr: string; toPort?: number } {
+  const m = /^\[([^\]]+)\](?::(\d+))?/.exec(to) ?? /^([^:]+?)(?:-[^:]*)?(?::(\d+)(?:-\d+)?)?$/.exec(to);
+  const toAddr = m?.[1] ?? to;
+  return m?.[2] === undefined ? { toAddr } : { toAddr, toPort: Number(m[2]) };
+}
+
+function targetAction(t: Target): string {
+  switch (t.kind) {
+    case 'none':
+      return 'continue';
+    case 'jump':
+      return `jump ${t.chain}`;
+    case 'goto':
+      return `goto ${t.chain}`;
+    default:
+      return t.kind;
+  }
+}
+
+export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfHook, pkt: NfPacket, env: NfEnv): NfResult {
+  const steps: NfStep[] = [];
+  const table = ruleset.tables.find((t) => t.name === tableName);
+  const start = table ? compiledChain(table, hook) : undefined;
+  if (!table || !start) return { verdict: { kind: 'ACCEPT' }, mark: pkt.mark, steps, rulesEvaluated: 0 };
+
+  const ctx: PacketCtx = {
+    pkt,
+    env,
+    src: parseIpWords(pkt.src),
+    dst: parseIpWords(pkt.dst),
+    protoNum: PROTO_NUM[pkt.proto],
+    ctBits: pkt.ctstate.reduce((acc, s) => acc | (CT_BITS[s] ?? 0), 0),
+    mark: pkt.mark >>> 0,
+  };
+  const keys = [ctx.dst ? dstKey(ctx.dst) : '', portKey(ctx.protoNum, pkt.dport)];
+  const stack: { chain: CompiledChain; pos: number }[] = [];
+  let cur = start;
+  let pos = 0;
+  let rulesEvaluated = 0;
+  let nat: NatRequest | undefined;
+
+  const finish = (verdict: NfVerdict): NfResult =>
+    nat === undefined ? { verdict, mark: ctx.mark, steps, rulesEvaluated } : { verdict, mark: ctx.mark, nat, steps, rulesEvaluated };
+  const policy = (): NfResult => {
+    const p = start.chain.policy ?? 'ACCEPT';
+    steps.push({ table: tableName, chain: hook, ruleNumber: 0, text: `-P ${hook} ${p}`, action: `policy ${p}` });
+    return finish({ kind: p });
+  };
+
+  for (;;) {
+    const rules = cur.chain.rules;
+    const next = cur.index ? nextCandidate(cur.index, pos, keys) : pos < rules.length ? pos : Infinity;
+    if (next >= rules.length) {
+      rulesEvaluated += rules.length - pos;
+      const frame = stack.pop();
+      if (!frame) return policy();
+      cur = frame.chain;
+      pos = frame.pos;
+      continue;
+    }
+    rulesEvaluated += next - pos + 1;
+    pos = next + 1;
+    if (!testOf(cur, next)(ctx)) continue;
+
+    const rule = rules[next] as Rule;
+    const t = rule.target;
+    steps.push({ table: tableName, chain: cur.chain.name, ruleNumber: next + 1, text: saveRuleLine(cur.chain.name, rule, ruleset.family), action: targetAction(t) });
+    switch (t.kind) {
+      case 'none':
+        break;
+      case 'MARK':
+        ctx.mark = ((ctx.mark & ~t.mask) ^ t.value) >>> 0;
+        break;
+      case 'jump':
+      case 'goto': {
+        const target = compiledChain(table, t.chain);
+        if (!target) throw new Error(`iptables: ${tableName} chain ${t.chain} does not exist`);
+        if (t.kind === 'jump') stack.push({ chain: cur, pos });
+        if (stack.length > 64) throw new Error('iptables: chain jumps nest too deep (loop?)');
+        cur = target;
+        pos = 0;
+        break;
+      }
+      case 'RETURN': {
+        const frame = stack.pop();
+        if (!frame) return policy();
+        cur = frame.chain;
+        pos = frame.pos;
+        break;
+      }
+      case 'ACCEPT':
+      case 'DROP':
+        return finish({ kind: t.kind });
+      case 'REJECT':
+        return finish({ kind: 'REJECT', with: t.with ?? (ruleset.family === 4 ? 'icmp-port-unreachable' : 'icmp6-port-unreachable') });
+      case 'DNAT':
+        nat = { kind: 'DNAT', ...natTo(t.to) };
+        return finish({ kind: 'ACCEPT' });
+      case 'SNAT':
+        nat = { kind: 'SNAT', ...natTo(t.to), randomFully: t.randomFully };
+        return finish({ kind: 'ACCEPT' });
+      case 'MASQUERADE':
+        nat = { kind: 'MASQUERADE', randomFully: t.randomFully };
+        return finish({ kind: 'ACCEPT' });
+    }
+  }
+}
