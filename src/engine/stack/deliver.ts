@@ -4,6 +4,7 @@
 import type { Device, Listener, Netns } from '../cluster/types';
 import type { Pkt } from './packet';
 import { drop, record, where, type Outcome, type Walk } from './walk';
+import { containerId } from '../topology/ids';
 
 export function findListener(ns: Netns, proto: 'tcp' | 'udp', dst: string, port: number): Listener | undefined {
   return ns.listeners.find((l) => l.proto === proto && l.port === port && (l.addr === '0.0.0.0' || l.addr === dst));
@@ -11,6 +12,13 @@ export function findListener(ns: Netns, proto: 'tcp' | 'udp', dst: string, port:
 
 function ownerText(ns: Netns, owner: string): string {
   return ns.kind === 'pod' ? `container ${owner}` : owner;
+}
+
+/** A container's socket: in its pod, or (host network) in the node, owner NAMESPACE/POD/CONTAINER. */
+function containerAt(ns: Netns, owner: string): { container?: string; at?: string } {
+  if (ns.kind === 'pod') return { container: owner };
+  const parts = owner.split('/');
+  return parts.length === 3 ? { container: parts[2]!, at: containerId(`${parts[0]}/${parts[1]}`, parts[2]!) } : {};
 }
 
 function refuse(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
@@ -23,7 +31,7 @@ function refuse(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   const text = tcp
     ? `Nothing in ${where(ns)} listens on TCP port ${pkt.dport}, so the kernel answers the SYN with a TCP RST: "connection refused".`
     : `Nothing in ${where(ns)} listens on UDP port ${pkt.dport}, so the kernel answers with ICMP "port unreachable".`;
-  record(w, ns, dev.name, 'deliver', text, pkt, { table: 'sockets' });
+  record(w, ns, dev.name, 'refuse', text, pkt, { table: 'sockets' });
   return { kind: 'refused', code: tcp ? 'tcp-reset' : 'port-unreachable', detail: text, ns, answer };
 }
 
@@ -60,6 +68,6 @@ export function deliverLocal(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome
   const bind = `${l.addr === '0.0.0.0' ? '0.0.0.0' : l.addr}:${l.port}`;
   record(w, ns, dev.name, 'deliver',
     `Delivered: ${ownerText(ns, l.owner)} listens on ${pkt.proto.toUpperCase()} ${bind} in ${where(ns)} and receives the packet from ${pkt.src}:${pkt.sport}. ${natText(w, pkt)}`,
-    pkt, { table: 'sockets', rule: `${pkt.proto} LISTEN ${bind} users:(("${l.owner}"))`, ...(ns.kind === 'pod' ? { container: l.owner } : {}) });
+    pkt, { table: 'sockets', rule: `${pkt.proto} LISTEN ${bind} users:(("${l.owner}"))`, ...containerAt(ns, l.owner) });
   return { kind: 'delivered', ns, owner: l.owner, pkt };
 }

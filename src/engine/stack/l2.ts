@@ -5,7 +5,8 @@ import { BROADCAST_MAC } from '../lib/mac';
 import type { Device, Netns } from '../cluster/types';
 import { device, isLocalAddress } from './fib';
 import { ipRcv } from './ip';
-import type { Pkt } from './packet';
+import { viewOf, type Pkt } from './packet';
+import type { PacketView } from '../trace/types';
 import { drop, record, spend, where, type Outcome, type Walk } from './walk';
 
 interface Responder { readonly ns: Netns; readonly dev: Device }
@@ -70,13 +71,14 @@ function linkWord(dev: Device): string {
   switch (dev.kind) {
     case 'veth': return 'the veth pair';
     case 'bridge': return `every port of ${dev.name}`;
-    case 'ether': return 'the node network';
+    case 'ether': return dev.segment === 'internet' ? 'the internet side of the gateway' : 'the node network';
     default: return dev.name;
   }
 }
 
 /** Resolves the next hop's MAC (ARP if the cache has none) and transmits the frame. */
 export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt): Outcome {
+  const before = viewOf(pkt);
   if (dev.kind === 'loopback') {
     pkt.srcMac = dev.mac;
     pkt.dstMac = dev.mac;
@@ -102,12 +104,17 @@ export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pk
     pkt.dstMac = e.mac;
     record(w, ns, dev.name, 'arp',
       `No neighbour entry for ${nexthop} yet, so ${dev.name} broadcasts an ARP request "who has ${nexthop}? tell ${senderIp}" to ${linkWord(dev)}. ${r.dev.name} in ${where(r.ns)} answers "${nexthop} is at ${r.dev.mac}", and the answer is cached.`,
-      pkt, { rule: `${nexthop} dev ${dev.name} lladdr ${e.mac} REACHABLE`, table: 'neigh' });
-  } else {
-    if (e.state === 'STALE') w.st.setNeigh(ns.id, { ...e, state: 'REACHABLE' });
-    pkt.dstMac = e.mac;
+      pkt, { rule: `${nexthop} dev ${dev.name} lladdr ${e.mac} REACHABLE`, table: 'neigh', ...macChange(before, pkt) });
+    return devXmit(w, ns, dev, nexthop, pkt);
   }
-  return devXmit(w, ns, dev, nexthop, pkt);
+  if (e.state === 'STALE') w.st.setNeigh(ns.id, { ...e, state: 'REACHABLE' });
+  pkt.dstMac = e.mac;
+  return devXmit(w, ns, dev, nexthop, pkt, macChange(before, pkt).before);
+}
+
+/** `before` for a hop that rewrote the Ethernet header. */
+function macChange(before: PacketView, pkt: Pkt): { before?: PacketView } {
+  return before.srcMac !== pkt.srcMac || before.dstMac !== pkt.dstMac ? { before } : {};
 }
 
 function neighRule(w: Walk, ns: Netns, dev: Device, nexthop: string): string | undefined {
@@ -116,7 +123,8 @@ function neighRule(w: Walk, ns: Netns, dev: Device, nexthop: string): string | u
 }
 
 /** Puts a frame on a device: through a veth pair, out of a bridge, onto a wire, or looped back. */
-export function devXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt): Outcome {
+export function devXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt, before?: PacketView): Outcome {
+  const b = before ? { before } : {};
   if (!spend(w)) return drop(w, ns, dev.name, 'loop', 'The walk has gone on for too many hops; podpath stops it here.', pkt);
   switch (dev.kind) {
     case 'loopback':
@@ -127,7 +135,7 @@ export function devXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: P
       if (!peer) return drop(w, ns, dev.name, 'neigh-failed', `${dev.name} has no peer.`, pkt);
       record(w, ns, dev.name, 'veth',
         `The frame leaves through ${dev.name}, one end of a veth pair. Whatever enters one end comes out of the other: ${peer.dev.name} in ${where(peer.ns)}.`,
-        pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh' });
+        pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
       return vethArrive(w, peer.ns, peer.dev, pkt);
     }
     case 'bridge':
@@ -139,9 +147,10 @@ export function devXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: P
       if (!ons || !odev || odev.mac !== pkt.dstMac) {
         return drop(w, ns, dev.name, 'neigh-failed', `No interface on the wire has MAC ${pkt.dstMac}.`, pkt);
       }
+      const wire = dev.segment === 'internet' ? 'the internet side of the gateway' : 'the node network (the docker network "kind", a switch between the machines)';
       record(w, ns, dev.name, 'wire',
-        `The frame leaves ${where(ns)} through ${dev.name} onto the node network (the docker network "kind", a switch between the machines) and reaches ${odev.name} of ${where(ons)}, whose MAC it carries.`,
-        pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh' });
+        `The frame leaves ${where(ns)} through ${dev.name} onto ${wire} and reaches ${odev.name} of ${where(ons)}, whose MAC it carries.`,
+        pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
       return l2Rcv(w, ons, odev, pkt);
     }
     case 'dummy':

@@ -79,6 +79,7 @@ describe('simulate: refusals and drops', () => {
     const t = run(c, { from: 'web', to: 'api', port: 9999 });
     expect(t.verdict).toBe('refused');
     expect(t.code).toBe('tcp-reset');
+    expect(last(t.hops).kind).toBe('refuse');
     expect(t.reply!.verdict).toBe('delivered');
     expect(t.reply!.hops[0]!.packet.flags).toBe('RST ACK');
   });
@@ -141,6 +142,15 @@ spec:
     expect(t.reply!.verdict).toBe('dropped');
     expect(t.reply!.code).toBe('no-route');
     expect(last(t.reply!.hops).node).toBe('gateway');
+  });
+
+  it('places a host-network container\'s socket on its container and delivers to its port on the node', () => {
+    const hn = clusterFrom(`${SCENARIO}${pod('agent', 'kind-worker2', [['agent', 9100]])}`.replace('name: agent\n  namespace: default\nspec:\n', 'name: agent\n  namespace: default\nspec:\n  hostNetwork: true\n'));
+    const t = run(hn, { from: 'agent', to: 'web', port: 80 });
+    expect(t.hops[0]!.at).toBe('ctr:default/agent/agent');
+    expect(t.send.src).toBe('172.18.0.4');
+    const back = run(hn, { from: 'web', to: 'node:kind-worker2', port: 9100 });
+    expect(last(back.hops)).toMatchObject({ at: 'ctr:default/agent/agent', container: 'agent', netns: 'root' });
   });
 
   it('reports an unknown pod or a missing port as an error, not a thrown exception', () => {

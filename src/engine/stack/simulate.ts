@@ -6,6 +6,7 @@ import type { Cluster } from '../cluster/types';
 import { DROPS } from '../trace/drops';
 import type { Trace, TraceLeg } from '../trace/types';
 import { resolveDestination, resolveSource } from './endpoints';
+import { containerId } from '../topology/ids';
 import { fibLookup, selectSource } from './fib';
 import { ipOutput, newPacket } from './ip';
 import type { Pkt } from './packet';
@@ -66,7 +67,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
   const origin = { src: pkt.src, sport, dst: pkt.dst, dport };
   const w: Walk = { cluster, st, rng, hops: [], budget: HOP_BUDGET, origin };
   record(w, ns, '', 'socket', openingText(proto, src.value.owner, src.value.label, dst.value.ip, dst.value.label, dport, sport), pkt,
-    ns.kind === 'pod' ? { container: src.value.owner } : {});
+    ns.kind === 'pod' ? { container: src.value.owner } : src.value.podKey ? { container: src.value.owner, at: containerId(src.value.podKey, src.value.owner) } : {});
   const out = ipOutput(w, ns, pkt);
   const first = leg(w, out);
 

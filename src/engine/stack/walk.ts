@@ -40,11 +40,13 @@ export interface HopOpts {
   readonly table?: string;
   readonly before?: PacketView;
   readonly container?: string;
+  /** The graph element, when it is not the one the netns, device and container imply. */
+  readonly at?: string;
 }
 
 export function record(w: Walk, ns: Netns, device: string, kind: HopKind, text: string, pkt: Pkt, o: HopOpts = {}): void {
-  const at = o.container !== undefined && ns.kind === 'pod' ? containerId(ns.name, o.container)
-    : device !== '' ? deviceId(ns.id, device) : machineId(ns.id);
+  const at = o.at ?? (o.container !== undefined && ns.kind === 'pod' ? containerId(ns.name, o.container)
+    : device !== '' ? deviceId(ns.id, device) : machineId(ns.id));
   const h: Hop = {
     at, node: ns.machine, netns: ns.name, device, kind, text, packet: viewOf(pkt),
     ...(o.before ? { before: o.before } : {}),

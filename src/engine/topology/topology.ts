@@ -22,6 +22,11 @@ export interface TopoElement {
   readonly sendRef?: string;
   /** For devices: the device kind. */
   readonly deviceKind?: Device['kind'];
+  /** Addresses with prefix (devices), or the address (pods, nodes, outside hosts). */
+  readonly addresses?: readonly string[];
+  readonly mac?: string;
+  /** What listens here: a container's ports, a node's processes, an outside host's services. */
+  readonly ports?: readonly { readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP'; readonly owner?: string }[];
 }
 
 export interface TopoLink {
@@ -41,6 +46,7 @@ function deviceElement(ns: Netns, d: Device, parent: string, owner: string): Top
   return {
     id: deviceId(ns.id, d.name), kind: 'device', label: d.name, name: `device ${d.name} of ${owner}`, parent,
     details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : [])], deviceKind: d.kind,
+    addresses: addrs, mac: d.mac,
   };
 }
 
@@ -53,7 +59,8 @@ export function topology(cluster: Cluster): Topology {
   for (const node of cluster.nodes) {
     const ns = cluster.netns(nodeNetnsId(node.name));
     const nid = machineId(ns.id);
-    elements.push({ id: nid, kind: 'node', label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
+    const nodePorts = ns.listeners.map((l) => ({ port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner }));
+    elements.push({ id: nid, kind: 'node', label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
       elements.push(deviceElement(ns, d, nid, `node ${node.name}`));
@@ -65,15 +72,15 @@ export function topology(cluster: Cluster): Topology {
       if (!pod) continue;
       if (pod.slot < 0) {
         for (const c of pod.spec.containers) {
-          elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key });
+          elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
         }
         continue;
       }
       const pns = cluster.netns(pod.netns);
       const pid = machineId(pod.netns);
-      elements.push({ id: pid, kind: 'pod', label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key });
+      elements.push({ id: pid, kind: 'pod', label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
       for (const c of pod.spec.containers) {
-        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key });
+        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
       }
       for (const d of pns.devices) {
         elements.push(deviceElement(pns, d, pid, `pod ${pod.key}`));
@@ -91,7 +98,7 @@ export function topology(cluster: Cluster): Topology {
   for (const h of cluster.outside) {
     const ns = cluster.netns(h.netns);
     const id = machineId(h.netns);
-    elements.push({ id, kind: 'outside', label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}` });
+    elements.push({ id, kind: 'outside', label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
       elements.push(deviceElement(ns, d, id, `outside host ${h.name}`));

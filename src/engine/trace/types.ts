@@ -4,7 +4,7 @@
 
 export type HopKind =
   | 'socket' | 'route' | 'arp' | 'bridge' | 'veth' | 'loopback' | 'wire' | 'netfilter' | 'nat' | 'conntrack'
-  | 'ipvs' | 'encap' | 'decap' | 'policy' | 'forward' | 'deliver' | 'icmp' | 'drop';
+  | 'ipvs' | 'encap' | 'decap' | 'policy' | 'deliver' | 'refuse' | 'icmp' | 'drop';
 
 export type Verdict = 'delivered' | 'dropped' | 'refused';
 
