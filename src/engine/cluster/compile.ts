@@ -12,6 +12,7 @@ import { buildServices } from '../services/allocate';
 import { buildEndpoints } from '../services/endpoints';
 import { proxyInputFor, serviceEntries } from '../services/proxy-input';
 import type { ProxyInput, ProxyServiceEntry } from '../kubeproxy/types';
+import { gatewayNetfilter, nodeNetfilter, type NetfilterState } from './netfilter-state';
 import type { AddressOwner, Cluster, ClusterNode, ClusterPod, CompileResult, Netns, NetnsId, OutsideHost, PendingPod } from './types';
 
 
@@ -80,7 +81,10 @@ export function compile(scenario: Scenario): CompileResult {
   let entries: ProxyServiceEntry[] | undefined;
   const proxyInputs = new Map<string, ProxyInput>();
 
+  for (const s of svc.services) if (s.loadBalancerIP) internetSegment.set(ipToInt(s.loadBalancerIP), { netns: GATEWAY_NETNS, device: 'eth1' });
+
   const cache = new Map<NetnsId, Netns>();
+  const nfCache = new Map<NetnsId, NetfilterState | undefined>();
   const cluster: Cluster = {
     scenario, seed: scenario.settings.seed, nodes: nodeList, pods, pending, outside,
     gateway: { ip: gatewayNodeIp, netns: GATEWAY_NETNS },
@@ -107,6 +111,13 @@ export function compile(scenario: Scenario): CompileResult {
         cache.set(id, ns);
       }
       return ns;
+    },
+    netfilter(id) {
+      if (!nfCache.has(id)) {
+        const nf = id.startsWith('node/') ? nodeNetfilter(cluster, id.slice(5)) : id === GATEWAY_NETNS ? gatewayNetfilter(cluster) : undefined;
+        nfCache.set(id, nf);
+      }
+      return nfCache.get(id);
     },
     onSegment(segment, ip) {
       const n = ipToInt(ip);

@@ -92,6 +92,14 @@ function buildNode(cluster: Cluster, id: NetnsId, name: string): Netns {
   const devices: Device[] = [LO, eth0];
   if (node.bridged) devices.push(bridgeDevice(node));
   for (const p of pods) devices.push(hostVeth(p, node, p.netns));
+  const ipvs = cluster.scenario.cluster.kubeProxyMode === 'ipvs' ? cluster.netfilter(id)?.ipvs : undefined;
+  if (ipvs) {
+    // kube-proxy's dummy device holding every Service address, so IPVS sees them as local.
+    devices.push({
+      name: 'kube-ipvs0', ifindex: 4 + pods.length, kind: 'dummy', mac: hashedMac(`kube-ipvs0/${node.name}`), mtu: 1500, up: false,
+      addrs: ipvs.dummyAddresses.map((ip) => ({ ip, prefix: 32, scope: 'global' as const })),
+    });
+  }
   const main: Route[] = [
     { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: cluster.gateway.ip, dev: 'eth0' },
     connected('eth0', eth0Addr),
@@ -121,6 +129,11 @@ function buildGateway(cluster: Cluster): Netns {
     { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac('gateway/eth0'), mtu: 1500, addrs: [eth0Addr], segment: NODE_SEGMENT, up: true },
     { name: 'eth1', ifindex: 3, kind: 'ether', mac: hashedMac('gateway/eth1'), mtu: 1500, addrs: [eth1Addr], segment: INTERNET_SEGMENT, up: true },
   ];
+  const lbIps = cluster.services.flatMap((s) => (s.loadBalancerIP ? [s.loadBalancerIP] : []));
+  if (lbIps.length > 0) {
+    // The cloud load balancers' addresses, owned by the cloud network.
+    devices.push({ name: 'cloudlb0', ifindex: 4, kind: 'dummy', mac: hashedMac('gateway/cloudlb0'), mtu: 1500, up: true, addrs: lbIps.map((ip) => ({ ip, prefix: 32, scope: 'global' as const })) });
+  }
   const main: Route[] = [connected('eth0', eth0Addr), connected('eth1', eth1Addr)];
   for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth1', scope: 'link' });
   return finish(cluster, { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: [] });

@@ -6,6 +6,7 @@ import type { Cidr } from '../lib/ip';
 import type { PodSpec, Protocol, Scenario } from '../model/types';
 import type { ServiceEndpoints, ServiceModel } from '../services/types';
 import type { ProxyInput } from '../kubeproxy/types';
+import type { NetfilterState } from './netfilter-state';
 
 /** 'node/<name>' | 'pod/<ns>/<name>' | 'host/<name>' (outside host) | 'router/gateway' */
 export type NetnsId = string;
@@ -150,6 +151,8 @@ export interface Cluster {
   pod(key: string): ClusterPod | undefined;
   /** Builds (once) and returns a network namespace. */
   netns(id: NetnsId): Netns;
+  /** The netfilter rules of a namespace (built once); undefined where there are none. */
+  netfilter(id: NetnsId): NetfilterState | undefined;
   /** Which device on an L2 segment holds an address. */
   onSegment(segment: string, ip: string): AddressOwner | undefined;
   /** Any owner of an address in the cluster or outside it. */

@@ -40,7 +40,8 @@ function legText(title: string, leg: TraceLeg, start: number): string[] {
 export function formatTraceText(t: Trace): string {
   const s = t.send;
   const port = s.proto === 'icmp' ? '' : ` port ${s.dport}`;
-  const out = [`${s.from} → ${s.to} (${s.dst}) ${s.proto}${port}, seed ${s.seed}`, ''];
+  const to = s.to.includes(s.dst) ? s.to : `${s.to} (${s.dst})`;
+  const out = [`${s.from} → ${to} ${s.proto}${port}, seed ${s.seed}`, ''];
   out.push(...legText('Request', t, 1));
   if (t.reply) out.push('', ...legText('Reply', t.reply, t.hops.length + 1));
   return `${out.join('\n')}\n`;

@@ -46,6 +46,7 @@ function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
     routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i]) } })),
     layout: spec?.layout ?? {},
     systemPods: spec?.systemPods ?? true,
+    egressMasquerade: spec?.egressMasquerade ?? true,
   };
 }
 

@@ -170,7 +170,8 @@ export const settings = z.looseObject({
     routes: z.array(routeEdit).default([]),
     layout: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).default({}),
     systemPods: z.boolean().default(true),
-  }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true }),
+    egressMasquerade: z.boolean().default(true),
+  }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true, egressMasquerade: true }),
 });
 
 export type KindClusterDoc = z.infer<typeof kindCluster>;

@@ -56,6 +56,8 @@ export interface Settings {
   readonly layout: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
   /** Whether kind's own system pods (CoreDNS) are part of the cluster. */
   readonly systemPods: boolean;
+  /** Whether the CNI masquerades traffic leaving the pod network (kind's kind-masq-agent). */
+  readonly egressMasquerade: boolean;
 }
 
 export interface ContainerPortSpec {

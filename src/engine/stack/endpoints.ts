@@ -51,6 +51,22 @@ export function resolveSource(cluster: Cluster, from: string, container?: string
   return { ok: true, value: { ns: cluster.netns(pod.netns), owner: c.name, label: `pod ${pod.key}`, podKey: pod.key } };
 }
 
+/** A Service as a destination: its ClusterIP from inside the cluster; from outside, its load balancer or external IP. */
+function serviceDestination(cluster: Cluster, ref: string, src: Source): Resolved<Destination> {
+  const key = ref.includes('/') ? ref : `default/${ref}`;
+  const svc = cluster.service(key);
+  if (!svc) return { ok: false, error: `no Service named "${key}"; Services: ${cluster.services.map((s) => s.key).join(', ')}` };
+  if (svc.type === 'ExternalName') return { ok: false, error: `${key} is an ExternalName Service: only DNS answers for it (a CNAME to ${svc.externalName})` };
+  if (src.ns.kind === 'outside' || src.ns.kind === 'router') {
+    if (svc.loadBalancerIP) return { ok: true, value: { ip: svc.loadBalancerIP, label: `load balancer of Service ${key} (${svc.loadBalancerIP})` } };
+    if (svc.externalIPs[0]) return { ok: true, value: { ip: svc.externalIPs[0], label: `external IP of Service ${key} (${svc.externalIPs[0]})` } };
+    const np = svc.ports.find((p) => p.nodePort > 0);
+    return { ok: false, error: `${key} has no address outside the cluster${np ? `; send to a node's NodePort: --to node:${cluster.nodes[cluster.nodes.length - 1]!.name} --port ${np.nodePort}` : ''}` };
+  }
+  if (svc.clusterIP === null) return { ok: false, error: `${key} is headless (clusterIP: None): there is no Service address; DNS returns the pods' own addresses, so send to a pod` };
+  return { ok: true, value: { ip: svc.clusterIP, label: `Service ${key} (${svc.clusterIP})` } };
+}
+
 export function resolveDestination(cluster: Cluster, to: string, src: Source): Resolved<Destination> {
   if (to.startsWith('node:')) {
     const n = cluster.node(to.slice(5));
@@ -64,7 +80,7 @@ export function resolveDestination(cluster: Cluster, to: string, src: Source): R
     if (isIPv4(ref)) return { ok: true, value: { ip: ref, label: ref } };
     return { ok: false, error: `no outside host "${ref}"` };
   }
-  if (to.startsWith('svc:')) return { ok: false, error: 'Services are not modelled yet: send to a pod, a node or an address' };
+  if (to.startsWith('svc:')) return serviceDestination(cluster, to.slice(4), src);
   if (isIPv4(to)) return { ok: true, value: { ip: to, label: to } };
   const pod = findPod(cluster, to);
   if (!pod) return { ok: false, error: `no pod named "${to}" (use NAMESPACE/POD, node:NAME, external:IP or an address)` };

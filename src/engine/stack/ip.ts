@@ -34,19 +34,37 @@ export function ipOutput(w: Walk, ns: Netns, pkt: Pkt): Outcome {
   const dead = routeDrop(w, ns, r.dev ?? '', r, pkt);
   if (dead) return dead;
   record(w, ns, r.dev ?? '', 'route', `Route lookup in ${where(ns)}: ${describeRoute(r, pkt.dst)}.`, pkt, { rule: formatRoute(r), table: 'routes' });
-  const out = nfHook(w, ns, 'OUTPUT', pkt, { outDev: r.dev });
+  return localOut(w, ns, pkt, r);
+}
+
+/** LOCAL_OUT onwards: the OUTPUT hook (re-routing if it changed the destination), POSTROUTING, the device. */
+function localOut(w: Walk, ns: Netns, pkt: Pkt, first: Route): Outcome {
+  let r = first;
+  const dst = pkt.dst;
+  const out = nfHook(w, ns, 'OUTPUT', pkt, { outDev: r.type === 'local' ? 'lo' : r.dev });
   if (!out.pass) return out.outcome;
+  if (pkt.dst !== dst) {
+    const again = fibLookup(ns, pkt.dst);
+    if (!again) return drop(w, ns, '', 'no-route', `After NAT, no route in ${where(ns)} covers ${pkt.dst}.`, pkt, { table: 'routes' });
+    r = again;
+    record(w, ns, r.dev ?? '', 'route', `The destination changed on the way out, so ${where(ns)} looks the route up again: ${describeRoute(r, pkt.dst)}.`, pkt, { rule: formatRoute(r), table: 'routes' });
+  }
   const dev = device(ns, r.type === 'local' ? 'lo' : r.dev);
   if (!dev) return drop(w, ns, r.dev ?? '', 'no-route', `The route names device ${r.dev}, which does not exist.`, pkt);
   const post = nfHook(w, ns, 'POSTROUTING', pkt, { outDev: dev.name });
   if (!post.pass) return post.outcome;
-  return neighOutput(w, ns, dev, r.via ?? pkt.dst, pkt);
+  return neighOutput(w, ns, dev, r.type === 'local' ? pkt.dst : r.via ?? pkt.dst, pkt);
 }
 
 /** A packet that arrived on `dev` of `ns`: PREROUTING, then deliver locally or forward. */
 export function ipRcv(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   const pre = nfHook(w, ns, 'PREROUTING', pkt, { inDev: dev.name });
   if (!pre.pass) return pre.outcome;
+  return ipRoute(w, ns, dev, pkt);
+}
+
+/** The input routing decision after PREROUTING: up to a socket, or forward. */
+export function ipRoute(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   const r = fibLookup(ns, pkt.dst);
   if (r && (r.type === 'local' || r.type === 'broadcast')) {
     if (dev.kind !== 'loopback') {
@@ -54,6 +72,13 @@ export function ipRcv(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
     }
     const inp = nfHook(w, ns, 'INPUT', pkt, { inDev: dev.name });
     if (!inp.pass) return inp.outcome;
+    if (inp.redirect) {
+      // IPVS rewrote the destination and sends the packet out again from this node.
+      const again = fibLookup(ns, pkt.dst);
+      if (!again) return drop(w, ns, dev.name, 'no-route', `No route in ${where(ns)} covers ${pkt.dst}.`, pkt, { table: 'routes' });
+      record(w, ns, again.dev ?? '', 'route', `Route lookup for the real server: ${describeRoute(again, pkt.dst)}.`, pkt, { rule: formatRoute(again), table: 'routes' });
+      return localOut(w, ns, pkt, again);
+    }
     return deliverLocal(w, ns, dev, pkt);
   }
   if (!ns.forwarding) {

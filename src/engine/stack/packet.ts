@@ -2,6 +2,19 @@
 // matter here, the L4 ports, TCP flags or the ICMP message, the skb mark, and a stack of
 // encapsulation headers. Hops record an immutable view of it.
 import type { OuterHeader, PacketView } from '../trace/types';
+import type { CtEntry, CtTuple } from './conntrack';
+import type { CtDir } from './state';
+
+/** The conntrack entry attached to a packet while it is inside one network namespace (skb->nfct). */
+export interface PktCt {
+  entry: CtEntry;
+  readonly dir: CtDir;
+  /** Whether the entry is in the table yet (confirmed at POSTROUTING or INPUT). */
+  confirmed: boolean;
+  /** nf_nat_initialized(): the destination / source NAT decision has been taken. */
+  dstNatDone: boolean;
+  srcNatDone: boolean;
+}
 
 export type L4 = 'tcp' | 'udp' | 'icmp';
 
@@ -18,6 +31,12 @@ export interface Pkt {
   flags: string;
   mark: number;
   outer: OuterHeader[];
+  /** Connection tracking state while in a namespace with netfilter. */
+  ct?: PktCt;
+  /** The namespace `ct` and `mark` belong to; both are cleared when the packet changes namespace. */
+  nfns?: string;
+  /** For ICMP errors: the header of the packet the error is about. */
+  inner?: CtTuple;
 }
 
 export function viewOf(p: Pkt): PacketView {

@@ -136,9 +136,15 @@ spec:
     expect(last(t.hops).rule).toBe('172.18.0.99 dev eth0 FAILED');
   });
 
-  it('does not route pod addresses out of the cluster: the gateway has no route back', () => {
-    const t = run(c, { from: 'web', to: 'external:example-web', port: 80 });
+  it('does not route pod addresses out of the cluster: without masquerading the gateway has no route back', () => {
+    const noMasq = clusterFrom(`${SCENARIO}---
+apiVersion: podpath.dev/v1alpha1
+kind: Podpath
+spec: {egressMasquerade: false}
+`);
+    const t = run(noMasq, { from: 'web', to: 'external:example-web', port: 80 });
     expect(t.verdict).toBe('delivered');
+    expect(last(t.hops).packet.src).toBe('10.244.1.2');
     expect(t.reply!.verdict).toBe('dropped');
     expect(t.reply!.code).toBe('no-route');
     expect(last(t.reply!.hops).node).toBe('gateway');

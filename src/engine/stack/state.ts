@@ -5,6 +5,7 @@
 import type { NetnsId } from '../cluster/types';
 import type { RecentLists } from '../netfilter/eval-types';
 import { tupleKey, type CtEntry, type CtTuple } from './conntrack';
+import type { IpvsSchedState } from '../kubeproxy/ipvs-schedule';
 
 export type NeighState = 'REACHABLE' | 'STALE' | 'DELAY' | 'PERMANENT' | 'FAILED';
 
@@ -30,15 +31,17 @@ export interface DynState {
   readonly conntrack: ReadonlyMap<NetnsId, readonly CtEntry[]>;
   /** `-m recent` lists (and nft affinity sets) by network namespace. */
   readonly recent: ReadonlyMap<NetnsId, ReadonlyMap<string, ReadonlyMap<string, number>>>;
-  /** Small counters the kernel keeps, e.g. an IPVS round-robin position, by `${netns}|${what}`. */
+  /** Small counters the kernel keeps, by `${netns}|${what}`. */
   readonly counters: ReadonlyMap<string, number>;
+  /** IPVS scheduler state (round-robin positions, persistence templates) by node. */
+  readonly ipvs: ReadonlyMap<NetnsId, IpvsSchedState>;
   /** Simulated seconds; each send happens one second after the previous one. */
   readonly clock: number;
   readonly nextCtId: number;
 }
 
 export const EMPTY_STATE: DynState = {
-  neigh: new Map(), fdb: new Map(), conntrack: new Map(), recent: new Map(), counters: new Map(), clock: 0, nextCtId: 1,
+  neigh: new Map(), fdb: new Map(), conntrack: new Map(), recent: new Map(), counters: new Map(), ipvs: new Map(), clock: 0, nextCtId: 1,
 };
 
 const neighKey = (dev: string, ip: string) => `${dev}|${ip}`;
@@ -55,6 +58,8 @@ export class WorkingState {
   private readonly recentBase: DynState['recent'];
   private readonly recentWork = new Map<NetnsId, RecentLists>();
   private readonly counters: Map<string, number>;
+  private readonly ipvsBase: DynState['ipvs'];
+  private readonly ipvsWork = new Map<NetnsId, IpvsSchedState>();
   readonly clock: number;
   private nextCtId: number;
 
@@ -64,6 +69,7 @@ export class WorkingState {
     this.ct = new Map(base.conntrack as Map<NetnsId, CtEntry[]>);
     this.recentBase = base.recent;
     this.counters = new Map(base.counters);
+    this.ipvsBase = base.ipvs;
     this.clock = base.clock + 1;
     this.nextCtId = base.nextCtId;
   }
@@ -131,6 +137,17 @@ export class WorkingState {
     return r;
   }
 
+  /** The node's IPVS scheduler state, writable for this walk. */
+  ipvs(ns: NetnsId): IpvsSchedState {
+    let s = this.ipvsWork.get(ns);
+    if (!s) {
+      const b = this.ipvsBase.get(ns);
+      s = { position: new Map(b?.position), templates: new Map(b?.templates), connections: new Map(b?.connections) };
+      this.ipvsWork.set(ns, s);
+    }
+    return s;
+  }
+
   counter(key: string): number {
     return this.counters.get(key) ?? 0;
   }
@@ -171,9 +188,11 @@ export class WorkingState {
   snapshot(): DynState {
     const recent = new Map(this.recentBase);
     for (const [ns, r] of this.recentWork) recent.set(ns, r);
+    const ipvs = new Map(this.ipvsBase);
+    for (const [ns, v] of this.ipvsWork) ipvs.set(ns, v);
     return {
       neigh: new Map(this.neigh), fdb: new Map(this.fdb), conntrack: new Map(this.ct), recent,
-      counters: new Map(this.counters), clock: this.clock, nextCtId: this.nextCtId,
+      counters: new Map(this.counters), ipvs, clock: this.clock, nextCtId: this.nextCtId,
     };
   }
 }

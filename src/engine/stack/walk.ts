@@ -3,7 +3,7 @@
 import type { Cluster, Netns } from '../cluster/types';
 import type { Rng } from '../lib/rng';
 import type { DropCode } from '../trace/drops';
-import type { Hop, HopKind, PacketView } from '../trace/types';
+import type { Hop, HopKind, NfStepView, PacketView } from '../trace/types';
 import { viewOf, type Pkt } from './packet';
 import { containerId, deviceId, machineId } from '../topology/ids';
 import type { WorkingState } from './state';
@@ -42,6 +42,8 @@ export interface HopOpts {
   readonly container?: string;
   /** The graph element, when it is not the one the netns, device and container imply. */
   readonly at?: string;
+  readonly steps?: readonly NfStepView[];
+  readonly rulesEvaluated?: number;
 }
 
 export function record(w: Walk, ns: Netns, device: string, kind: HopKind, text: string, pkt: Pkt, o: HopOpts = {}): void {
@@ -53,6 +55,8 @@ export function record(w: Walk, ns: Netns, device: string, kind: HopKind, text: 
     ...(o.rule !== undefined ? { rule: o.rule } : {}),
     ...(o.table !== undefined ? { table: o.table } : {}),
     ...(o.container !== undefined ? { container: o.container } : {}),
+    ...(o.steps !== undefined ? { steps: o.steps } : {}),
+    ...(o.rulesEvaluated !== undefined ? { rulesEvaluated: o.rulesEvaluated } : {}),
   };
   w.hops.push(h);
 }

@@ -57,6 +57,17 @@ export interface Hop {
   readonly table?: string;
   /** The container involved (the sender, or the one whose socket received). */
   readonly container?: string;
+  /** For netfilter hops: every rule that matched, in order, as the table prints it. */
+  readonly steps?: readonly NfStepView[];
+  /** For netfilter hops: how many rules the kernel compared the packet with. */
+  readonly rulesEvaluated?: number;
+}
+
+export interface NfStepView {
+  readonly table: string;
+  readonly chain: string;
+  readonly rule: string;
+  readonly action: string;
 }
 
 export interface DropReason {

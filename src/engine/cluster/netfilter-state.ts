@@ -1,0 +1,73 @@
+// The netfilter state of a network namespace, built the way the programs on a kind node
+// build it, in the order they start: kubelet's canary chains, kube-proxy in the chosen
+// mode (its iptables rules, or its nftables table, or IPVS virtual servers with the
+// iptables rules IPVS mode keeps), then the CNI's egress masquerade. The gateway holds the
+// cloud load balancer's rules. Pods and outside hosts have no rules (and no conntrack).
+import { applyRestore, emptyRuleset, ensureChain, ensureRule } from '../netfilter/ruleset';
+import { prepareRuleset } from '../netfilter/evaluate';
+import { tokenize } from '../netfilter/tokenize';
+import type { Ruleset } from '../netfilter/rule-types';
+import { installKubeProxyIptables } from '../kubeproxy/iptables-jumps';
+import { writeNftablesRules } from '../kubeproxy/nftables-writer';
+import type { NftTable } from '../kubeproxy/nftables-types';
+import { writeIpvsState } from '../kubeproxy/ipvs-writer';
+import type { IpvsState } from '../kubeproxy/ipvs-types';
+import { masqAgentRestore } from '../cni/masq-agent';
+import { cloudLbRestore } from '../cloud/loadbalancer';
+import type { Cluster } from './types';
+
+export interface NetfilterState {
+  readonly iptables: Ruleset;
+  readonly nft?: NftTable;
+  readonly ipvs?: IpvsState;
+}
+
+/** The tables iptables-save lists on a kind node, in the order it lists them. */
+const NODE_TABLES = ['mangle', 'filter', 'nat'];
+
+function kubelet(rs: Ruleset): Ruleset {
+  let out = rs;
+  for (const table of ['mangle', 'nat', 'filter']) out = ensureChain(out, table, 'KUBE-KUBELET-CANARY');
+  return out;
+}
+
+function ipvsIptables(rs: Ruleset, ipvs: IpvsState): Ruleset {
+  let out = applyRestore(rs, ipvs.iptablesRestore, { noflush: true });
+  for (const j of ipvs.iptablesJumps) {
+    const args = tokenize(j.rule);
+    const target = args[args.indexOf('-j') + 1];
+    if (target) out = ensureChain(out, j.table, target);
+    out = ensureRule(out, j.table, j.chain, args, 'prepend');
+  }
+  return out;
+}
+
+export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterState {
+  let rs = kubelet(emptyRuleset(4, NODE_TABLES));
+  let nft: NftTable | undefined;
+  let ipvs: IpvsState | undefined;
+  const mode = cluster.scenario.cluster.kubeProxyMode;
+  switch (mode) {
+    case 'iptables':
+      rs = installKubeProxyIptables(rs, cluster.proxyInput(nodeName));
+      break;
+    case 'ipvs':
+      ipvs = writeIpvsState(cluster.proxyInput(nodeName));
+      rs = ipvsIptables(rs, ipvs);
+      break;
+    case 'nftables':
+      nft = writeNftablesRules(cluster.proxyInput(nodeName));
+      break;
+    case 'none':
+      break;
+  }
+  if (cluster.scenario.settings.egressMasquerade) rs = applyRestore(rs, masqAgentRestore(cluster.scenario.cluster.podSubnet), { noflush: true });
+  prepareRuleset(rs);
+  return { iptables: rs, ...(nft ? { nft } : {}), ...(ipvs ? { ipvs } : {}) };
+}
+
+export function gatewayNetfilter(cluster: Cluster): NetfilterState {
+  const rs = applyRestore(emptyRuleset(4, ['filter', 'nat']), cloudLbRestore(cluster), { noflush: true });
+  prepareRuleset(rs);
+  return { iptables: rs };
+}
