@@ -15,7 +15,7 @@ describe('stepsOf', () => {
   });
 
   it('puts the reply after the request and links each hop to the previous one of its leg only', () => {
-    const trace: Trace = { verdict: 'delivered', hops: [hop('a'), hop('b')], reply: { verdict: 'delivered', hops: [hop('c')] }, send };
+    const trace: Trace = { verdict: 'delivered', hops: [hop('a'), hop('b')], rulesEvaluated: 0, reply: { verdict: 'delivered', hops: [hop('c')], rulesEvaluated: 0 }, send };
     const steps = stepsOf(trace);
     expect(steps.map((s) => `${s.leg}:${s.index}:${s.hop.at}:${s.prev?.at ?? '-'}`)).toEqual([
       'request:0:a:-', 'request:1:b:a', 'reply:0:c:-',

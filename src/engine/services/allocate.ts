@@ -98,7 +98,8 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
     return v;
   };
   const services: ServiceModel[] = [];
-  for (const p of [...pending].sort((a, b) => `${a.m.namespace}/${a.m.name}`.localeCompare(`${b.m.namespace}/${b.m.name}`))) {
+  const keyOf = (p: Pending) => `${p.m.namespace}/${p.m.name}`;
+  for (const p of [...pending].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))) {
     const spec = p.doc.spec;
     const key = `${p.m.namespace}/${p.m.name}`;
     let clusterIP: string | null = null;

@@ -54,6 +54,15 @@ export function buildEndpoints(
     list.push(p);
     byNamespace.set(p.spec.namespace, list);
   }
+  const slicesByService = new Map<string, StoredManifest[]>();
+  for (const m of given) {
+    const name = (m.body.metadata as { labels?: Record<string, string> } | undefined)?.labels?.['kubernetes.io/service-name'];
+    if (name === undefined) continue;
+    const key = `${m.namespace}/${name}`;
+    const list = slicesByService.get(key) ?? [];
+    list.push(m);
+    slicesByService.set(key, list);
+  }
   for (const svc of services) {
     if (svc.key === 'default/kubernetes') {
       const ports = new Map([['https', 6443]]);
@@ -63,8 +72,7 @@ export function buildEndpoints(
     }
     if (svc.type === 'ExternalName') continue;
     if (!svc.selector || Object.keys(svc.selector).length === 0) {
-      const slices = given.filter((m) => m.namespace === svc.namespace && (m.body.metadata as { labels?: Record<string, string> } | undefined)?.labels?.['kubernetes.io/service-name'] === svc.name);
-      out.set(svc.key, fromSlices(svc, slices));
+      out.set(svc.key, fromSlices(svc, slicesByService.get(svc.key) ?? []));
       continue;
     }
     const endpoints: EndpointModel[] = [];

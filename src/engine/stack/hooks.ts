@@ -70,6 +70,7 @@ function rejectAnswer(ns: Netns, pkt: Pkt, withWhat: string): Pkt {
 function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, where: string, res: NfResult): Outcome | undefined {
   const dev = (/PREROUTING|INPUT/.test(where) ? io.inDev ?? io.outDev : io.outDev ?? io.inDev) ?? '';
   const before = viewOf(pkt);
+  w.rulesCompared += res.rulesEvaluated;
   pkt.mark = res.mark;
   let outcome = '';
   if (res.nat) outcome = `Result: ${applyNatRequest(w, ns, pkt, res.nat, io.outDev)}.`;

@@ -29,9 +29,9 @@ export type SimResult =
 
 function leg(w: Walk, o: Outcome): TraceLeg {
   switch (o.kind) {
-    case 'delivered': return { verdict: 'delivered', hops: w.hops };
-    case 'refused': return { verdict: 'refused', reason: DROPS[o.code].title, code: o.code, hops: w.hops };
-    case 'dropped': return { verdict: 'dropped', reason: DROPS[o.code].title, code: o.code, hops: w.hops };
+    case 'delivered': return { verdict: 'delivered', hops: w.hops, rulesEvaluated: w.rulesCompared };
+    case 'refused': return { verdict: 'refused', reason: DROPS[o.code].title, code: o.code, hops: w.hops, rulesEvaluated: w.rulesCompared };
+    case 'dropped': return { verdict: 'dropped', reason: DROPS[o.code].title, code: o.code, hops: w.hops, rulesEvaluated: w.rulesCompared };
   }
 }
 
@@ -65,7 +65,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
   const dport = proto === 'icmp' ? 0 : send.port!;
   const pkt = newPacket(dst.value.ip === '127.0.0.1' ? '127.0.0.1' : srcIp, dst.value.ip, proto, sport, dport, proto === 'tcp' ? 'SYN' : proto === 'icmp' ? 'echo-request' : '');
   const origin = { src: pkt.src, sport, dst: pkt.dst, dport };
-  const w: Walk = { cluster, st, rng, hops: [], budget: HOP_BUDGET, origin };
+  const w: Walk = { cluster, st, rng, hops: [], budget: HOP_BUDGET, rulesCompared: 0, origin };
   record(w, ns, '', 'socket', openingText(proto, src.value.owner, src.value.label, dst.value.ip, dst.value.label, dport, sport), pkt,
     ns.kind === 'pod' ? { container: src.value.owner } : src.value.podKey ? { container: src.value.owner, at: containerId(src.value.podKey, src.value.owner) } : {});
   const out = ipOutput(w, ns, pkt);
@@ -78,7 +78,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
       flags: proto === 'tcp' ? 'SYN ACK' : proto === 'icmp' ? 'echo-reply' : '', mark: 0, outer: [],
     };
     const expect: ClientSocket = { ns: ns.id, proto: answer.proto, port: sport, owner: src.value.owner };
-    const rw: Walk = { cluster, st, rng, hops: [], budget: HOP_BUDGET, origin: { src: answer.src, sport: answer.sport, dst: answer.dst, dport: answer.dport }, expect };
+    const rw: Walk = { cluster, st, rng, hops: [], budget: HOP_BUDGET, rulesCompared: 0, origin: { src: answer.src, sport: answer.sport, dst: answer.dst, dport: answer.dport }, expect };
     const owner = out.kind === 'delivered' ? out.owner : 'kernel';
     const what = out.kind === 'refused' ? (answer.proto === 'tcp' ? 'The kernel sends the RST' : 'The kernel sends the ICMP error')
       : proto === 'tcp' ? `${owner} accepts: the kernel answers with SYN ACK` : proto === 'icmp' ? 'The echo reply goes back' : `${owner} answers with a datagram`;

@@ -16,6 +16,8 @@ export interface Walk {
   readonly rng: Rng;
   hops: Hop[];
   budget: number;
+  /** Netfilter rules the packet was compared with so far, in every table and hook. */
+  rulesCompared: number;
   /** The packet's addresses as its sender wrote them, to tell at delivery whether NAT happened. */
   readonly origin: { readonly src: string; readonly sport: number; readonly dst: string; readonly dport: number };
   /** On the reply leg: the client socket the answer must reach. */

@@ -7,3 +7,5 @@ export const machineId = (netns: NetnsId) => netns.startsWith('pod/') ? `pod:${n
 export const deviceId = (netns: NetnsId, dev: string) => `dev:${netns}:${dev}`;
 export const containerId = (podKey: string, container: string) => `ctr:${podKey}/${container}`;
 export const segmentId = (segment: string) => `seg:${segment}`;
+export const serviceId = (serviceKey: string) => `svc:${serviceKey}`;
+export const loadBalancerId = (serviceKey: string) => `lb:${serviceKey}`;

@@ -4,9 +4,9 @@
 // the UI decides the layout and the look.
 import type { Cluster, Device, Netns } from '../cluster/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
-import { containerId, deviceId, machineId, segmentId } from './ids';
+import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
 
-export type TopoKind = 'node' | 'pod' | 'container' | 'device' | 'gateway' | 'outside' | 'segment';
+export type TopoKind = 'node' | 'pod' | 'container' | 'device' | 'gateway' | 'outside' | 'segment' | 'service' | 'loadbalancer';
 
 export interface TopoElement {
   readonly id: string;
@@ -27,11 +27,15 @@ export interface TopoElement {
   readonly mac?: string;
   /** What listens here: a container's ports, a node's processes, an outside host's services. */
   readonly ports?: readonly { readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP'; readonly owner?: string }[];
+  /** Services: type, whether the cluster made it (default/kubernetes, kube-dns). */
+  readonly serviceType?: string;
+  readonly builtIn?: boolean;
 }
 
 export interface TopoLink {
   readonly id: string;
-  readonly kind: 'veth' | 'port' | 'wire';
+  /** veth pair, bridge port, wire to a segment; a Service to one endpoint; a load balancer to its Service. */
+  readonly kind: 'veth' | 'port' | 'wire' | 'endpoint' | 'lb';
   readonly source: string;
   readonly target: string;
 }
@@ -105,5 +109,34 @@ export function topology(cluster: Cluster): Topology {
       if (d.segment) links.push({ id: `wire:${ns.id}:${d.name}`, kind: 'wire', source: deviceId(ns.id, d.name), target: segmentId(d.segment) });
     }
   }
+  services(cluster, elements, links);
   return { elements, links };
+}
+
+function services(cluster: Cluster, elements: TopoElement[], links: TopoLink[]) {
+  for (const svc of cluster.services) {
+    if (svc.type === 'ExternalName') continue;
+    const id = serviceId(svc.key);
+    const ports = svc.ports.map((p) => `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol} → ${p.targetPort}${p.nodePort ? ` (node port ${p.nodePort})` : ''}`);
+    const addresses = [...(svc.clusterIP ? [svc.clusterIP] : []), ...svc.externalIPs];
+    elements.push({
+      id, kind: 'service', label: svc.name, name: `service ${svc.key}`, sendRef: `svc:${svc.key}`, serviceType: svc.type, builtIn: svc.builtIn,
+      details: [`${svc.type}${svc.clusterIP ? ` ${svc.clusterIP}` : ' (headless)'}`, ...ports, ...(svc.externalTrafficPolicy === 'Local' ? ['externalTrafficPolicy: Local'] : [])],
+      addresses, ports: svc.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
+    });
+    for (const e of cluster.endpoints.get(svc.key)?.endpoints ?? []) {
+      const pod = e.podKey ? cluster.pod(e.podKey) : undefined;
+      const target = pod ? (pod.slot >= 0 ? machineId(pod.netns) : machineId(nodeNetnsId(pod.node))) : cluster.nodes.find((n) => n.ip === e.ip) ? machineId(nodeNetnsId(cluster.nodes.find((n) => n.ip === e.ip)!.name)) : undefined;
+      if (target) links.push({ id: `endpoint:${svc.key}:${e.ip}`, kind: 'endpoint', source: id, target });
+    }
+    if (svc.loadBalancerIP) {
+      const lb = loadBalancerId(svc.key);
+      elements.push({
+        id: lb, kind: 'loadbalancer', label: `${svc.name} LB`, name: `load balancer of service ${svc.key}`, sendRef: `svc:${svc.key}`,
+        details: [svc.loadBalancerIP, ...svc.ports.map((p) => `${p.port}/${p.protocol} → node port ${p.nodePort}`)],
+        addresses: [svc.loadBalancerIP], ports: svc.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
+      });
+      links.push({ id: `lb:${svc.key}`, kind: 'lb', source: lb, target: id });
+    }
+  }
 }

@@ -82,6 +82,8 @@ export interface TraceLeg {
   readonly reason?: string;
   readonly code?: string;
   readonly hops: readonly Hop[];
+  /** Netfilter rules this leg's packet was compared with, over every hook it crossed. */
+  readonly rulesEvaluated: number;
 }
 
 export interface Trace extends TraceLeg {

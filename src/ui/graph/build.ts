@@ -58,6 +58,7 @@ export function nodeTypeOf(el: TopoElement, shape: Placed['shape']): string {
     case 'pod': return 'pod';
     case 'container': return 'container';
     case 'device': case 'segment': return 'device';
+    case 'service': case 'loadbalancer': return 'machine';
   }
 }
 
@@ -106,7 +107,7 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks): E
   return nodes;
 }
 
-const LINK_WORD: Record<TopoLink['kind'], string> = { veth: 'veth pair', port: 'bridge port', wire: 'wire' };
+const LINK_WORD: Record<TopoLink['kind'], string> = { veth: 'veth pair', port: 'bridge port', wire: 'wire', endpoint: 'endpoint', lb: 'load balancer' };
 
 export function buildEdges(topo: Topology, layout: Layout, marks: GraphMarks): LinkEdge[] {
   const names = new Map(topo.elements.map((e) => [e.id, e.name]));

@@ -1,0 +1,58 @@
+// Every table of a network namespace, printed by the tool a learner would use on a real
+// node: ip route, ip neigh, bridge fdb, ip addr, iptables-save, nft list ruleset,
+// ipvsadm -Ln, ipset list, conntrack -L. The app's tables panel and the CLI show these.
+import type { Cluster, NetnsId } from '../cluster/types';
+import { iptablesSave } from '../netfilter/iptables-save';
+import { restoreTableLines } from '../netfilter/iptables-save';
+import { printNftListRuleset } from '../kubeproxy/nftables-list';
+import { printIpsetList, printIpvsadmLn } from '../kubeproxy/ipvs-print';
+import { formatCtEntry } from '../stack/conntrack';
+import { ctEntries, type DynState } from '../stack/state';
+import { formatBridgeFdb, formatIpAddr, formatIpNeigh, formatIpRoute } from './iproute';
+import { cniNetnsName } from './names';
+import type { RecentLists } from '../netfilter/eval-types';
+
+export type TableId = 'routes' | 'neigh' | 'fdb' | 'addr' | 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'conntrack';
+
+export interface TableText {
+  readonly id: TableId;
+  /** The command that prints it, e.g. "iptables-save". */
+  readonly command: string;
+  readonly text: string;
+}
+
+/** `conntrack -L`: one line per connection; the real tool also prints a summary line to stderr. */
+export function formatConntrack(state: DynState, ns: NetnsId): string {
+  const lines = ctEntries(state, ns).map(formatCtEntry);
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** What kube-proxy fed to iptables-restore, table by table (its own text form). */
+export function iptablesRestoreForm(cluster: Cluster, ns: NetnsId): string | undefined {
+  const nf = cluster.netfilter(ns);
+  if (!nf) return undefined;
+  return `${nf.iptables.tables.flatMap((t) => [`*${t.name}`, ...restoreTableLines(t), 'COMMIT']).join('\n')}\n`;
+}
+
+export function tablesOf(cluster: Cluster, state: DynState, id: NetnsId, opts: { readonly date?: string } = {}): TableText[] {
+  const ns = cluster.netns(id);
+  const out: TableText[] = [
+    { id: 'routes', command: 'ip route', text: formatIpRoute(ns) },
+    { id: 'neigh', command: 'ip neigh', text: formatIpNeigh(ns, state) },
+  ];
+  if (ns.devices.some((d) => d.kind === 'bridge')) out.push({ id: 'fdb', command: 'bridge fdb show', text: formatBridgeFdb(ns, state) });
+  out.push({ id: 'addr', command: 'ip addr', text: formatIpAddr(ns, cniNetnsName) });
+  const nf = cluster.netfilter(id);
+  if (nf) {
+    out.push({ id: 'iptables-save', command: 'iptables-save', text: iptablesSave(nf.iptables, opts.date ? { date: opts.date } : {}) });
+    if (nf.nft) {
+      out.push({ id: 'nft', command: 'nft list ruleset', text: printNftListRuleset(nf.nft, { dynamic: { recent: (state.recent.get(id) ?? new Map()) as RecentLists, nowSeconds: state.clock } }) });
+    }
+    if (nf.ipvs) {
+      out.push({ id: 'ipvsadm', command: 'ipvsadm -Ln', text: printIpvsadmLn(nf.ipvs) });
+      out.push({ id: 'ipset', command: 'ipset list', text: printIpsetList(nf.ipvs) });
+    }
+    out.push({ id: 'conntrack', command: 'conntrack -L', text: formatConntrack(state, id) });
+  }
+  return out;
+}
