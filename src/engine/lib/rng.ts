@@ -1,7 +1,7 @@
 // The one seeded random source of the engine. Every choice that a real system makes at
 // random (ephemeral ports, iptables `statistic`, nft `numgen`, IPVS tie-breaks) draws from
 // here, so the same scenario with the same seed always gives the same trace.
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { mersenne } from 'pure-rand/generator/mersenne';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
@@ -12,8 +12,12 @@ export interface Rng {
   u31(): number;
 }
 
+/**
+ * Mersenne Twister (pure-rand): its seeding spreads even neighbouring small seeds apart,
+ * which matters here because learners pick seeds 1, 2, 3 and expect different draws.
+ */
 export function createRng(seed: number): Rng {
-  const gen: RandomGenerator = xoroshiro128plus(seed | 0);
+  const gen: RandomGenerator = mersenne(seed | 0);
   return {
     int: (min, max) => uniformInt(gen, min, max),
     u31: () => gen.next() & 0x7fffffff,

@@ -156,6 +156,8 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     taken.add(`${m.namespace ?? 'default'}/${m.name}`);
   }
   for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]) }, taken));
+  // Objects are created in document order (kubectl apply -f), which decides addresses.
+  pods.sort((a, b) => a.source.doc - b.source.doc);
 
   const scenario: Scenario = {
     cluster, settings, namespaces, pods,

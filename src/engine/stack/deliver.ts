@@ -49,11 +49,30 @@ function natText(w: Walk, pkt: Pkt): string {
 export function deliverLocal(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   const ex = w.expect;
   if (ex) {
-    const match = ex.ns === ns.id && ex.proto === pkt.proto && (pkt.proto === 'icmp' || pkt.dport === ex.port);
-    if (match) {
-      const what = pkt.proto === 'icmp' ? `the ICMP ${pkt.flags}` : 'the answer';
-      record(w, ns, dev.name, 'deliver', `${what[0]!.toUpperCase()}${what.slice(1)} reaches the socket of ${ownerText(ns, ex.owner)} that opened the connection: ${pkt.proto} ${pkt.dst}:${pkt.dport}, with the addresses it expects.`, pkt,
-        { table: 'sockets', rule: `${pkt.proto} ESTAB ${pkt.dst}:${pkt.dport} ${pkt.src}:${pkt.sport}`, ...(ns.kind === 'pod' ? { container: ex.owner } : {}) });
+    const here = ex.ns === ns.id && ex.proto === pkt.proto && (pkt.proto === 'icmp' || pkt.dport === ex.port);
+    const fromPeer = pkt.proto !== 'icmp' ? pkt.src === ex.peer.addr && pkt.sport === ex.peer.port
+      : pkt.inner ? pkt.inner.dst === ex.peer.addr && (pkt.inner.proto === 'icmp' || pkt.inner.dport === ex.peer.port)
+        : pkt.src === ex.peer.addr;
+    if (here && !fromPeer) {
+      const from = pkt.proto === 'icmp' ? pkt.src : `${pkt.src}:${pkt.sport}`;
+      const code = pkt.proto === 'tcp' ? 'tcp-reset' : 'port-unreachable';
+      return drop(w, ns, dev.name, code,
+        `The answer reaches ${where(ns)}, but it comes from ${from} while the client's socket is talking to ${ex.peer.addr}${pkt.proto === 'icmp' ? '' : `:${ex.peer.port}`}. The kernel does not match it to the connection${pkt.proto === 'tcp' ? ' (and answers it with a RST)' : ''}, so the client never hears back. This happens when the answer takes a different way back than the request, past the NAT that would have translated it.`,
+        pkt, { table: 'sockets' });
+    }
+    if (here) {
+      const at = ns.kind === 'pod' ? { container: ex.owner } : {};
+      const local = `${ex.proto === 'icmp' ? pkt.dst : `${pkt.dst}:${ex.port}`}`;
+      const peer = `${ex.peer.addr}${ex.proto === 'icmp' || pkt.inner?.proto === 'icmp' ? '' : `:${ex.peer.port}`}`;
+      if (pkt.inner) {
+        const inner = pkt.inner.proto === 'tcp' ? 'tcp' : pkt.inner.proto;
+        record(w, ns, dev.name, 'deliver', `The ICMP "${pkt.flags}" from ${pkt.src} quotes the client's own packet, so the kernel hands it to the socket of ${ownerText(ns, ex.owner)}: connecting to ${peer} fails at once with "Connection refused".`, pkt,
+          { table: 'sockets', rule: `${inner} ${local} ${peer} ECONNREFUSED`, ...at });
+      } else {
+        const what = pkt.proto === 'icmp' ? `The ICMP ${pkt.flags}` : 'The answer';
+        record(w, ns, dev.name, 'deliver', `${what} reaches the socket of ${ownerText(ns, ex.owner)} that opened the connection, from ${peer}: the very address it sent to.`, pkt,
+          { table: 'sockets', rule: `${pkt.proto} ESTAB ${local} ${peer}`, ...at });
+      }
       return { kind: 'delivered', ns, owner: ex.owner, pkt };
     }
     const code = pkt.proto === 'tcp' ? 'tcp-reset' : 'port-unreachable';

@@ -4,7 +4,8 @@
 import { BROADCAST_MAC } from '../lib/mac';
 import type { Device, Netns } from '../cluster/types';
 import { device, isLocalAddress } from './fib';
-import { ipRcv } from './ip';
+import { ipRcv, ipRoute } from './ip';
+import { nfHook } from './hooks';
 import { viewOf, type Pkt } from './packet';
 import type { PacketView } from '../trace/types';
 import { drop, record, spend, where, type Outcome, type Walk } from './walk';
@@ -187,6 +188,18 @@ function bridgeForward(w: Walk, ns: Netns, br: Device, inPort: string | null, pk
       { rule: `${br.mac} dev ${br.name} master ${br.name} permanent`, table: 'fdb' });
     return ipRcv(w, ns, br, pkt);
   }
+  // br_netfilter (bridge-nf-call-iptables = 1, which kubeadm requires): a bridged IPv4
+  // frame meets iptables PREROUTING before the bridge looks up its forwarding database.
+  const bridgeNf = inPort !== null && w.cluster.netfilter(ns.id) !== undefined;
+  if (bridgeNf) {
+    const dst = pkt.dst;
+    const pre = nfHook(w, ns, 'PREROUTING', pkt, { inDev: br.name });
+    if (!pre.pass) return pre.outcome;
+    if (pkt.dst !== dst) {
+      record(w, ns, br.name, 'bridge', `${arrived} Its destination was rewritten on the bridge (br_netfilter), so the node routes it instead of switching it.`, pkt);
+      return ipRoute(w, ns, br, pkt);
+    }
+  }
   let entry = w.st.getFdb(ns.id, br.name, pkt.dstMac);
   let flooded = false;
   if (!entry) {
@@ -207,7 +220,13 @@ function bridgeForward(w: Walk, ns: Netns, br: Device, inPort: string | null, pk
   const how = flooded
     ? `The bridge does not know ${pkt.dstMac} yet, so it floods the frame to every port; only ${out.name} leads to it.`
     : `The forwarding database says ${pkt.dstMac} is behind port ${out.name}, so the bridge switches the frame there (layer 2: the IP header is not touched).`;
-  record(w, ns, br.name, 'bridge', `${arrived} ${how}`, pkt, { rule: fdbLine(entry.mac, entry.port, br.name), table: 'fdb' });
+  record(w, ns, br.name, 'bridge', `${arrived} ${how}${bridgeNf ? ' Because br_netfilter is on, iptables sees this bridged frame too (PREROUTING, FORWARD, POSTROUTING).' : ''}`, pkt, { rule: fdbLine(entry.mac, entry.port, br.name), table: 'fdb' });
+  if (bridgeNf) {
+    const fwd = nfHook(w, ns, 'FORWARD', pkt, { inDev: br.name, outDev: br.name });
+    if (!fwd.pass) return fwd.outcome;
+    const post = nfHook(w, ns, 'POSTROUTING', pkt, { inDev: br.name, outDev: br.name });
+    if (!post.pass) return post.outcome;
+  }
   if (!spend(w)) return drop(w, ns, br.name, 'loop', 'The walk has gone on for too many hops; podpath stops it here.', pkt);
   const peer = peerOf(w, out);
   if (!peer) return drop(w, ns, out.name, 'neigh-failed', `${out.name} has no peer.`, pkt);

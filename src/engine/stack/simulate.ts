@@ -55,7 +55,8 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
   const dst = resolveDestination(cluster, send.to, src.value);
   if (!dst.ok) return dst;
   const seed = send.seed ?? cluster.seed;
-  const rng = createRng(seed);
+  // Later sends of a session (state passed on) draw differently, reproducibly.
+  const rng = createRng((seed ^ Math.imul(state.clock, 0x9e3779b1)) | 0);
   const st = new WorkingState(state);
   const ns = src.value.ns;
   const r = fibLookup(ns, dst.value.ip);
@@ -77,7 +78,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
       srcMac: '', dstMac: '', src: out.pkt.dst, dst: out.pkt.src, proto, sport: out.pkt.dport, dport: out.pkt.sport, ttl: 64,
       flags: proto === 'tcp' ? 'SYN ACK' : proto === 'icmp' ? 'echo-reply' : '', mark: 0, outer: [],
     };
-    const expect: ClientSocket = { ns: ns.id, proto: answer.proto, port: sport, owner: src.value.owner };
+    const expect: ClientSocket = { ns: ns.id, proto: answer.proto, port: sport, owner: src.value.owner, peer: { addr: origin.dst, port: origin.dport } };
     const rw: Walk = { cluster, st, rng, hops: [], budget: HOP_BUDGET, rulesCompared: 0, origin: { src: answer.src, sport: answer.sport, dst: answer.dst, dport: answer.dport }, expect };
     const owner = out.kind === 'delivered' ? out.owner : 'kernel';
     const what = out.kind === 'refused' ? (answer.proto === 'tcp' ? 'The kernel sends the RST' : 'The kernel sends the ICMP error')

@@ -29,6 +29,8 @@ export interface ClientSocket {
   readonly proto: 'tcp' | 'udp' | 'icmp';
   readonly port: number;
   readonly owner: string;
+  /** The address and port the client sent to: an answer must come from there. */
+  readonly peer: { readonly addr: string; readonly port: number };
 }
 
 export type Outcome =
