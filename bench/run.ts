@@ -1,5 +1,8 @@
 // npm run bench: prints the benchmark figures as JSON (medians, in milliseconds).
+import { cpus } from 'node:os';
 import { engineFigures } from './engine';
+import { ruleWalkFigures, serviceFigures } from './services';
 
-const figures = engineFigures([3, 100, 1000], 30);
-process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, figures }, null, 2)}\n`);
+const figures = [...engineFigures([3, 100, 1000], 30), ...serviceFigures(10_000, 50_000)];
+const ruleWalk = ruleWalkFigures();
+process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, figures, ruleWalk }, null, 2)}\n`);

@@ -49,18 +49,18 @@ spec:
   ports: [{port: 80, targetPort: 8080}]
 `;
 
-function filler(i: number): StoredManifest[] {
+function filler(i: number, endpoints: number): StoredManifest[] {
   const name = `svc-${String(i).padStart(5, '0')}`;
   const source = { doc: 0, line: 0 };
   const svc = {
     apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' },
     spec: { type: 'ClusterIP', ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }], externalIPs: [], sessionAffinity: 'None', loadBalancerSourceRanges: [] },
   };
-  const ip = intToIp(ipToInt('10.244.128.0') + i);
+  const addrs = Array.from({ length: endpoints }, (_, e) => intToIp(ipToInt('10.244.128.0') + i * endpoints + e));
   const slice = {
     apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4',
     metadata: { name: `${name}-abcde`, namespace: 'default', labels: { 'kubernetes.io/service-name': name } },
-    ports: [{ port: 8080, protocol: 'TCP' }], endpoints: [{ addresses: [ip], nodeName: 'kind-worker' }],
+    ports: [{ port: 8080, protocol: 'TCP' }], endpoints: addrs.map((ip) => ({ addresses: [ip], nodeName: 'kind-worker' })),
   };
   return [
     { kind: 'Service', apiVersion: 'v1', namespace: 'default', name, body: svc, source },
@@ -68,10 +68,11 @@ function filler(i: number): StoredManifest[] {
   ];
 }
 
-export function ruleWalkScenario(mode: ProxyMode, services: number): Scenario {
+/** N Services (the one walked to, zz-web, plus N-1 others with `endpoints` endpoints each). */
+export function ruleWalkScenario(mode: ProxyMode, services: number, endpoints = 1): Scenario {
   const p = parseScenario(BASE(mode));
   if (!p.ok) throw new Error('the study scenario does not parse');
-  const extra = Array.from({ length: Math.max(0, services - 1) }, (_, i) => filler(i + 1));
+  const extra = Array.from({ length: Math.max(0, services - 1) }, (_, i) => filler(i + 1, endpoints));
   const svcs = extra.map((x) => x[0]!);
   const slices = extra.map((x) => x[1]!);
   return { ...p.scenario, services: [...svcs, ...p.scenario.services], endpointSlices: [...slices, ...p.scenario.endpointSlices] };
