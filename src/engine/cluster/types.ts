@@ -3,7 +3,7 @@
 // each network namespace's devices, routes and rules are built on first use and kept, so a
 // 1,000-node cluster costs only what a trace touches.
 import type { Cidr } from '../lib/ip';
-import type { PodSpec, Protocol, Scenario } from '../model/types';
+import type { PodSpec, Protocol, Scenario, ScenarioError } from '../model/types';
 import type { ServiceEndpoints, ServiceModel } from '../services/types';
 import type { ProxyInput } from '../kubeproxy/types';
 import type { NetfilterState } from './netfilter-state';
@@ -159,13 +159,8 @@ export interface Cluster {
   ownerOf(ip: string): AddressOwner | undefined;
 }
 
-export interface CompileError {
-  readonly doc: number;
-  readonly line: number;
-  readonly object?: string;
-  readonly field?: string;
-  readonly message: string;
-}
+/** A problem found while compiling, located like a parse error. */
+export type CompileError = ScenarioError;
 
 export type CompileResult =
   | { readonly ok: true; readonly cluster: Cluster }

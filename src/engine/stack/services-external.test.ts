@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type SendSpec } from './simulate';
+import { run, last } from '../testing/trace';
 import { clusterFrom } from '../testing/build';
 import { servicesScenario } from '../testing/services-scenario';
-import type { Cluster } from '../cluster/types';
-import type { Hop, Trace } from '../trace/types';
 import type { ProxyMode } from '../model/types';
 import { tablesOf } from '../format/tables';
 import { GATEWAY_NETNS } from '../cluster/netns';
@@ -11,12 +9,6 @@ import { EMPTY_STATE } from './state';
 
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
 
-function run(c: Cluster, send: SendSpec): Trace {
-  const r = simulate(c, send);
-  if (!r.ok) throw new Error(r.error);
-  return r.trace;
-}
-const last = (hops: readonly Hop[]) => hops[hops.length - 1]!;
 
 const ITP = `---
 apiVersion: v1

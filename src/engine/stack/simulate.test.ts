@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type SendSpec, type SimResult } from './simulate';
+import { simulate } from './simulate';
+import { run, last } from '../testing/trace';
 import { clusterFrom, KIND_3, pod } from '../testing/build';
-import type { Cluster } from '../cluster/types';
-import type { Hop, Trace } from '../trace/types';
+import type { Hop } from '../trace/types';
 
 const SCENARIO = `${KIND_3}${pod('web', 'kind-worker', [['nginx', 80], ['metrics', 9102]])}${pod('cache', 'kind-worker', [['redis', 6379]])}${pod('api', 'kind-worker2', [['api', 8080]])}`;
 
-function run(c: Cluster, send: SendSpec): Trace {
-  const r: SimResult = simulate(c, send);
-  if (!r.ok) throw new Error(r.error);
-  return r.trace;
-}
 
 const kinds = (hops: readonly Hop[]) => hops.map((h) => h.kind);
-const last = (hops: readonly Hop[]) => hops[hops.length - 1]!;
 
 describe('simulate: the four paths without NAT', () => {
   const c = clusterFrom(SCENARIO);
