@@ -2,7 +2,9 @@
 import { cpus } from 'node:os';
 import { engineFigures } from './engine';
 import { ruleWalkFigures, serviceFigures } from './services';
+import { renderFigures } from './render';
 
 const figures = [...engineFigures([3, 100, 1000], 30), ...serviceFigures(10_000, 50_000)];
 const ruleWalk = ruleWalkFigures();
-process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, figures, ruleWalk }, null, 2)}\n`);
+const render = await renderFigures([[3, 3], [5, 8], [10, 10]]);
+process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, figures, ruleWalk, render }, null, 2)}\n`);
