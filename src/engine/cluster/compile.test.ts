@@ -91,7 +91,7 @@ spec:
     expect(r.errors[0]!.message).toMatch(/invalid gateway/);
   });
 
-  it('compiles the default scenario with CoreDNS on the control plane', () => {
+  it('compiles the default scenario: CoreDNS on the control plane, the app pods on both workers', () => {
     const p = parseScenario(readFileSync('src/scenarios/default.yaml', 'utf8'));
     if (!p.ok) throw new Error('parse');
     const r = compile(p.scenario);
@@ -99,5 +99,7 @@ spec:
     expect(r.cluster.pods.filter((x) => x.spec.namespace === 'kube-system').map((x) => [x.node, x.ip])).toEqual([
       ['kind-control-plane', '10.244.0.2'], ['kind-control-plane', '10.244.0.3'],
     ]);
+    const appNodes = new Set(r.cluster.pods.filter((x) => x.spec.namespace === 'default').map((x) => x.node));
+    expect(appNodes).toEqual(new Set(['kind-worker', 'kind-worker2']));
   });
 });

@@ -97,7 +97,7 @@ export function compile(scenario: Scenario): CompileResult {
         const node = nodesByName.get(name);
         if (!node) throw new Error(`no node ${name}`);
         entries ??= serviceEntries(svc.services, endpoints);
-        input = proxyInputFor(node, scenario.cluster.podSubnet, scenario.cluster.serviceSubnet, entries);
+        input = proxyInputFor(node, scenario.cluster.podSubnet, scenario.cluster.serviceSubnet, entries, scenario.settings.ipvsScheduler);
         proxyInputs.set(name, input);
       }
       return input;

@@ -3,7 +3,6 @@
 // for byte. Also the upstream checkIPTablesRuleJumps invariant over every generated payload,
 // and a parse/print round trip of every rule line.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkIPTablesRuleJumps } from '../netfilter/check-jumps';
 import { parseRuleWords } from '../netfilter/parse-rule';
@@ -12,17 +11,12 @@ import { sortIPTablesRules } from '../netfilter/sort';
 import { tokenize } from '../netfilter/tokenize';
 import { proxyFamily, writeIptablesRules } from './iptables';
 import { externalTrafficPolicyLocal, internalTrafficPolicyE2E, masqueradeRule, overallIPTablesRules } from './testing/golden-scenarios';
+import { iptablesGoldenRules, referenceUrl, withRandomFully } from './testing/goldens';
 import { ALL_SCENARIOS } from './testing/scenarios';
 import type { ProxyInput } from './types';
 
-const reference = (name: string): string => readFileSync(resolve(process.cwd(), '../shared/reference', name), 'utf8');
-
-/** The golden's expected rules: everything after its "# ---- expected" line, TrimLeft'ed as upstream does. */
-function expectedRules(name: string): string {
-  const text = reference(name);
-  const marker = text.indexOf('\n', text.indexOf('# ---- expected'));
-  return text.slice(marker + 1).replace(/^[ \t\n]+/, '');
-}
+/** The golden's expected rules, in its sorted form. */
+const expectedRules = (name: string): string => iptablesGoldenRules(readFileSync(referenceUrl(name), 'utf8'));
 
 const GOLDENS: readonly (readonly [string, () => ProxyInput])[] = [
   ['iptables_TestOverallIPTablesRules.txt', overallIPTablesRules],
@@ -38,10 +32,7 @@ describe('kube-proxy iptables payload against the upstream goldens', () => {
   });
 
   it('reproduces TestMasqueradeRule with --random-fully (the variant its header describes)', () => {
-    const expected = expectedRules('iptables_TestMasqueradeRule_empty.txt').replace(
-      '--comment "kubernetes service traffic requiring SNAT" -j MASQUERADE\n',
-      '--comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully\n',
-    );
+    const expected = withRandomFully(expectedRules('iptables_TestMasqueradeRule_empty.txt'));
     expect(expected).toContain('MASQUERADE --random-fully');
     expect(sortIPTablesRules(writeIptablesRules(masqueradeRule(true)))).toBe(expected);
   });

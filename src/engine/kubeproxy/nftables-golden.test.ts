@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { overallTestInput } from './ipvs-nft-fixtures';
+import { referenceUrl } from './testing/goldens';
 import { printNftablesTransaction, sortNFTablesTransaction } from './nftables-transaction';
 import { writeNftablesRules } from './nftables-writer';
 
-const golden = readFileSync(
-  new URL('../../../../shared/reference/nftables_TestOverallNFTablesRules.txt', import.meta.url),
-  'utf8',
-);
+const golden = readFileSync(referenceUrl('nftables_TestOverallNFTablesRules.txt'), 'utf8');
 
 describe('nftables mode against TestOverallNFTablesRules', () => {
   // NewFakeProxier sets masqueradeMark to "0x4000"; real kube-proxy would write 0x00004000.

@@ -3,6 +3,7 @@
 // Each error says which document, which object, which field and which line.
 import { cidrsOverlap, isIPv4, isValidCidr, parseCidr, cidrContains, ipToInt, type Cidr } from '../lib/ip';
 import type { ParsedDocs } from './normalise';
+import { parsePortRange } from './port-range';
 import type { Scenario, ScenarioError } from './types';
 
 interface Found { errors: ScenarioError[]; warnings: ScenarioError[] }
@@ -98,8 +99,22 @@ function checkPods(s: Scenario, out: Found) {
   }
 }
 
+/** kube-apiserver refuses to start with a --service-node-port-range it cannot read. */
+function checkNodePortRange(parsed: ParsedDocs, out: Found) {
+  const sd = parsed.settings[0];
+  const text = sd?.value.spec.serviceNodePortRange;
+  if (sd === undefined || text === undefined) return;
+  const r = parsePortRange(text);
+  if (r.ok) return;
+  out.errors.push({
+    doc: sd.doc, object: 'Podpath', field: 'spec.serviceNodePortRange', line: sd.line(['spec', 'serviceNodePortRange']),
+    message: `invalid argument "${text}" for "--service-node-port-range": ${r.message} (write it like 30000-32767 or 30000+2767)`,
+  });
+}
+
 export function checkScenario(s: Scenario, parsed: ParsedDocs): Found {
   const out: Found = { errors: [], warnings: [] };
+  checkNodePortRange(parsed, out);
   const cluster = checkCidrs(s, parsed, out);
   checkOutsideHosts(s, parsed, cluster, out);
   checkPods(s, out);

@@ -13,8 +13,9 @@ export function setProxyMode(text: string, mode: ProxyMode): string {
     return text.trim() === '' ? head : `${head}---\n${text.replace(/^---\s*\n/, '')}`;
   }
   cluster.setIn(['networking', 'kubeProxyMode'], mode);
+  // A document keeps its own "---" marker when it had one; add one only where it had none.
   return docs.map((d, i) => {
     const s = d.toString();
-    return i === 0 && !text.trimStart().startsWith('---') ? s : `---\n${s}`;
+    return i === 0 || s.startsWith('---') ? s : `---\n${s}`;
   }).join('');
 }

@@ -6,6 +6,7 @@ import type * as S from './schemas';
 import { CONTROL_PLANE_TAINT, DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { podSuffix, podTemplateHash } from './replicaset';
 import { checkScenario } from './checks';
+import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
   ClusterSpec, ContainerSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
 } from './types';
@@ -39,6 +40,7 @@ function clusterSpec(doc: Located<S.KindClusterDoc> | undefined): ClusterSpec {
 function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
   const spec = doc?.value.spec;
   const line = doc?.line ?? (() => 0);
+  const nodePortRange = parsePortRange(spec?.serviceNodePortRange ?? '');
   return {
     cni: spec?.cni ?? 'bridge',
     seed: spec?.seed ?? 1,
@@ -47,6 +49,9 @@ function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
     layout: spec?.layout ?? {},
     systemPods: spec?.systemPods ?? true,
     egressMasquerade: spec?.egressMasquerade ?? true,
+    ipvsScheduler: spec?.ipvsScheduler ?? 'rr',
+    // An unreadable range is reported by checkScenario; the default stands in until then.
+    serviceNodePortRange: nodePortRange.ok ? nodePortRange.range : DEFAULT_NODE_PORT_RANGE,
   };
 }
 

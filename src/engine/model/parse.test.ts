@@ -16,11 +16,11 @@ function ok(r: ParseResult) {
 }
 
 describe('parseScenario', () => {
-  it('reads the built-in default scenario', () => {
+  it('reads the built-in default scenario: kind with one control plane, two workers and a pod with two containers', () => {
     const s = ok(parseScenario(readFileSync('src/scenarios/default.yaml', 'utf8')));
     expect(s.cluster.nodes.map((n) => n.name)).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2']);
-    expect(s.pods.filter((p) => p.namespace === 'default').map((p) => p.name)).toEqual(['web', 'cache', 'api']);
-    expect(s.settings.seed).toBe(7);
+    expect(s.pods.some((p) => p.namespace === 'default' && p.containers.length >= 2)).toBe(true);
+    expect(s.warnings).toEqual([]);
   });
 
   it('applies kind defaults when there is no Cluster document', () => {

@@ -171,7 +171,10 @@ export const settings = z.looseObject({
     layout: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).default({}),
     systemPods: z.boolean().default(true),
     egressMasquerade: z.boolean().default(true),
-  }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true, egressMasquerade: true }),
+    ipvsScheduler: z.enum(['rr', 'wrr', 'lc', 'sh', 'mh']).default('rr'),
+    /** kube-apiserver --service-node-port-range, e.g. "30000-32767" (checked in checks.ts). */
+    serviceNodePortRange: z.string().optional(),
+  }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true, egressMasquerade: true, ipvsScheduler: 'rr' }),
 });
 
 export type KindClusterDoc = z.infer<typeof kindCluster>;

@@ -2,6 +2,9 @@
 // podpath's own settings, normalised with every default filled in. Nothing here is
 // derived networking state (that is compile()'s job), so it stays small and serialisable.
 
+import type { PortRange } from './port-range';
+
+export type { PortRange } from './port-range';
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'none';
 export type CniName = 'bridge';
@@ -58,6 +61,10 @@ export interface Settings {
   readonly systemPods: boolean;
   /** Whether the CNI masquerades traffic leaving the pod network (kind's kind-masq-agent). */
   readonly egressMasquerade: boolean;
+  /** kube-proxy's ipvs.scheduler (IPVS mode): rr by default. */
+  readonly ipvsScheduler: 'rr' | 'wrr' | 'lc' | 'sh' | 'mh';
+  /** kube-apiserver's --service-node-port-range (default 30000-32767). */
+  readonly serviceNodePortRange: PortRange;
 }
 
 export interface ContainerPortSpec {

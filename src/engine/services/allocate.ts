@@ -1,21 +1,21 @@
 // The API server's part: default each Service, validate it as the API would, and allocate
 // what the user did not give: a ClusterIP from the service subnet (the dynamic band above
 // the first 256 addresses, as KEP-3070 allocates), node ports and health check node ports
-// from 30000-32767 (above the static band, KEP-3668), and, for LoadBalancer Services, an
-// address from the cloud load balancer's pool. Allocation is hash-based per Service, so
-// adding one Service never moves another.
+// from --service-node-port-range (30000-32767 unless the Podpath settings say otherwise;
+// above the static band, KEP-3668), and, for LoadBalancer Services, an address from the
+// cloud load balancer's pool. Allocation is hash-based per Service, so adding one Service
+// never moves another.
 import { cidrContains, cidrSize, intToIp, ipToInt, isValidCidr, type Cidr } from '../lib/ip';
 import { fnv32a } from '../lib/hash';
 import type { Scenario, StoredManifest } from '../model/types';
 import type { ServiceDoc } from '../model/schemas';
+import { builtInOwners, builtInServices, specLeftOut } from './built-in';
+import { NodePortAllocator } from './node-ports';
+import { portRangeText } from '../model/port-range';
 import type { ServiceModel, ServicePortModel } from './types';
 
 export interface ServiceError { readonly doc: number; readonly line: number; readonly object: string; readonly field?: string; readonly message: string }
 
-export const NODE_PORT_MIN = 30000;
-export const NODE_PORT_MAX = 32767;
-/** KEP-3668: the lower band of the node port range is kept for static assignment. */
-const NODE_PORT_STATIC_BAND = Math.min(Math.max(16, Math.floor((NODE_PORT_MAX - NODE_PORT_MIN + 1) / 32)), 128);
 /** The cloud's pool for load balancer addresses (documentation range, beside the gateway). */
 export const LB_POOL_FIRST = ipToInt('192.0.2.100');
 export const LB_POOL_LAST = ipToInt('192.0.2.254');
@@ -35,23 +35,31 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
   const errors: ServiceError[] = [];
   const size = cidrSize(serviceCidr);
   const usedIps = new Set<number>([serviceCidr.net, serviceCidr.net + size - 1]);
-  const usedPorts = new Set<string>();
+  const nodePorts = new NodePortAllocator(s.settings.serviceNodePortRange);
   const usedLb = new Set<number>();
-  const kubernetesIp = serviceCidr.net + 1;
-  const dnsIp = serviceCidr.net + 10;
-  usedIps.add(kubernetesIp).add(dnsIp);
+  usedIps.add(serviceCidr.net + 1).add(serviceCidr.net + 10);
+  const builtIn = builtInOwners(s.settings.systemPods);
+  const addedLabels = new Map<string, Record<string, string>>();
 
-  const pending: Pending[] = s.services.map((m) => ({ m, doc: m.body as unknown as ServiceDoc }));
+  const all: Pending[] = s.services.map((m) => ({ m, doc: m.body as unknown as ServiceDoc }));
   const err = (p: Pending, field: string | undefined, message: string) =>
     errors.push({ doc: p.m.source.doc, line: p.m.source.line, object: `Service ${p.m.namespace}/${p.m.name}`, field, message });
 
   // Pass 1: validate and reserve what the user gave.
   const seen = new Set<string>();
-  for (const p of pending) {
+  const pending: Pending[] = [];
+  for (const p of all) {
     const spec = p.doc.spec;
     const key = `${p.m.namespace}/${p.m.name}`;
-    if (seen.has(key) || key === 'default/kubernetes' || key === 'kube-system/kube-dns') err(p, 'metadata.name', `a Service named ${key} already exists`);
+    if (seen.has(key)) err(p, 'metadata.name', `a Service named ${key} already exists`);
     seen.add(key);
+    const owner = builtIn.get(key);
+    if (owner !== undefined) {
+      if (specLeftOut(p.doc)) addedLabels.set(key, { ...addedLabels.get(key), ...p.doc.metadata.labels });
+      else err(p, 'spec', `${key} is ${owner}'s own Service and keeps its spec; a document for it may only change metadata (labels, annotations), as kubectl label would`);
+      continue;
+    }
+    pending.push(p);
     if (spec.type !== 'ExternalName' && spec.ports.length === 0) err(p, 'spec.ports', 'a Service needs at least one port');
     if (spec.ports.length > 1) {
       spec.ports.forEach((port, i) => { if (!port.name) err(p, `spec.ports[${i}].name`, 'when a Service has more than one port, every port needs a name'); });
@@ -65,9 +73,10 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
       pp.add(k);
       if (port.nodePort !== undefined) {
         if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') err(p, `spec.ports[${i}].nodePort`, 'nodePort may only be set on NodePort and LoadBalancer Services');
-        else if (port.nodePort < NODE_PORT_MIN || port.nodePort > NODE_PORT_MAX) err(p, `spec.ports[${i}].nodePort`, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`);
-        else if (usedPorts.has(`${port.nodePort}/${port.protocol}`)) err(p, `spec.ports[${i}].nodePort`, `provided port is already allocated: ${port.nodePort}`);
-        else usedPorts.add(`${port.nodePort}/${port.protocol}`);
+        else {
+          const refused = nodePorts.reserve(port.nodePort, port.protocol);
+          if (refused !== undefined) err(p, `spec.ports[${i}].nodePort`, refused);
+        }
       }
     });
     const ip = spec.clusterIP;
@@ -80,7 +89,12 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
     const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || spec.externalIPs.length > 0;
     if (spec.externalTrafficPolicy !== undefined && !external) err(p, 'spec.externalTrafficPolicy', 'may only be set for externally-accessible Services (NodePort, LoadBalancer or with externalIPs)');
     if (spec.healthCheckNodePort !== undefined && !(spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) err(p, 'spec.healthCheckNodePort', 'may only be set for LoadBalancer Services with externalTrafficPolicy Local');
-    else if (spec.healthCheckNodePort !== undefined) usedPorts.add(`${spec.healthCheckNodePort}/TCP`);
+    else if (spec.healthCheckNodePort !== undefined) {
+      const refused = nodePorts.reserve(spec.healthCheckNodePort, 'TCP');
+      if (refused !== undefined) err(p, 'spec.healthCheckNodePort', `failed to allocate requested HealthCheck NodePort ${spec.healthCheckNodePort}: ${refused}`);
+    }
+    if (spec.loadBalancerSourceRanges.length > 0 && spec.type !== 'LoadBalancer') err(p, 'spec.loadBalancerSourceRanges', "may only be used when `type` is 'LoadBalancer'");
+    // The API allows the ranges to be space-padded (a leftover of the old annotation).
     spec.loadBalancerSourceRanges.forEach((r, i) => { if (!isValidCidr(r.trim())) err(p, `spec.loadBalancerSourceRanges[${i}]`, `"${r}" is not a CIDR`); });
     const lbIp = p.doc.status?.loadBalancer?.ingress?.[0]?.ip ?? spec.loadBalancerIP;
     if (lbIp) usedLb.add(ipToInt(lbIp));
@@ -90,13 +104,6 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
 
   // Pass 2: allocate, in a stable order.
   const dynamicIpBand = Math.min(Math.max(16, Math.floor(size / 16)), 256);
-  const nodePortSpan = NODE_PORT_MAX - NODE_PORT_MIN + 1 - NODE_PORT_STATIC_BAND;
-  const allocPort = (seed: string, protocol: string) => {
-    const v = probe(fnv32a(seed) % nodePortSpan, nodePortSpan, new Set([...usedPorts].filter((x) => x.endsWith(`/${protocol}`)).map((x) => Number(x.split('/')[0]))), NODE_PORT_MIN + NODE_PORT_STATIC_BAND);
-    if (v === undefined) throw new Error('node port range exhausted');
-    usedPorts.add(`${v}/${protocol}`);
-    return v;
-  };
   const services: ServiceModel[] = [];
   const keyOf = (p: Pending) => `${p.m.namespace}/${p.m.name}`;
   for (const p of [...pending].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))) {
@@ -115,12 +122,19 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
       }
     }
     const wantsNodePort = spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+    let full = false;
+    const allocPort = (seed: string, protocol: string): number => {
+      const v = nodePorts.allocate(seed, protocol);
+      if (v === undefined) full = true;
+      return v ?? 0;
+    };
     const ports: ServicePortModel[] = spec.ports.map((port) => ({
       name: port.name ?? '', protocol: port.protocol, port: port.port, targetPort: port.targetPort ?? port.port,
       nodePort: wantsNodePort ? (port.nodePort ?? allocPort(`nodeport/${key}/${port.name ?? ''}/${port.protocol}`, port.protocol)) : 0,
     }));
     const etp = spec.externalTrafficPolicy ?? 'Cluster';
     const hcnp = spec.type === 'LoadBalancer' && etp === 'Local' ? (spec.healthCheckNodePort ?? allocPort(`hcnp/${key}`, 'TCP')) : 0;
+    if (full) { err(p, 'spec.ports', `failed to allocate a nodePort: the range ${portRangeText(nodePorts.range)} is full`); continue; }
     let lbIp: string | undefined;
     if (spec.type === 'LoadBalancer') {
       lbIp = p.doc.status?.loadBalancer?.ingress?.[0]?.ip ?? spec.loadBalancerIP;
@@ -133,7 +147,7 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
       }
     }
     services.push({
-      key, namespace: p.m.namespace, name: p.m.name, type: spec.type, clusterIP,
+      key, namespace: p.m.namespace, name: p.m.name, labels: p.doc.metadata.labels ?? {}, type: spec.type, clusterIP,
       selector: spec.selector, ports, externalIPs: spec.externalIPs, loadBalancerIP: lbIp,
       loadBalancerSourceRanges: spec.loadBalancerSourceRanges.map((r) => r.trim()),
       externalTrafficPolicy: etp, internalTrafficPolicy: spec.internalTrafficPolicy ?? 'Cluster',
@@ -142,26 +156,5 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
       externalName: spec.externalName, source: p.m.source, builtIn: false,
     });
   }
-  const builtIn: ServiceModel[] = [
-    {
-      key: 'default/kubernetes', namespace: 'default', name: 'kubernetes', type: 'ClusterIP', clusterIP: intToIp(kubernetesIp),
-      ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443, nodePort: 0 }], externalIPs: [],
-      loadBalancerSourceRanges: [], externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster', healthCheckNodePort: 0,
-      affinitySeconds: 0, source: { doc: 0, line: 0 }, builtIn: true,
-    },
-  ];
-  if (s.settings.systemPods) {
-    builtIn.push({
-      key: 'kube-system/kube-dns', namespace: 'kube-system', name: 'kube-dns', type: 'ClusterIP', clusterIP: intToIp(dnsIp),
-      selector: { 'k8s-app': 'kube-dns' },
-      ports: [
-        { name: 'dns', protocol: 'UDP', port: 53, targetPort: 53, nodePort: 0 },
-        { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53, nodePort: 0 },
-        { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153, nodePort: 0 },
-      ],
-      externalIPs: [], loadBalancerSourceRanges: [], externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster',
-      healthCheckNodePort: 0, affinitySeconds: 0, source: { doc: 0, line: 0 }, builtIn: true,
-    });
-  }
-  return { services: [...builtIn, ...services], errors };
+  return { services: [...builtInServices(serviceCidr, s.settings.systemPods, addedLabels), ...services], errors };
 }

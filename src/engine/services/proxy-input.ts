@@ -1,14 +1,26 @@
 // What kube-proxy on one node is told: every Service port with a ClusterIP and its
-// endpoints, and kind's kube-proxy configuration (local traffic detected by the cluster
-// CIDR, masquerade bit 14, NodePorts on all local addresses, --random-fully available).
+// endpoints (of the Services its informers select), and kind's kube-proxy configuration
+// (local traffic detected by the cluster CIDR, masquerade bit 14, NodePorts on all local
+// addresses, --random-fully available).
 import type { ClusterNode } from '../cluster/types';
 import type { ProxyEndpoint, ProxyInput, ProxyServiceEntry } from '../kubeproxy/types';
 import type { ServiceEndpoints, ServiceModel } from './types';
 
+/**
+ * kube-proxy's Service and EndpointSlice informers select only objects without these labels
+ * (cmd/kube-proxy/app/server.go): service-proxy-name hands a Service to another proxy,
+ * headless marks the endpoints of headless Services.
+ */
+export const PROXY_IGNORED_LABELS = ['service.kubernetes.io/service-proxy-name', 'service.kubernetes.io/headless'] as const;
+
+export function proxiedByKubeProxy(svc: ServiceModel): boolean {
+  return PROXY_IGNORED_LABELS.every((l) => !(l in svc.labels));
+}
+
 export function serviceEntries(services: readonly ServiceModel[], endpoints: ReadonlyMap<string, ServiceEndpoints>): ProxyServiceEntry[] {
   const out: ProxyServiceEntry[] = [];
   for (const svc of services) {
-    if (svc.clusterIP === null || svc.type === 'ExternalName') continue;
+    if (svc.clusterIP === null || svc.type === 'ExternalName' || !proxiedByKubeProxy(svc)) continue;
     const eps = endpoints.get(svc.key)?.endpoints ?? [];
     for (const p of svc.ports) {
       const list: ProxyEndpoint[] = [];
@@ -33,7 +45,7 @@ export function serviceEntries(services: readonly ServiceModel[], endpoints: Rea
   return out;
 }
 
-export function proxyInputFor(node: ClusterNode, podSubnet: string, serviceSubnet: string, entries: readonly ProxyServiceEntry[]): ProxyInput {
+export function proxyInputFor(node: ClusterNode, podSubnet: string, serviceSubnet: string, entries: readonly ProxyServiceEntry[], ipvsScheduler = 'rr'): ProxyInput {
   return {
     nodeName: node.name,
     nodeIPs: [node.ip],
@@ -45,7 +57,7 @@ export function proxyInputFor(node: ClusterNode, podSubnet: string, serviceSubne
     nfacct: true,
     randomFully: true,
     conntrackTcpBeLiberal: false,
-    ipvsScheduler: 'rr',
+    ipvsScheduler,
     serviceCIDRs: [serviceSubnet],
     services: entries,
   };

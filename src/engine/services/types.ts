@@ -21,6 +21,8 @@ export interface ServiceModel {
   readonly key: string;
   readonly namespace: string;
   readonly name: string;
+  /** metadata.labels (kube-proxy ignores Services with service.kubernetes.io/service-proxy-name). */
+  readonly labels: Readonly<Record<string, string>>;
   readonly type: ServiceType;
   /** null for headless and ExternalName Services. */
   readonly clusterIP: string | null;
