@@ -65,9 +65,10 @@ export function deliverLocal(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome
       const local = `${ex.proto === 'icmp' ? pkt.dst : `${pkt.dst}:${ex.port}`}`;
       const peer = `${ex.peer.addr}${ex.proto === 'icmp' || pkt.inner?.proto === 'icmp' ? '' : `:${ex.peer.port}`}`;
       if (pkt.inner) {
-        const inner = pkt.inner.proto === 'tcp' ? 'tcp' : pkt.inner.proto;
-        record(w, ns, dev.name, 'deliver', `The ICMP "${pkt.flags}" from ${pkt.src} quotes the client's own packet, so the kernel hands it to the socket of ${ownerText(ns, ex.owner)}: connecting to ${peer} fails at once with "Connection refused".`, pkt,
-          { table: 'sockets', rule: `${inner} ${local} ${peer} ECONNREFUSED`, ...at });
+        const ping = pkt.inner.proto === 'icmp';
+        const result = ping ? `ping prints "Destination Port Unreachable" for ${peer}` : `connecting to ${peer} fails at once with "Connection refused"`;
+        record(w, ns, dev.name, 'deliver', `The ICMP "${pkt.flags}" from ${pkt.src} quotes the client's own packet, so the kernel hands it to the socket of ${ownerText(ns, ex.owner)}: ${result}.`, pkt,
+          { table: 'sockets', rule: `${pkt.inner.proto} ${local} ${peer} ${ping ? 'From ' + pkt.src + ' Destination Port Unreachable' : 'ECONNREFUSED'}`, ...at });
       } else {
         const what = pkt.proto === 'icmp' ? `The ICMP ${pkt.flags}` : 'The answer';
         record(w, ns, dev.name, 'deliver', `${what} reaches the socket of ${ownerText(ns, ex.owner)} that opened the connection, from ${peer}: the very address it sent to.`, pkt,
