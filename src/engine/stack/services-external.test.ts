@@ -72,6 +72,13 @@ describe.each(MODES)('traffic from outside the cluster, %s mode', (mode) => {
     expect(last(t.hops).node).toBe('kind-worker');
   });
 
+  it('takes a Service\'s external IP routed to a node and answers from it', () => {
+    const t = run(c, { from: 'external:client', to: 'svc:default/ext', port: 8081 });
+    expect(t.verdict).toBe('delivered');
+    expect([podIp('web-a'), podIp('web-b')]).toContain(last(t.hops).packet.dst);
+    expect(last(t.reply!.hops).packet).toMatchObject({ src: '172.18.0.4', sport: 8081, dst: '203.0.113.10' });
+  });
+
   it('masquerades a pod\'s egress to the internet to its node address and un-NATs the answer', () => {
     const t = run(c, { from: 'client', to: 'external:example-web', port: 80 });
     expect(t.verdict).toBe('delivered');
