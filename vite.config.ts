@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   base: './',
+  // The study worker imports the engine; ES module workers share chunks with the page's build.
+  worker: { format: 'es' },
   build: {
     chunkSizeWarningLimit: 700,
     rolldownOptions: {

@@ -1,6 +1,7 @@
 // Journey 5: with reduced motion the packet does not glide; it jumps onto the selected hop.
 // The same check without reduced motion shows the glide, so the test can tell the two apart.
 import { expect, test, type Page } from '@playwright/test';
+import { API_POD } from './fixtures';
 import { PodpathPage } from './pages/PodpathPage';
 
 /** Where the packet's pin points, and the box of the element it should point at. */
@@ -17,11 +18,11 @@ function onTarget(p: Awaited<ReturnType<typeof pinAndTarget>>): boolean {
   return x >= target.x && x <= target.x + target.width && y >= target.y - 4 && y <= target.y + target.height;
 }
 
-/** Sends web -> api, pauses, and selects the hop before the frame crosses to the other node. */
+/** Sends web -> the api pod on the other worker, pauses, and selects the hop before the frame crosses to the other node. */
 async function readyToCross(page: Page): Promise<PodpathPage> {
   const app = new PodpathPage(page);
   await app.open();
-  await app.sendByClicking(app.pod('default/web'), app.pod('default/api'));
+  await app.sendByClicking(app.pod('default/web'), app.pod(API_POD));
   await app.trace.pause();
   await app.trace.setSpeed('0.5');
   const wire = await page.evaluate(() => window.podpath!.trace()!.hops.findIndex((h) => h.kind === 'wire'));

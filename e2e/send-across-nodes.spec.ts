@@ -1,9 +1,10 @@
-// Journey 2: click web, then api (on another worker), send, and step through the hops: the
-// hop list, the packet on the graph and the header panel follow the selected hop.
+// Journey 2: click web, then an api replica on another worker, send, and step through the
+// hops: the hop list, the packet on the graph and the header panel follow the selected hop.
 import { expect, test } from '@playwright/test';
+import { API_POD } from './fixtures';
 import { PodpathPage } from './pages/PodpathPage';
 
-test('a packet from default/web reaches default/api across nodes, and stepping moves every view along', async ({ page }) => {
+test('a packet from default/web reaches an api pod across nodes, and stepping moves every view along', async ({ page }) => {
   const app = new PodpathPage(page);
   await app.open();
 
@@ -11,8 +12,8 @@ test('a packet from default/web reaches default/api across nodes, and stepping m
   await expect(app.source).toHaveText('pod default/web');
   await expect(app.pod('default/web')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText('Source: pod default/web', { exact: true })).toBeAttached();
-  await app.pod('default/api').click();
-  await expect(app.destination).toHaveText('pod default/api');
+  await app.pod(API_POD).click();
+  await expect(app.destination).toHaveText(`pod ${API_POD}`);
   await expect(app.port).toHaveValue('8080');
 
   await app.send();

@@ -1,17 +1,26 @@
 // The podpath page as a test sees it: the graph's elements by accessible name, the send bar,
-// and the window.podpath API. Journeys talk to this, not to selectors.
+// the kube-proxy mode switch, the side panels, and the window.podpath API. Journeys talk to
+// this, not to selectors.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { RulesPanel } from './RulesPanel';
 import { ScenarioPanel } from './ScenarioPanel';
+import { TablesPanel } from './TablesPanel';
 import { TracePanel } from './TracePanel';
+
+export type ProxyModeLabel = 'iptables' | 'IPVS' | 'nftables';
 
 export class PodpathPage {
   readonly graph: Locator;
   readonly trace: TracePanel;
+  readonly tables: TablesPanel;
+  readonly rules: RulesPanel;
   readonly scenario: ScenarioPanel;
 
   constructor(readonly page: Page) {
     this.graph = page.getByRole('region', { name: 'Cluster graph' });
     this.trace = new TracePanel(page);
+    this.tables = new TablesPanel(page);
+    this.rules = new RulesPanel(page);
     this.scenario = new ScenarioPanel(page);
   }
 
@@ -27,6 +36,34 @@ export class PodpathPage {
 
   node(name: string): Locator {
     return this.graph.getByRole('button', { name: `node ${name}`, exact: true });
+  }
+
+  /** A Service by NAMESPACE/NAME: "service default/api". */
+  service(key: string): Locator {
+    return this.graph.getByRole('button', { name: `service ${key}`, exact: true });
+  }
+
+  loadBalancer(serviceKey: string): Locator {
+    return this.graph.getByRole('button', { name: `load balancer of service ${serviceKey}`, exact: true });
+  }
+
+  outsideHost(name: string): Locator {
+    return this.graph.getByRole('button', { name: `outside host ${name}`, exact: true });
+  }
+
+  /** A Service's endpoint links that the trace chose (drawn solid) up to the selected hop. */
+  chosenEndpoints(serviceKey: string): Locator {
+    return this.graph.locator(`[aria-label^="Service endpoint between service ${serviceKey} and "]`).filter({ has: this.page.locator('path.is-chosen') });
+  }
+
+  /** The load balancer's link to its Service, when the trace chose it. */
+  chosenLoadBalancerLink(serviceKey: string): Locator {
+    return this.graph.locator(`[aria-label="load balancer between load balancer of service ${serviceKey} and service ${serviceKey}"]`)
+      .filter({ has: this.page.locator('path.is-chosen') });
+  }
+
+  proxyMode(label: ProxyModeLabel): Locator {
+    return this.page.getByRole('radiogroup', { name: 'kube-proxy mode' }).getByRole('radio', { name: label, exact: true });
   }
 
   container(name: string, pod: string): Locator {

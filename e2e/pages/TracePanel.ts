@@ -17,8 +17,9 @@ export class TracePanel {
     await this.page.getByRole('tab', { name: 'Trace' }).click();
   }
 
+  /** The hops themselves (not the leg headings, nor the lists inside a hop). */
   get hopItems(): Locator {
-    return this.hops.getByRole('listitem');
+    return this.hops.locator(':scope > li.pp-hop');
   }
 
   get selectedHop(): Locator {
@@ -34,6 +35,21 @@ export class TracePanel {
     const pause = this.button('Pause');
     if (await pause.isVisible()) await pause.click();
     await expect(this.button('Play')).toBeVisible();
+  }
+
+  /** The hops of one kind ("nat", "ipvs", "conntrack"), found by their heading button: "6 nat kind-worker · …". */
+  hopsOfKind(kind: string): Locator {
+    return this.hopItems.filter({ has: this.page.getByRole('button', { name: new RegExp(`^\\d+ ${kind} `) }) });
+  }
+
+  /** Selects a hop by clicking its heading. */
+  async select(hop: Locator): Promise<void> {
+    await hop.getByRole('button').first().click();
+  }
+
+  /** The NAT summary of the header panel: "DNAT: destination A → B". */
+  get rewrite(): Locator {
+    return this.headers.locator('.pp-rewrite');
   }
 
   /** Selects hop `n` (1-based) by clicking it in the list. */

@@ -1,15 +1,17 @@
-// The app: creates the store with the default scenario, provides it, installs window.podpath,
-// and wraps everything in an error boundary.
+// The app: creates the store with the default scenario (and a Web Worker to run the
+// rules-vs-Services study), provides it, installs window.podpath, and wraps everything in an
+// error boundary.
 import { useEffect, useState } from 'react';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore, StoreContext } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { installPodpathApi } from './podpathApi';
 import { Shell } from './Shell';
+import { workerStudyRunner } from './workerStudyRunner';
 import './app.css';
 
 export function App() {
-  const [store] = useState(() => createAppStore(defaultYaml));
+  const [store] = useState(() => createAppStore(defaultYaml, { studyRunner: workerStudyRunner }));
   useEffect(() => installPodpathApi(window, store), [store]);
   return (
     <ErrorBoundary area="podpath">

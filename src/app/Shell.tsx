@@ -1,6 +1,7 @@
-// The page: a title bar, the send bar, the graph, and the side panel. Each area has its own
-// error boundary, so one failing part never blanks the rest.
+// The page: a title bar (with kube-proxy's mode), the send bar, the graph, and the side
+// panel. Each area has its own error boundary, so one failing part never blanks the rest.
 import { GraphView } from '../ui/graph/GraphView';
+import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SidePanel } from './SidePanel';
@@ -14,6 +15,9 @@ export function Shell() {
           podpath
         </h1>
         <p className="pp-tagline">Kubernetes networking, hop by hop</p>
+        <ErrorBoundary area="the mode switch">
+          <ProxyModeSwitch />
+        </ErrorBoundary>
       </header>
       <ErrorBoundary area="the send bar">
         <SendBar />

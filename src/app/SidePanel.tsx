@@ -1,10 +1,24 @@
-// The side panel: two tabs, the trace inspector and the scenario editor.
+// The side panel's tabs: the trace inspector, the tables of a namespace (with the lines the
+// packet matched), the rules-vs-Services study, and the scenario editor.
 import { useRef, type KeyboardEvent } from 'react';
 import { useAppStore, type Panel } from '../store';
 import { ScenarioEditor } from '../ui/editor/ScenarioEditor';
 import { TracePanel } from '../ui/inspector/TracePanel';
+import { RulesPanel } from '../ui/plot/RulesPanel';
+import { TablesPanel } from '../ui/tables/TablesPanel';
 
-const TABS: readonly { id: Panel; label: string }[] = [{ id: 'trace', label: 'Trace' }, { id: 'scenario', label: 'Scenario' }];
+const TABS: readonly { id: Panel; label: string }[] = [
+  { id: 'trace', label: 'Trace' }, { id: 'tables', label: 'Tables' }, { id: 'rules', label: 'Rules vs Services' }, { id: 'scenario', label: 'Scenario' },
+];
+
+function PanelBody({ panel }: { panel: Panel }) {
+  switch (panel) {
+    case 'trace': return <TracePanel />;
+    case 'tables': return <TablesPanel />;
+    case 'rules': return <RulesPanel />;
+    case 'scenario': return <ScenarioEditor />;
+  }
+}
 
 export function SidePanel() {
   const panel = useAppStore((s) => s.panel);
@@ -35,7 +49,7 @@ export function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`pp-tabpanel-${panel}`} aria-labelledby={`pp-tab-${panel}`} className="pp-tabpanel">
-        {panel === 'trace' ? <TracePanel /> : <ScenarioEditor />}
+        <PanelBody panel={panel} />
       </div>
     </aside>
   );

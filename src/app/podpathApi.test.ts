@@ -1,23 +1,33 @@
 // The page API: it drives the store, checks what it is given, and hands out copies.
 import { describe, expect, it } from 'vitest';
+import { apiPodOn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore } from '../store';
 import { createPodpathApi, installPodpathApi } from './podpathApi';
+
+const API = apiPodOn(createAppStore(defaultYaml).getState().cluster!, 'kind-worker2');
 
 describe('the podpath page API', () => {
   it('sends like the UI does and returns the trace, which trace() repeats', () => {
     const store = createAppStore(defaultYaml);
     const api = createPodpathApi(store);
-    const out = api.send({ from: 'default/web', to: 'default/api', port: 8080, proto: 'tcp' });
+    const out = api.send({ from: 'default/web', to: API, port: 8080, proto: 'tcp' });
     expect(out.ok && out.trace.verdict).toBe('delivered');
     expect(api.trace()).toEqual(store.getState().trace);
-    expect(store.getState().destination?.name).toBe('pod default/api');
+    expect(store.getState().destination?.name).toBe(`pod ${API}`);
+  });
+
+  it('sends to a Service by its reference and shows the Service as the destination', () => {
+    const store = createAppStore(defaultYaml);
+    const out = createPodpathApi(store).send({ from: 'default/web', to: 'svc:default/api', port: 80 });
+    expect(out.ok && out.trace.hops.some((h) => h.kind === 'nat')).toBe(true);
+    expect(store.getState().destination).toMatchObject({ elementId: 'svc:default/api', name: 'service default/api', receiveOnly: true });
   });
 
   it('hands out a copy, so a caller cannot change what the page shows', () => {
     const store = createAppStore(defaultYaml);
     const api = createPodpathApi(store);
-    api.send({ from: 'default/web', to: 'default/api', port: 8080 });
+    api.send({ from: 'default/web', to: API, port: 8080 });
     const t = api.trace()!;
     (t.hops as unknown[]).length = 0;
     expect(store.getState().trace!.hops.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // What a click on the graph means for a send: which element is an endpoint, what the engine
 // is told (its sendRef), and which port and protocol a destination suggests (its first
-// container port, an outside host's first port, or the first port a node listens on).
+// container port, a Service's first port, an outside host's first port, or the first port a
+// node listens on). Services and load balancers only receive: they have no sockets.
 import { containerId, type Cluster, type Topology, type TopoElement } from '../engine';
 
 export type Proto = 'tcp' | 'udp' | 'icmp';
@@ -8,30 +9,61 @@ export type Proto = 'tcp' | 'udp' | 'icmp';
 export interface Endpoint {
   /** What simulate() gets as `from` / `to`. */
   readonly ref: string;
-  /** The graph element it stands for (a pod, node or outside host), when there is one. */
+  /** The graph element it stands for (a pod, node, outside host, Service or load balancer), when there is one. */
   readonly elementId?: string;
   /** The accessible name shown to the user, e.g. "pod default/web". */
   readonly name: string;
   /** The container, when the user picked one. */
   readonly container?: string;
+  /** A Service or a load balancer: a destination, never a source. */
+  readonly receiveOnly?: boolean;
+  /** A load balancer's own address, which senders inside the cluster address directly. */
+  readonly address?: string;
 }
 
-const ENDPOINT_KINDS = new Set<TopoElement['kind']>(['pod', 'node', 'outside', 'container']);
+const ENDPOINT_KINDS = new Set<TopoElement['kind']>(['pod', 'node', 'outside', 'container', 'service', 'loadbalancer']);
+const RECEIVE_ONLY = new Set<TopoElement['kind']>(['service', 'loadbalancer']);
 
 /** The endpoint a click on `el` stands for, or null when the element cannot send or receive. */
 export function endpointOf(topo: Topology, el: TopoElement): Endpoint | null {
   if (!el.sendRef || !ENDPOINT_KINDS.has(el.kind)) return null;
+  if (RECEIVE_ONLY.has(el.kind)) {
+    const address = el.kind === 'loadbalancer' ? el.addresses?.[0] : undefined;
+    return { ref: el.sendRef, elementId: el.id, name: el.name, receiveOnly: true, ...(address ? { address } : {}) };
+  }
   if (el.kind !== 'container') return { ref: el.sendRef, elementId: el.id, name: el.name };
   const pod = topo.elements.find((e) => e.id === el.parent && e.kind === 'pod');
   // A host-network container sits straight in its node: the pod has no element of its own.
   return { ref: el.sendRef, elementId: pod?.id ?? el.id, name: pod?.name ?? `pod ${el.sendRef}`, container: el.label };
 }
 
-/** The endpoint a typed reference (from the API or a URL) stands for. */
+/** The endpoint a typed reference (from the API or a URL) stands for: a send reference, or a Service's or load balancer's address. */
 export function endpointOfRef(topo: Topology, ref: string, container?: string): Endpoint {
   const wanted = [ref, ref.includes('/') || ref.includes(':') ? ref : `default/${ref}`];
-  const el = topo.elements.find((e) => e.kind !== 'container' && e.sendRef !== undefined && wanted.includes(e.sendRef));
-  return { ref, ...(el ? { elementId: el.id, name: el.name } : { name: ref }), ...(container ? { container } : {}) };
+  const el = topo.elements.find((e) => e.kind !== 'container' && e.sendRef !== undefined && wanted.includes(e.sendRef))
+    ?? topo.elements.find((e) => RECEIVE_ONLY.has(e.kind) && e.addresses?.includes(ref));
+  const known = el && endpointOf(topo, el);
+  return { ...(known ?? { name: ref }), ref, ...(container ? { container } : {}) };
+}
+
+/** The same endpoint in a new topology (after an edit), or null when it is gone. */
+export function endpointAgain(topo: Topology, ep: Endpoint): Endpoint | null {
+  if (ep.elementId === undefined) return ep;
+  const el = topo.elements.find((e) => e.id === ep.elementId);
+  const again = el && endpointOf(topo, el);
+  if (!again) return null;
+  return ep.container ? { ...again, container: ep.container } : again;
+}
+
+/**
+ * What the engine is told to send to. A load balancer reached from outside is the Service's
+ * reference (the engine sends to the load balancer's address); from inside the cluster that
+ * reference would mean the ClusterIP, so a picked load balancer is addressed by its IP, which
+ * kube-proxy intercepts on the node as it does on a real cluster.
+ */
+export function targetRef(destination: Endpoint, source: Endpoint): string {
+  if (destination.address && !source.ref.startsWith('external:')) return destination.address;
+  return destination.ref;
 }
 
 /** The graph element that lights up for an endpoint's container, if any. */
@@ -53,6 +85,10 @@ export function suggestPort(cluster: Cluster, ep: Endpoint): PortSuggestion | nu
     if (!node) return null;
     const l = cluster.netns(`node/${node.name}`).listeners.find((x) => x.addr !== '127.0.0.1');
     return l ? { port: l.port, proto: l.proto } : null;
+  }
+  if (ep.ref.startsWith('svc:')) {
+    const p = cluster.services.find((s) => s.key === ep.ref.slice(4))?.ports[0];
+    return p ? { port: p.port, proto: toProto(p.protocol) } : null;
   }
   if (ep.ref.startsWith('external:')) {
     const ip = ep.ref.slice(9);

@@ -1,6 +1,11 @@
 // The store's door for the app and the UI.
-export { createAppStore, type AppStore } from './store';
+export { createAppStore, type AppStore, type StoreOptions } from './store';
 export { StoreContext, useAppStore } from './context';
 export { containerElementId, type Endpoint, type Proto } from './endpoints';
-export type { Step, Leg } from './steps';
-export { SPEEDS, type AppState, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed } from './types';
+export { namespacesOf, netnsOfHop, nodeNamesOf, type NamespaceChoice } from './netns';
+export { firstRewrite, packetBefore, rewroteDestination, type Step, type Leg } from './steps';
+export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
+export { tablesFor } from './tables';
+export {
+  SPEEDS, type AppState, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin,
+} from './types';

@@ -1,7 +1,10 @@
 // The scenario slice: good YAML replaces the working scenario, bad YAML leaves it alone.
 import { describe, expect, it } from 'vitest';
+import { apiPodOn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore } from './store';
+
+const API = apiPodOn(createAppStore(defaultYaml).getState().cluster!, 'kind-worker2');
 
 const WITHOUT_CACHE = /---\napiVersion: v1\nkind: Pod\nmetadata:\n {2}name: cache[\s\S]*?(?=---)/;
 const broken = defaultYaml.replace('containerPort: 8080', 'containerPort: eighty');
@@ -24,7 +27,7 @@ describe('the scenario slice', () => {
     expect(s.cluster).toBe(before);
     expect(s.text).toBe(defaultYaml);
     expect(s.draft).toBe(broken);
-    expect(s.errors[0]).toMatchObject({ field: 'spec.containers[0].ports[0].containerPort', object: 'Pod default/api' });
+    expect(s.errors[0]).toMatchObject({ field: 'spec.template.spec.containers[0].ports[0].containerPort', object: 'Deployment default/api' });
     expect(s.errors[0]!.line).toBeGreaterThan(0);
   });
 
@@ -49,7 +52,7 @@ describe('the scenario slice', () => {
     const store = createAppStore(defaultYaml);
     store.getState().setDraft(broken);
     store.getState().applyDraft();
-    store.getState().sendRequest({ from: 'default/web', to: 'default/api', port: 8080 });
+    store.getState().sendRequest({ from: 'default/web', to: API, port: 8080 });
     const smaller = defaultYaml.replace(WITHOUT_CACHE, '');
     expect(store.getState().loadScenario(smaller).ok).toBe(true);
     const s = store.getState();
@@ -57,7 +60,7 @@ describe('the scenario slice', () => {
     expect(s.trace).toBeNull();
     expect(s.topo.elements.some((e) => e.name === 'pod default/cache')).toBe(false);
     expect(s.source?.name).toBe('pod default/web');
-    expect(s.destination?.name).toBe('pod default/api');
+    expect(s.destination?.name).toBe(`pod ${API}`);
   });
 
   it('drops a selected endpoint that the new scenario no longer has', () => {

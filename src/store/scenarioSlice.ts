@@ -1,7 +1,8 @@
 // The scenario slice: the YAML text, the parsed scenario, the compiled cluster and its
 // topology. A bad edit lands in `errors` and the draft; the working scenario is untouched.
-import { compile, parseScenario, topology, type Cluster, type Scenario, type Topology } from '../engine';
-import { endpointOfRef, type Endpoint } from './endpoints';
+// Switching kube-proxy's mode is an edit of the text too (setProxyMode keeps comments).
+import { compile, EMPTY_STATE, parseScenario, setProxyMode, topology, type Cluster, type Scenario, type Topology } from '../engine';
+import { endpointAgain } from './endpoints';
 import type { ApplyResult, AppState, GetState, ScenarioSlice, SetState } from './types';
 
 type Compiled = { ok: true; scenario: Scenario; cluster: Cluster; topo: Topology } | Extract<ApplyResult, { ok: false }>;
@@ -14,21 +15,24 @@ export function compileText(text: string): Compiled {
   return { ok: true, scenario: parsed.scenario, cluster: compiled.cluster, topo: topology(compiled.cluster) };
 }
 
-/** Keeps an endpoint across a scenario change only if the new topology still has it. */
-function carry(ep: Endpoint | null, topo: Topology): Endpoint | null {
-  if (!ep) return null;
-  if (ep.elementId === undefined) return ep;
-  const again = endpointOfRef(topo, ep.ref, ep.container);
-  return again.elementId === ep.elementId ? again : null;
-}
-
 export const EMPTY_TOPOLOGY: Topology = { elements: [], links: [] };
 
-export function initialScenario(text: string): Pick<AppState, 'text' | 'draft' | 'scenario' | 'cluster' | 'topo' | 'errors'> {
+type ScenarioFields = Pick<AppState, 'text' | 'draft' | 'scenario' | 'cluster' | 'topo' | 'errors' | 'proxyMode'>;
+
+export function initialScenario(text: string): ScenarioFields {
   const c = compileText(text);
   return c.ok
-    ? { text, draft: text, scenario: c.scenario, cluster: c.cluster, topo: c.topo, errors: [] }
-    : { text: '', draft: text, scenario: null, cluster: null, topo: EMPTY_TOPOLOGY, errors: c.errors };
+    ? { text, draft: text, scenario: c.scenario, cluster: c.cluster, topo: c.topo, errors: [], proxyMode: c.scenario.cluster.kubeProxyMode }
+    : { text: '', draft: text, scenario: null, cluster: null, topo: EMPTY_TOPOLOGY, errors: c.errors, proxyMode: null };
+}
+
+/** The draft with the new mode too, when it can be edited; otherwise as it was. */
+function draftWithMode(draft: string, mode: Parameters<typeof setProxyMode>[1]): string {
+  try {
+    return setProxyMode(draft, mode);
+  } catch {
+    return draft;
+  }
 }
 
 export function createScenarioSlice(set: SetState, get: GetState, text: string): ScenarioSlice {
@@ -40,9 +44,9 @@ export function createScenarioSlice(set: SetState, get: GetState, text: string):
     }
     const { source, destination } = get();
     set({
-      text: next, draft: next, scenario: c.scenario, cluster: c.cluster, topo: c.topo, errors: [],
-      source: carry(source, c.topo), destination: carry(destination, c.topo),
-      trace: null, steps: [], position: 0, sendError: null, playing: false,
+      text: next, draft: next, scenario: c.scenario, cluster: c.cluster, topo: c.topo, errors: [], proxyMode: c.scenario.cluster.kubeProxyMode,
+      source: source && endpointAgain(c.topo, source), destination: destination && endpointAgain(c.topo, destination),
+      trace: null, netState: EMPTY_STATE, steps: [], position: 0, sendError: null, playing: false, tablesPin: null,
     });
     return { ok: true };
   };
@@ -54,6 +58,18 @@ export function createScenarioSlice(set: SetState, get: GetState, text: string):
     loadScenario: (next) => {
       set({ draft: next });
       return apply(next);
+    },
+    switchProxyMode: (mode) => {
+      const s = get();
+      if (!s.scenario || s.proxyMode === mode) return { ok: true };
+      const hadTrace = s.trace !== null;
+      const edited = s.draft !== s.text ? draftWithMode(s.draft, mode) : null;
+      const out = apply(setProxyMode(s.text, mode));
+      if (!out.ok) return out;
+      // Unapplied edits stay in the editor, with the new mode written into them too.
+      if (edited !== null) set({ draft: edited });
+      if (hadTrace) get().resend();
+      return out;
     },
   };
 }

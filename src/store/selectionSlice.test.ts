@@ -1,9 +1,11 @@
 // The selection slice: clicks choose source then destination, with the destination's port.
 import { describe, expect, it } from 'vitest';
+import { apiPodOn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore } from './store';
 
 const fresh = () => createAppStore(defaultYaml);
+const API = apiPodOn(fresh().getState().cluster!, 'kind-worker2');
 
 describe('the selection slice', () => {
   it('makes the first click the source and the second the destination, with its first container port', () => {
@@ -11,15 +13,15 @@ describe('the selection slice', () => {
     store.getState().pick('pod:default/web');
     expect(store.getState().source).toMatchObject({ ref: 'default/web', name: 'pod default/web' });
     expect(store.getState().destination).toBeNull();
-    store.getState().pick('pod:default/api');
-    expect(store.getState().destination).toMatchObject({ ref: 'default/api', name: 'pod default/api' });
+    store.getState().pick(`pod:${API}`);
+    expect(store.getState().destination).toMatchObject({ ref: API, name: `pod ${API}` });
     expect(store.getState().port).toBe(8080);
     expect(store.getState().proto).toBe('tcp');
   });
 
   it('starts over with a new source on a third click', () => {
     const store = fresh();
-    for (const id of ['pod:default/web', 'pod:default/api', 'pod:default/cache']) store.getState().pick(id);
+    for (const id of ['pod:default/web', `pod:${API}`, 'pod:default/cache']) store.getState().pick(id);
     expect(store.getState().source?.name).toBe('pod default/cache');
     expect(store.getState().destination).toBeNull();
   });
@@ -70,10 +72,10 @@ describe('the selection slice', () => {
   it('swaps source and destination and suggests the new destination\'s port', () => {
     const store = fresh();
     store.getState().pick('ctr:default/web/metrics');
-    store.getState().pick('pod:default/api');
+    store.getState().pick(`pod:${API}`);
     store.getState().swap();
     const s = store.getState();
-    expect(s.source).toMatchObject({ ref: 'default/api', container: undefined });
+    expect(s.source).toMatchObject({ ref: API, container: undefined });
     expect(s.destination).toMatchObject({ ref: 'default/web' });
     expect(s.port).toBe(80);
   });
@@ -81,7 +83,7 @@ describe('the selection slice', () => {
   it('clears both ends', () => {
     const store = fresh();
     store.getState().pick('pod:default/web');
-    store.getState().pick('pod:default/api');
+    store.getState().pick(`pod:${API}`);
     store.getState().clearSelection();
     expect(store.getState().source).toBeNull();
     expect(store.getState().destination).toBeNull();

@@ -1,12 +1,16 @@
 // The trace slice: sends go to the engine; the hop position moves within the trace.
 import { describe, expect, it } from 'vitest';
+import { apiPodOn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore } from './store';
+
+/** The api replica on the other worker than web's. */
+const API = apiPodOn(createAppStore(defaultYaml).getState().cluster!, 'kind-worker2');
 
 function sentWebToApi() {
   const store = createAppStore(defaultYaml);
   store.getState().pick('pod:default/web');
-  store.getState().pick('pod:default/api');
+  store.getState().pick(`pod:${API}`);
   store.getState().send();
   return store;
 }
@@ -42,7 +46,7 @@ describe('the trace slice', () => {
   it('sends the chosen container and needs no port for ICMP', () => {
     const store = createAppStore(defaultYaml);
     store.getState().pick('ctr:default/web/metrics');
-    store.getState().pick('pod:default/api');
+    store.getState().pick(`pod:${API}`);
     store.getState().setProto('icmp');
     store.getState().setPort(null);
     store.getState().send();
@@ -53,10 +57,10 @@ describe('the trace slice', () => {
 
   it('makes an explicit request the selection', () => {
     const store = createAppStore(defaultYaml);
-    const out = store.getState().sendRequest({ from: 'default/web', to: 'default/api', port: 8080, proto: 'tcp' });
+    const out = store.getState().sendRequest({ from: 'default/web', to: API, port: 8080, proto: 'tcp' });
     expect(out.ok).toBe(true);
     expect(store.getState().source).toMatchObject({ elementId: 'pod:default/web' });
-    expect(store.getState().destination).toMatchObject({ elementId: 'pod:default/api' });
+    expect(store.getState().destination).toMatchObject({ elementId: `pod:${API}` });
   });
 
   it('steps forward and back within the trace, pausing playback', () => {

@@ -1,9 +1,10 @@
 // The shape of the app's state: one zustand store made of slices. The store holds what the
 // user owns (scenario text, selection, settings) and what the engine returned (cluster,
 // topology, trace); it never computes networking itself.
-import type { Cluster, Scenario, ScenarioError, Topology, Trace } from '../engine';
+import type { Cluster, DynState, ProxyMode, Scenario, ScenarioError, TableId, Topology, Trace } from '../engine';
 import type { Endpoint, Proto } from './endpoints';
 import type { Step } from './steps';
+import type { StudySlice } from './study';
 
 export type ApplyResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
@@ -17,6 +18,8 @@ export interface ScenarioSlice {
   readonly topo: Topology;
   /** Problems of the last apply that failed; empty once one succeeds. */
   readonly errors: readonly ScenarioError[];
+  /** kube-proxy's mode in the working scenario; null without one. */
+  readonly proxyMode: ProxyMode | null;
   setDraft(text: string): void;
   /** Puts the working scenario's text back in the editor and forgets the errors. */
   discardDraft(): void;
@@ -24,6 +27,8 @@ export interface ScenarioSlice {
   applyDraft(): ApplyResult;
   /** Replaces draft and scenario at once (the page API, a shared link). */
   loadScenario(text: string): ApplyResult;
+  /** Rewrites the scenario's kubeProxyMode (comments kept), recompiles, and sends the last send again. */
+  switchProxyMode(mode: ProxyMode): ApplyResult;
 }
 
 export interface SelectionSlice {
@@ -52,6 +57,8 @@ export type SendOutcome = { readonly ok: true; readonly trace: Trace } | { reado
 
 export interface TraceSlice {
   readonly trace: Trace | null;
+  /** The tables after the last send: ARP caches, bridge FDBs, conntrack entries. */
+  readonly netState: DynState;
   readonly steps: readonly Step[];
   /** Index into steps of the selected hop. */
   readonly position: number;
@@ -60,6 +67,11 @@ export interface TraceSlice {
   send(): SendOutcome;
   /** Sends an explicit request and makes it the selection (the page API). */
   sendRequest(req: SendRequest): SendOutcome;
+  /**
+   * Sends the selection again (after a scenario change), paused at the hop where the
+   * destination was first rewritten, so two runs are easy to compare; null when nothing to send.
+   */
+  resend(): SendOutcome | null;
   selectStep(index: number): void;
   stepForward(): void;
   stepBack(): void;
@@ -69,19 +81,28 @@ export interface TraceSlice {
 
 export type Speed = 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
-export type Panel = 'trace' | 'scenario';
+export type Panel = 'trace' | 'tables' | 'rules' | 'scenario';
+
+/** A namespace or table the learner chose in the tables panel; it holds while the hop stays selected. */
+export interface TablesPin {
+  readonly position: number;
+  readonly netns?: string;
+  readonly table?: TableId;
+}
 
 export interface UiSlice {
   readonly playing: boolean;
   readonly speed: Speed;
   readonly panel: Panel;
+  readonly tablesPin: TablesPin | null;
   play(): void;
   pause(): void;
   setSpeed(speed: Speed): void;
   setPanel(panel: Panel): void;
+  pinTables(pin: TablesPin): void;
 }
 
-export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & UiSlice;
+export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & UiSlice & StudySlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -1,4 +1,5 @@
-// The UI settings slice: playback (playing, speed) and which side panel shows.
+// The UI settings slice: playback (playing, speed), which side panel shows, and what the
+// learner chose in the tables panel for the selected hop.
 import type { GetState, SetState, UiSlice } from './types';
 
 export function createUiSlice(set: SetState, get: GetState): UiSlice {
@@ -6,6 +7,7 @@ export function createUiSlice(set: SetState, get: GetState): UiSlice {
     playing: false,
     speed: 1,
     panel: 'trace',
+    tablesPin: null,
     play: () => {
       const { steps, position } = get();
       if (steps.length < 2) return;
@@ -15,5 +17,6 @@ export function createUiSlice(set: SetState, get: GetState): UiSlice {
     pause: () => set({ playing: false }),
     setSpeed: (speed) => set({ speed }),
     setPanel: (panel) => set({ panel }),
+    pinTables: (pin) => set({ tablesPin: pin }),
   };
 }

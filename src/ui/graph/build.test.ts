@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdges, buildNodes, NO_MARKS } from './build';
 import { layoutTopology } from './layout';
-import { defaultTopology } from './testTopology.fixture';
+import { API_FAR, defaultTopology } from './testTopology.fixture';
 
 const topo = defaultTopology();
 const layout = layoutTopology(topo);
@@ -45,15 +45,22 @@ describe('buildNodes', () => {
 
   it('marks the source, the destination, the sending container and the packet\'s element', () => {
     const marked = buildNodes(topo, layout, {
-      ...NO_MARKS, sourceId: 'pod:default/web', sendingId: 'ctr:default/web/metrics', destinationId: 'pod:default/api',
+      ...NO_MARKS, sourceId: 'pod:default/web', sendingId: 'ctr:default/web/metrics', destinationId: `pod:${API_FAR}`,
       currentId: 'dev:node/kind-worker:cni0', visited: new Set(['dev:node/kind-worker:cni0']),
     });
     const m = new Map(marked.map((n) => [n.id, n.data]));
     expect(m.get('pod:default/web')!.role).toBe('source');
-    expect(m.get('pod:default/api')!.role).toBe('destination');
+    expect(m.get(`pod:${API_FAR}`)!.role).toBe('destination');
     expect(m.get('ctr:default/web/metrics')!.sending).toBe(true);
     expect(m.get('dev:node/kind-worker:cni0')).toMatchObject({ current: true, visited: true });
     expect(m.get('pod:default/cache')).toMatchObject({ role: undefined, current: false, visited: false });
+  });
+
+  it('draws Services and load balancers with the service component, pickable as destinations', () => {
+    for (const id of ['svc:default/api', 'svc:kube-system/kube-dns', 'lb:default/api-public']) {
+      expect(byId.get(id)).toMatchObject({ type: 'service', data: { pickable: true } });
+      expect(byId.get(id)!.parentId).toBeUndefined();
+    }
   });
 
   it('marks an element that is both ends of a send', () => {
@@ -63,6 +70,19 @@ describe('buildNodes', () => {
 });
 
 describe('buildEdges', () => {
+  it('draws a Service\'s links along the layout\'s routes, above the boxes, quiet for the cluster\'s own, and chosen when marked', () => {
+    const link = topo.links.find((l) => l.kind === 'endpoint' && l.source === 'svc:default/api')!;
+    const edges = buildEdges(topo, layout, { ...NO_MARKS, chosenLinks: new Set([link.id]) });
+    const edge = edges.find((e) => e.id === link.id)!;
+    expect(edge.zIndex).toBe(1);
+    expect(edge.data).toMatchObject({ points: layout.routes.get(link.id), chosen: true, quiet: false });
+    expect(edge.ariaLabel).toMatch(/^Service endpoint between service default\/api and pod default\/api-/);
+    const dns = edges.find((e) => e.source === 'svc:kube-system/kube-dns')!;
+    expect(dns.data).toMatchObject({ chosen: false, quiet: true });
+    expect(edges.find((e) => e.id === 'wire:node/kind-worker:eth0')!.zIndex).toBeUndefined();
+  });
+
+
   it('makes one edge per link, drawn along its route, with the trace\'s links marked', () => {
     const edges = buildEdges(topo, layout, { ...NO_MARKS, pathLinks: new Set(['wire:node/kind-worker:eth0']), activeLinks: new Set(['wire:node/kind-worker:eth0']) });
     expect(edges).toHaveLength(topo.links.length);

@@ -1,6 +1,8 @@
 // Turns the engine's topology and the layout into React Flow nodes and edges, marking what
 // the learner needs to see: the chosen source and destination, where the packet is, the
-// elements and links the trace passes. Pure, so it is unit-tested without a browser.
+// elements and links the trace passes, and the endpoint a Service chose. Virtual links (a
+// Service's endpoints, a load balancer's Service) follow the layout's routes and are drawn
+// above the boxes they pass. Pure, so it is unit-tested without a browser.
 import type { Edge, Node } from '@xyflow/react';
 import type { Topology, TopoElement, TopoLink } from '../../engine';
 import type { Placed, Point } from './geometry';
@@ -21,7 +23,7 @@ export interface ElementData extends Record<string, unknown> {
   readonly sending: boolean;
   /** The packet is here at the selected hop. */
   readonly current: boolean;
-  /** The trace passes here. */
+  /** The trace passes here (for a Service or load balancer: it chose where the packet goes). */
   readonly visited: boolean;
   /** Source and destination can be chosen here. */
   readonly pickable: boolean;
@@ -32,6 +34,10 @@ export interface LinkData extends Record<string, unknown> {
   readonly points: readonly Point[];
   readonly onPath: boolean;
   readonly active: boolean;
+  /** A Service's endpoint (or a load balancer's Service) that the trace chose. */
+  readonly chosen: boolean;
+  /** A link of one of the cluster's own Services, drawn quieter. */
+  readonly quiet: boolean;
 }
 
 export interface GraphMarks {
@@ -42,14 +48,19 @@ export interface GraphMarks {
   readonly visited: ReadonlySet<string>;
   readonly pathLinks: ReadonlySet<string>;
   readonly activeLinks: ReadonlySet<string>;
+  readonly chosenLinks: ReadonlySet<string>;
 }
 
-export const NO_MARKS: GraphMarks = { visited: new Set(), pathLinks: new Set(), activeLinks: new Set() };
+export const NO_MARKS: GraphMarks = { visited: new Set(), pathLinks: new Set(), activeLinks: new Set(), chosenLinks: new Set() };
 
 export type ElementNode = Node<ElementData>;
 export type LinkEdge = Edge<LinkData>;
 
-const PICKABLE = new Set<TopoElement['kind']>(['node', 'pod', 'container', 'outside']);
+const PICKABLE = new Set<TopoElement['kind']>(['node', 'pod', 'container', 'outside', 'service', 'loadbalancer']);
+const VIRTUAL = new Set<TopoLink['kind']>(['endpoint', 'lb']);
+
+/** Links a packet can travel along; a Service's links are decisions, not cables. */
+export const isPhysical = (l: TopoLink) => !VIRTUAL.has(l.kind);
 
 export function nodeTypeOf(el: TopoElement, shape: Placed['shape']): string {
   if (shape === 'bar') return 'bar';
@@ -58,7 +69,7 @@ export function nodeTypeOf(el: TopoElement, shape: Placed['shape']): string {
     case 'pod': return 'pod';
     case 'container': return 'container';
     case 'device': case 'segment': return 'device';
-    case 'service': case 'loadbalancer': return 'machine';
+    case 'service': case 'loadbalancer': return 'service';
   }
 }
 
@@ -107,15 +118,16 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks): E
   return nodes;
 }
 
-const LINK_WORD: Record<TopoLink['kind'], string> = { veth: 'veth pair', port: 'bridge port', wire: 'wire', endpoint: 'endpoint', lb: 'load balancer' };
+const LINK_WORD: Record<TopoLink['kind'], string> = { veth: 'veth pair', port: 'bridge port', wire: 'wire', endpoint: 'Service endpoint', lb: 'load balancer' };
 
 export function buildEdges(topo: Topology, layout: Layout, marks: GraphMarks): LinkEdge[] {
-  const names = new Map(topo.elements.map((e) => [e.id, e.name]));
+  const byId = new Map(topo.elements.map((e) => [e.id, e]));
   const edges: LinkEdge[] = [];
   for (const link of topo.links) {
     const a = layout.boxes.get(link.source);
     const b = layout.boxes.get(link.target);
     if (!a || !b) continue;
+    const virtual = VIRTUAL.has(link.kind);
     edges.push({
       id: link.id,
       source: link.source,
@@ -123,8 +135,13 @@ export function buildEdges(topo: Topology, layout: Layout, marks: GraphMarks): L
       type: 'link',
       selectable: false,
       focusable: false,
-      ariaLabel: `${LINK_WORD[link.kind]} between ${names.get(link.source)} and ${names.get(link.target)}`,
-      data: { link, points: linkRoute(a, b), onPath: marks.pathLinks.has(link.id), active: marks.activeLinks.has(link.id) },
+      ...(virtual ? { zIndex: 1 } : {}),
+      ariaLabel: `${LINK_WORD[link.kind]} between ${byId.get(link.source)?.name} and ${byId.get(link.target)?.name}`,
+      data: {
+        link, points: layout.routes.get(link.id) ?? linkRoute(a, b),
+        onPath: marks.pathLinks.has(link.id), active: marks.activeLinks.has(link.id), chosen: marks.chosenLinks.has(link.id),
+        quiet: virtual && Boolean(byId.get(link.source)?.builtIn),
+      },
     });
   }
   return edges;

@@ -1,18 +1,27 @@
-// Labels drawn on chips.
+// Labels drawn on chips and Services, from the topology's structured ports and addresses.
 import { describe, expect, it } from 'vitest';
-import { addressOf, portsText } from './labels';
+import type { TopoElement } from '../../engine';
+import { allPortsText, firstAddress, portsText } from './labels';
+
+const el = (over: Partial<TopoElement>): TopoElement => ({ id: 'x', kind: 'device', label: 'x', name: 'x', details: [], ...over });
 
 describe('portsText', () => {
-  it('shows the first port without its name, and counts the rest', () => {
-    expect(portsText(['53/UDP (dns)', '53/TCP (dns-tcp)', '9153/TCP (metrics)'])).toBe('53/UDP +2');
-    expect(portsText(['80/TCP (http)'])).toBe('80/TCP');
+  it('shows the first port and counts the rest', () => {
+    expect(portsText([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }, { port: 9153, protocol: 'TCP' }])).toBe('53/UDP +2');
+    expect(portsText([{ port: 80, protocol: 'TCP' }])).toBe('80/TCP');
     expect(portsText([])).toBe('no ports');
+    expect(portsText(undefined)).toBe('no ports');
+  });
+
+  it('lists every port when asked for all', () => {
+    expect(allPortsText([{ port: 80, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }])).toBe('80/TCP · 443/TCP');
   });
 });
 
-describe('addressOf', () => {
-  it('finds the address with its prefix and skips the MAC and the bridge note', () => {
-    expect(addressOf(['MAC 0a:58:0a:f4:01:01', '10.244.1.1/24', 'port of cni0'])).toBe('10.244.1.1/24');
-    expect(addressOf(['MAC 76:91:b7:9f:4e:49', 'port of cni0'])).toBeUndefined();
+describe('firstAddress', () => {
+  it('takes the first address, and nothing for an element without one', () => {
+    expect(firstAddress(el({ addresses: ['10.244.1.1/24', '10.244.1.9/24'] }))).toBe('10.244.1.1/24');
+    expect(firstAddress(el({ addresses: [] }))).toBeUndefined();
+    expect(firstAddress(el({}))).toBeUndefined();
   });
 });

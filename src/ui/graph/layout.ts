@@ -2,27 +2,27 @@
 // with its pods stacked (containers inside, interfaces on the pod's lower border, each veth
 // end under its pod), the bridge as a bar on the column's right, the node's own interfaces
 // at the bottom; the node network as a bar below every column; below it the gateway, the
-// internet as a bar, and the outside hosts. Pure: same topology, same boxes.
+// load balancers, the internet as a bar, and the outside hosts; the Services in a band above
+// the nodes. Pure: same topology, same boxes.
 import type { Topology, TopoElement } from '../../engine';
-import type { Placed } from './geometry';
+import { placeBottomBand } from './bottomBand';
+import type { Placed, Point } from './geometry';
+import { M } from './metrics';
+import { placeServices } from './serviceLayout';
 
-export const M = {
-  nodeW: 288, gapX: 16, pad: 10, header: 74,
-  podHeader: 46, chipW: 94, chipH: 40, chipGap: 8, podPadBottom: 16,
-  podDevW: 56, podDevH: 26, vethW: 124, vethH: 28, vethGap: 18, podGap: 14,
-  barW: 36, rootDevW: 128, rootDevH: 40, netBarH: 32, bandGap: 40,
-  gatewayW: 250, gatewayH: 112, hostW: 330, hostH: 56, hostGap: 14,
-} as const;
+export { M } from './metrics';
 
 export interface Layout {
   readonly boxes: ReadonlyMap<string, Placed>;
+  /** Drawn routes of the links that do not run straight between their boxes (a Service's). */
+  readonly routes: ReadonlyMap<string, readonly Point[]>;
   readonly width: number;
   readonly height: number;
 }
 
 const podW = M.nodeW - 2 * M.pad - M.barW - 16;
 
-interface Index {
+export interface Index {
   readonly children: ReadonlyMap<string, readonly TopoElement[]>;
   /** node-side veth end -> the pod whose eth0 it pairs with */
   readonly vethOwner: ReadonlyMap<string, string>;
@@ -47,7 +47,7 @@ function index(topo: Topology): Index {
   return { children, vethOwner, wireTo };
 }
 
-type Put = (id: string, x: number, y: number, w: number, h: number, shape: Placed['shape']) => void;
+export type Put = (id: string, x: number, y: number, w: number, h: number, shape: Placed['shape']) => void;
 
 /** Lays out one pod at (x, y); returns its height including the interfaces below its border. */
 function placePod(pod: TopoElement, x: number, y: number, ix: Index, put: Put): { bottom: number; eth0X: number } {
@@ -120,34 +120,15 @@ export function layoutTopology(topo: Topology): Layout {
   const netY = tallest + M.bandGap;
   for (const s of segments.filter((s) => nodeSegments.has(s.id))) put(s.id, 0, netY, clusterW, M.netBarH, 'bar');
 
-  // The band below: gateways, then the outer networks as upright bars, then the outside hosts.
+  // The band below: the gateway, the load balancers, the internet and the outside hosts.
   const bandY = netY + M.netBarH + M.bandGap;
-  const hosts = topo.elements.filter((e) => e.kind === 'outside');
-  const bandH = Math.max(M.gatewayH, hosts.length * (M.hostH + M.hostGap) - M.hostGap);
-  let x = 0;
-  for (const g of topo.elements.filter((e) => e.kind === 'gateway')) {
-    put(g.id, x, bandY, M.gatewayW, M.gatewayH, 'group');
-    for (const d of ix.children.get(g.id) ?? []) {
-      const inner = nodeSegments.has(ix.wireTo.get(d.id) ?? '');
-      if (inner) put(d.id, x + 16, bandY - M.rootDevH / 2, M.rootDevW, M.rootDevH, 'chip');
-      else put(d.id, x + M.gatewayW - M.rootDevW / 2, bandY + M.gatewayH - M.rootDevH - 12, M.rootDevW, M.rootDevH, 'chip');
-    }
-    x += M.gatewayW + M.rootDevW / 2 + 48;
-  }
-  for (const s of segments.filter((s) => !nodeSegments.has(s.id))) {
-    put(s.id, x, bandY, M.barW, bandH, 'bar');
-    x += M.barW + 48;
-  }
-  hosts.forEach((hst, i) => {
-    const y = bandY + i * (M.hostH + M.hostGap);
-    put(hst.id, x + M.rootDevW / 2, y, M.hostW, M.hostH, 'group');
-    (ix.children.get(hst.id) ?? []).forEach((d, j) => put(d.id, x, y + (M.hostH - M.rootDevH) / 2 + j * 4, M.rootDevW, M.rootDevH, 'chip'));
-  });
-  if (hosts.length) x += M.rootDevW / 2 + M.hostW;
+  const x = placeBottomBand(topo, ix, nodeSegments, bandY, put);
+  // The Services above the nodes, everything else moved down to make room.
+  const routes = placeServices(topo, boxes, nodes);
 
   // Anything the rules above did not place (a kind this layout does not know yet) goes in a last row.
   let spareX = 0;
-  const spareY = bandY + bandH + M.bandGap;
+  const spareY = Math.max(0, ...[...boxes.values()].map((b) => b.y + b.h)) + M.bandGap;
   for (const e of topo.elements) {
     if (boxes.has(e.id)) continue;
     put(e.id, spareX, spareY, M.rootDevW, M.rootDevH, 'chip');
@@ -156,6 +137,7 @@ export function layoutTopology(topo: Topology): Layout {
   const all = [...boxes.values()];
   return {
     boxes,
+    routes,
     width: Math.max(clusterW, x, ...all.map((b) => b.x + b.w)),
     height: Math.max(...all.map((b) => b.y + b.h), 0),
   };

@@ -6,14 +6,16 @@ import { createAppStore, type Step } from '../../store';
 import defaultYaml from '../../scenarios/default.yaml?raw';
 import { contains } from './geometry';
 import { layoutTopology } from './layout';
+import { isPhysical } from './build';
+import { API_FAR } from './testTopology.fixture';
 import { journeyOf, pathBetween } from './traceGeometry';
 
 const store = createAppStore(defaultYaml);
 const { topo } = store.getState();
-store.getState().sendRequest({ from: 'default/web', to: 'default/api', port: 8080 });
+store.getState().sendRequest({ from: 'default/web', to: API_FAR, port: 8080 });
 const { steps } = store.getState();
 const layout = layoutTopology(topo);
-const geo = { boxes: layout.boxes, links: topo.links };
+const geo = { boxes: layout.boxes, links: topo.links.filter(isPhysical) };
 
 describe('journeyOf', () => {
   const j = journeyOf(geo, steps);
@@ -24,7 +26,7 @@ describe('journeyOf', () => {
 
   it('travels along the veth pair, the bridge port and the node network on the way across', () => {
     expect([...j.pathLinks]).toEqual(expect.arrayContaining([
-      'veth:pod/default/web:eth0', 'port:node/kind-worker:veth8c216bd1', 'wire:node/kind-worker:eth0', 'wire:node/kind-worker2:eth0', 'veth:pod/default/api:eth0',
+      'veth:pod/default/web:eth0', 'port:node/kind-worker:veth8c216bd1', 'wire:node/kind-worker:eth0', 'wire:node/kind-worker2:eth0', `veth:pod/${API_FAR}:eth0`,
     ]));
     expect(j.pathLinks.has('veth:pod/default/cache:eth0')).toBe(false);
   });

@@ -1,9 +1,23 @@
 // The packet at the selected hop, one row per layer (Ethernet, IP, TCP/UDP/ICMP, mark, outer
 // headers): sources and destinations in two columns, other fields (TTL, flags) beneath. Fields
 // this hop changed are highlighted and marked "changed", visibly and for screen readers; a
-// rewrite shows before -> after.
+// rewrite shows before -> after, and a NAT (or conntrack undoing one) is summed up on top.
 import type { Step } from '../../store';
 import { headerRows, type Column, type HeaderRow } from './headerRows';
+import { rewritesOf, rewriteTitle } from './hopFacts';
+
+function RewriteLine({ step }: { step: Step }) {
+  const rewrites = rewritesOf(step);
+  if (rewrites.length === 0) return null;
+  return (
+    <p className="pp-rewrite">
+      <span className="pp-rewrite-title">{rewriteTitle(step, rewrites)}:</span>{' '}
+      {rewrites.map((r, i) => (
+        <span key={r.field}>{i > 0 && '; '}{r.field} <code>{r.before}</code> → <code>{r.after}</code></span>
+      ))}
+    </p>
+  );
+}
 
 /** Fields whose value needs its name beside it; the others speak for themselves (TCP, SYN, an address). */
 const INLINE_LABEL: Readonly<Record<string, string>> = { TTL: 'TTL', Flags: 'flags', fwmark: 'fwmark' };
@@ -50,7 +64,9 @@ export function HeaderPanel({ step, number, where }: { step: Step; number: numbe
       <h2 id="pp-headers-title" className="pp-panel-title">
         Packet at hop {number} <span className="pp-muted">· {where}</span>
       </h2>
-      <p className="pp-headers-sub pp-muted">{changed === 0 ? 'No header changed at this hop.' : `${changed} field${changed > 1 ? 's' : ''} changed at this hop.`}</p>
+      {rewritesOf(step).length > 0 ? <RewriteLine step={step} /> : (
+        <p className="pp-headers-sub pp-muted">{changed === 0 ? 'No header changed at this hop.' : `${changed} field${changed > 1 ? 's' : ''} changed at this hop.`}</p>
+      )}
       <table className="pp-header-table">
         <thead>
           <tr><th scope="col"><span className="pp-sr-only">Layer</span></th><th scope="col">Source</th><th scope="col">Destination</th></tr>

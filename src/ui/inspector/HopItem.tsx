@@ -1,8 +1,10 @@
 // One hop in the hop list: number, kind badge, where it happened (machine, namespace,
-// device), the explanation, and the deciding rule in the real tool's syntax.
+// device), the explanation, the deciding rule in the real tool's syntax, and for netfilter
+// hops the chains walked and how many rules were compared.
 import type { Ref } from 'react';
 import type { Hop } from '../../engine';
 import type { Step } from '../../store';
+import { NetfilterFacts } from './NetfilterFacts';
 
 export function whereOf(hop: Hop): string {
   const ns = hop.netns === 'root' ? 'root namespace' : `pod ${hop.netns}`;
@@ -11,8 +13,16 @@ export function whereOf(hop: Hop): string {
 }
 
 const TABLE_WORD: Record<string, string> = {
-  routes: 'ip route', neigh: 'ip neigh', fdb: 'bridge fdb', iptables: 'iptables-save', ipvs: 'ipvsadm -Ln', nft: 'nft list ruleset', conntrack: 'conntrack -L', sockets: 'ss -tuln',
+  routes: 'ip route', neigh: 'ip neigh', fdb: 'bridge fdb', iptables: 'iptables-save', ipvs: 'ipvsadm -Ln', nft: 'nft list ruleset',
+  conntrack: 'conntrack -L', sockets: 'ss -tuln',
 };
+
+/** The tool that prints the hop's rule; a netfilter rule is iptables-save's when it reads like one, else nft's. */
+function toolOf(hop: Hop): string | undefined {
+  if (!hop.table) return undefined;
+  if (hop.table === 'netfilter') return hop.rule?.startsWith('-A ') ? 'iptables-save' : 'nft list ruleset';
+  return TABLE_WORD[hop.table] ?? hop.table;
+}
 
 interface Props {
   readonly step: Step;
@@ -32,9 +42,10 @@ export function HopItem({ step, number, selected, onSelect, ref }: Props) {
         <span className="pp-where">{whereOf(hop)}</span>
       </button>
       <p className="pp-hop-text">{hop.text}</p>
+      <NetfilterFacts hop={hop} selected={selected} />
       {hop.rule && (
         <p className="pp-rule">
-          {hop.table && <span className="pp-rule-table">{TABLE_WORD[hop.table] ?? hop.table}</span>}
+          {toolOf(hop) && <span className="pp-rule-table">{toolOf(hop)}</span>}
           <code>{hop.rule}</code>
         </p>
       )}

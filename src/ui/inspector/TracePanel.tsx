@@ -15,10 +15,13 @@ function FirstSteps() {
       <h2 className="pp-panel-title">Watch a packet walk the cluster</h2>
       <ol>
         <li>Click a pod in the graph: it becomes the <strong>source</strong>. Click one of its containers to send from that container.</li>
-        <li>Click another pod, a node or an outside host: the <strong>destination</strong>. The port defaults to its first container port.</li>
-        <li>Press <strong>Send</strong>. Every routing decision, ARP lookup and bridge forward appears here, where it happened.</li>
+        <li>Click another pod, a node, a <strong>Service</strong> (the dashed boxes) or an outside host: the <strong>destination</strong>. The port defaults to its first port.</li>
+        <li>Press <strong>Send</strong>. Every routing decision, ARP lookup, NAT and netfilter rule appears here, where it happened.</li>
       </ol>
-      <p className="pp-muted">Try <em>pod default/web</em> to <em>pod default/api</em>: they run on different workers.</p>
+      <p className="pp-muted">
+        Try <em>pod default/web</em> to <em>service default/api</em>, then switch <em>kube-proxy mode</em> in the top bar. Or
+        send from <em>host client</em> to the <em>load balancer</em>.
+      </p>
       <Legend />
     </div>
   );

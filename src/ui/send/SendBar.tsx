@@ -1,5 +1,6 @@
 // The send bar: the chosen source and destination (picked by clicking the graph), the
-// protocol and port, and Send. A live region tells screen-reader users what was picked.
+// protocol and port, and Send. A live region tells screen-reader users what was picked. A
+// Service picked first waits here as the destination while the learner picks the source.
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type Endpoint, type Proto } from '../../store';
 import { IconSend, IconSwap } from '../common/icons';
@@ -17,6 +18,7 @@ function EndpointSlot({ label, ep, hint, kind }: { label: string; ep: Endpoint |
 }
 
 function announce(source: Endpoint | null, destination: Endpoint | null): string {
+  if (destination && !source) return `Destination: ${destination.name}. Now choose the source.`;
   if (destination) return `Destination: ${destination.name}`;
   if (source) return `Source: ${source.name}${source.container ? `, container ${source.container}` : ''}`;
   return 'No source or destination chosen';
@@ -27,12 +29,12 @@ export function SendBar() {
     source: st.source, destination: st.destination, proto: st.proto, port: st.port, sendError: st.sendError,
     send: st.send, swap: st.swap, clear: st.clearSelection, setProto: st.setProto, setPort: st.setPort,
   })));
-  const hintSrc = 'click a pod, node or outside host';
+  const hintSrc = s.destination ? 'now click the source: a pod, node or outside host' : 'click a pod, node or outside host';
   const hintDst = s.source ? 'now click the destination' : '—';
   return (
     <form className="pp-sendbar" aria-label="Send a packet" onSubmit={(e) => { e.preventDefault(); s.send(); }}>
       <EndpointSlot label="From" ep={s.source} hint={hintSrc} kind="source" />
-      <button type="button" className="pp-btn pp-btn-icon" onClick={s.swap} disabled={!s.source && !s.destination} aria-label="Swap source and destination" title="Swap source and destination">
+      <button type="button" className="pp-btn pp-btn-icon" onClick={s.swap} disabled={(!s.source && !s.destination) || Boolean(s.destination?.receiveOnly)} aria-label="Swap source and destination" title="Swap source and destination">
         <IconSwap />
       </button>
       <EndpointSlot label="To" ep={s.destination} hint={hintDst} kind="destination" />

@@ -1,0 +1,48 @@
+// The box every graph element is drawn in: a real button named like "pod default/web" when
+// the element can be a source or destination, otherwise a labelled group; marked as the
+// source, the destination, the sending container, or the packet's location.
+import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { useAppStore } from '../../store';
+import type { ElementData, Role } from './build';
+
+const ROLE_TEXT: Record<Role, string> = { source: 'source', destination: 'destination', both: 'source & destination' };
+
+/** React Flow needs a handle on each end of an edge; ours are invisible, the edges draw their own route. */
+function Handles() {
+  return (
+    <>
+      <Handle type="source" position={Position.Top} isConnectable={false} className="pp-handle" />
+      <Handle type="target" position={Position.Top} isConnectable={false} className="pp-handle" />
+    </>
+  );
+}
+
+function classes(base: string, d: ElementData): string {
+  return [base, d.role && `is-${d.role}`, d.sending && 'is-sending', d.current && 'is-current', d.visited && 'is-visited', d.pickable && 'is-pickable']
+    .filter(Boolean).join(' ');
+}
+
+export function Frame({ data, base, children }: { data: ElementData; base: string; children: ReactNode }) {
+  const pick = useAppStore((s) => s.pick);
+  const className = classes(`pp-el ${base}`, data);
+  const title = [data.el.name, ...data.el.details].join('\n');
+  const current = data.current ? ('location' as const) : undefined;
+  if (!data.pickable) {
+    return (
+      <div className={className} role="group" aria-label={data.el.name} aria-current={current} title={title}>
+        <Handles />{children}
+      </div>
+    );
+  }
+  return (
+    <button
+      type="button" className={`${className} nopan`} aria-label={data.el.name} aria-pressed={Boolean(data.role) || data.sending}
+      aria-current={current} title={title} onClick={() => pick(data.el.id)}
+    >
+      <Handles />{children}
+      {data.role && <span className={`pp-badge pp-badge-${data.role}`}>{ROLE_TEXT[data.role]}</span>}
+      {data.sending && <span className="pp-badge pp-badge-source">sends</span>}
+    </button>
+  );
+}
