@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { EMPTY_STATE, iptablesRestoreForm, nodeNetnsId, podNetnsId, simulate, tablesOf, type DynState, type TableId } from '../engine';
 import { fail, intOption, loadCluster, protoOption } from './common';
 
-const SHOWS: readonly TableId[] = ['routes', 'neigh', 'fdb', 'addr', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack'];
+const SHOWS: readonly TableId[] = ['routes', 'routes-local', 'neigh', 'fdb', 'addr', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack'];
 const USAGE = `usage: npm run --silent tables -- FILE --node NAME [--pod POD] --show ${SHOWS.join('|')} [--form save|restore] [--from SRC --to DST --port N [--proto P] [--container C]]`;
 
 /** C's ctime() form, as iptables-save prints its date: "Sun Nov 22 23:49:24 2026". */

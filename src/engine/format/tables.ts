@@ -12,7 +12,7 @@ import { formatBridgeFdb, formatIpAddr, formatIpNeigh, formatIpRoute } from './i
 import { cniNetnsName } from './names';
 import type { RecentLists } from '../netfilter/eval-types';
 
-export type TableId = 'routes' | 'neigh' | 'fdb' | 'addr' | 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'conntrack';
+export type TableId = 'routes' | 'routes-local' | 'neigh' | 'fdb' | 'addr' | 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'conntrack';
 
 export interface TableText {
   readonly id: TableId;
@@ -34,10 +34,17 @@ export function iptablesRestoreForm(cluster: Cluster, ns: NetnsId): string | und
   return `${nf.iptables.tables.flatMap((t) => [`*${t.name}`, ...restoreTableLines(t), 'COMMIT']).join('\n')}\n`;
 }
 
+/** Every table of a namespace; none for a namespace the cluster does not have. */
 export function tablesOf(cluster: Cluster, state: DynState, id: NetnsId, opts: { readonly date?: string } = {}): TableText[] {
-  const ns = cluster.netns(id);
+  let ns;
+  try {
+    ns = cluster.netns(id);
+  } catch {
+    return [];
+  }
   const out: TableText[] = [
     { id: 'routes', command: 'ip route', text: formatIpRoute(ns) },
+    { id: 'routes-local', command: 'ip route show table local', text: formatIpRoute(ns, 'local') },
     { id: 'neigh', command: 'ip neigh', text: formatIpNeigh(ns, state) },
   ];
   if (ns.devices.some((d) => d.kind === 'bridge')) out.push({ id: 'fdb', command: 'bridge fdb show', text: formatBridgeFdb(ns, state) });

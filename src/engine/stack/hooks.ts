@@ -67,7 +67,7 @@ function rejectAnswer(ns: Netns, pkt: Pkt, withWhat: string): Pkt {
 }
 
 /** Applies what one table (or nft base chain) decided, records a hop if it did anything; returns an outcome if the packet stops. */
-function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, where: string, res: NfResult): Outcome | undefined {
+function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, where: string, res: NfResult, tool: 'iptables' | 'nft'): Outcome | undefined {
   const dev = (/PREROUTING|INPUT/.test(where) ? io.inDev ?? io.outDev : io.outDev ?? io.inDev) ?? '';
   const before = viewOf(pkt);
   w.rulesCompared += res.rulesEvaluated;
@@ -75,8 +75,8 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, where: string, res: Nf
   let outcome = '';
   if (res.nat) outcome = `Result: ${applyNatRequest(w, ns, pkt, res.nat, io.outDev)}.`;
   const last = [...res.steps].reverse().find((s) => !/^(jump |goto |RETURN$|return$|continue$|policy )/.test(s.action));
-  const steps = res.steps.map((s) => ({ table: s.table, chain: s.chain, rule: s.text, action: s.action }));
-  const base = { rule: last?.text, table: ns.kind === 'router' ? 'iptables' : 'netfilter', steps, rulesEvaluated: res.rulesEvaluated };
+  const steps = res.steps.map((s) => ({ tool, table: s.table, chain: s.chain, rule: s.text, action: s.action }));
+  const base = { rule: last?.text, table: tool === 'nft' ? 'nft' : 'iptables-save', steps, rulesEvaluated: res.rulesEvaluated };
   switch (res.verdict.kind) {
     case 'DROP': {
       const text = describeTraversal(where, res.steps, 'The packet is dropped: the sender hears nothing and will time out.', res.rulesEvaluated);
@@ -102,7 +102,7 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, where: string, res: Nf
 function iptables(w: Walk, ns: Netns, nf: NetfilterState, table: NfTableName, hook: NfHook, pkt: Pkt, io: HookIo): Outcome | undefined {
   if (!findChain(nf.iptables, table, hook)) return undefined;
   const res = evaluateHook(nf.iptables, table, hook, nfPacket(pkt, io), envFor(w, ns, nf));
-  return settle(w, ns, pkt, io, `iptables ${table} ${hook}`, res);
+  return settle(w, ns, pkt, io, `iptables ${table} ${hook}`, res, 'iptables');
 }
 
 /** kube-proxy's nftables base chains on this hook whose priority is in [lo, hi]. */
@@ -115,7 +115,7 @@ function nft(w: Walk, ns: Netns, nf: NetfilterState, hook: NfHook, lo: number, h
     if (isNat && (!pkt.ct || pkt.ct.confirmed || (hook === 'POSTROUTING' || hook === 'INPUT' ? pkt.ct.srcNatDone : pkt.ct.dstNatDone))) continue;
     const r = nftablesEvaluateChain(nf.nft, chain.name, nfPacket(pkt, io), envFor(w, ns, nf));
     const res: NfResult = { verdict: r.verdict ?? { kind: 'ACCEPT' }, mark: r.mark, steps: r.steps, rulesEvaluated: r.rulesEvaluated, ...(r.nat ? { nat: r.nat } : {}) };
-    const out = settle(w, ns, pkt, io, `nft ip kube-proxy ${chain.name}`, res);
+    const out = settle(w, ns, pkt, io, `nft ip kube-proxy ${chain.name}`, res, 'nft');
     if (out) return out;
   }
   return undefined;
@@ -145,15 +145,16 @@ function ipvs(w: Walk, ns: Netns, nf: NetfilterState, pkt: Pkt, io: HookIo): Out
   if (r.kind === 'noRealServer') {
     const answer = rejectAnswer(ns, pkt, 'icmp-port-unreachable');
     const text = `IPVS has a virtual server for ${vs.address}:${vs.port} (${vs.servicePortName}) but no real server behind it, so it answers ICMP "port unreachable". ${r.explanation}`;
-    record(w, ns, dev, 'ipvs', text, pkt, { rule: head, table: 'ipvs' });
+    record(w, ns, dev, 'ipvs', text, pkt, { rule: head, table: 'ipvsadm' });
     return { kind: 'refused', code: 'netfilter-reject', detail: text, ns, answer };
   }
   const before = viewOf(pkt);
   applyNatRequest(w, ns, pkt, { kind: 'DNAT', toAddr: r.realServer.address, toPort: r.realServer.port });
-  const rs = `  -> ${`${r.realServer.address}:${r.realServer.port}`.padEnd(28)} ${r.realServer.forward.padEnd(7)} ${r.realServer.weight}`;
+  // The two lines exactly as `ipvsadm -Ln` prints them (ipvsadm's printf widths; no counters yet).
+  const rs = `  -> ${`${r.realServer.address}:${r.realServer.port}`.padEnd(28)} ${r.realServer.forward.padEnd(7)} ${String(r.realServer.weight).padEnd(6)} ${'0'.padEnd(10)} ${'0'.padEnd(10)}`;
   record(w, ns, dev, 'ipvs',
     `${vs.address} is on kube-ipvs0, so the packet was for this node; at INPUT, IPVS finds the virtual server ${vs.address}:${vs.port} (${vs.servicePortName}) and its ${vs.scheduler} scheduler picks the real server ${r.realServer.address}:${r.realServer.port}. ${r.explanation} IPVS rewrites the destination (Masq, i.e. NAT) and sends the packet out again, as if the node had sent it.`,
-    pkt, { rule: `${head}\n${rs}`, table: 'ipvs', before });
+    pkt, { rule: `${head}\n${rs}`, table: 'ipvsadm', before });
   return 'redirect';
 }
 

@@ -26,7 +26,11 @@ export interface TopoElement {
   readonly addresses?: readonly string[];
   readonly mac?: string;
   /** What listens here: a container's ports, a node's processes, an outside host's services. */
-  readonly ports?: readonly { readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP'; readonly owner?: string }[];
+  readonly ports?: readonly {
+    readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP'; readonly owner?: string;
+    /** Services: the port's name, where it goes on the pods, and its node port (0 if none). */
+    readonly name?: string; readonly targetPort?: number | string; readonly nodePort?: number;
+  }[];
   /** Services: type, whether the cluster made it (default/kubernetes, kube-dns). */
   readonly serviceType?: string;
   readonly builtIn?: boolean;
@@ -122,7 +126,7 @@ function services(cluster: Cluster, elements: TopoElement[], links: TopoLink[]) 
     elements.push({
       id, kind: 'service', label: svc.name, name: `service ${svc.key}`, sendRef: `svc:${svc.key}`, serviceType: svc.type, builtIn: svc.builtIn,
       details: [`${svc.type}${svc.clusterIP ? ` ${svc.clusterIP}` : ' (headless)'}`, ...ports, ...(svc.externalTrafficPolicy === 'Local' ? ['externalTrafficPolicy: Local'] : [])],
-      addresses, ports: svc.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
+      addresses, ports: svc.ports.map((p) => ({ port: p.port, protocol: p.protocol, name: p.name, targetPort: p.targetPort, nodePort: p.nodePort })),
     });
     for (const e of cluster.endpoints.get(svc.key)?.endpoints ?? []) {
       const pod = e.podKey ? cluster.pod(e.podKey) : undefined;

@@ -64,6 +64,8 @@ export interface Hop {
 }
 
 export interface NfStepView {
+  /** Which program's rules: iptables (-A lines as iptables-save prints them) or nft. */
+  readonly tool: 'iptables' | 'nft';
   readonly table: string;
   readonly chain: string;
   readonly rule: string;

@@ -25,3 +25,10 @@ describe('firstAddress', () => {
     expect(firstAddress(el({}))).toBeUndefined();
   });
 });
+
+describe('allPortsText for Services', () => {
+  it('shows where a Service port goes on the pods and its node port', () => {
+    expect(allPortsText([{ port: 80, protocol: 'TCP', targetPort: 'http', nodePort: 31540 }, { port: 53, protocol: 'UDP', targetPort: 53, nodePort: 0 }]))
+      .toBe('80→http/TCP :31540 · 53/UDP');
+  });
+});

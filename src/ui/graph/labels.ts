@@ -10,7 +10,12 @@ export function portsText(ports: TopoElement['ports']): string {
 
 /** Every port, "80/TCP · 443/TCP". */
 export function allPortsText(ports: TopoElement['ports']): string {
-  return (ports ?? []).map((p) => `${p.port}/${p.protocol}`).join(' · ');
+  // A Service port reads "80→8080/TCP" (and ":31540" for its node port) when it goes elsewhere on the pods.
+  return (ports ?? []).map((p) => {
+    const target = p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : '';
+    const node = p.nodePort ? ` :${p.nodePort}` : '';
+    return `${p.port}${target}/${p.protocol}${node}`;
+  }).join(' · ');
 }
 
 /** The first address an element has ("10.244.1.1/24" on an interface, "10.96.0.10" on a Service). */

@@ -34,7 +34,7 @@ describe('chainWalks', () => {
   });
 
   it('starts a new walk when the table changes, and shows a return to a chain', () => {
-    const s = (table: string, chain: string) => ({ table, chain, rule: '', action: '' });
+    const s = (table: string, chain: string) => ({ tool: 'iptables' as const, table, chain, rule: '', action: '' });
     expect(chainWalks([s('nat', 'A'), s('nat', 'B'), s('nat', 'A'), s('filter', 'FORWARD'), s('filter', 'FORWARD')])).toEqual([
       { table: 'nat', chains: ['A', 'B', 'A'] }, { table: 'filter', chains: ['FORWARD'] },
     ]);

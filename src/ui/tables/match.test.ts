@@ -76,7 +76,7 @@ describe('matchTable context', () => {
 
   it('keeps iptables rules of the same text apart by table', () => {
     const text = '*filter\n-A FORWARD -j ACCEPT\nCOMMIT\n*mangle\n-A FORWARD -j ACCEPT\nCOMMIT\n';
-    const h = hop({ steps: [{ table: 'mangle', chain: 'FORWARD', rule: '-A FORWARD -j ACCEPT', action: 'ACCEPT' }] });
+    const h = hop({ steps: [{ tool: 'iptables', table: 'mangle', chain: 'FORWARD', rule: '-A FORWARD -j ACCEPT', action: 'ACCEPT' }] });
     expect(matchTable(t('iptables-save', text), [{ index: 4, hop: h }]).map((l) => l.hops.length)).toEqual([0, 0, 0, 0, 1, 0]);
   });
 

@@ -43,16 +43,16 @@ const isIptablesRule = (rule: string) => rule.startsWith('-A ');
 function hopKeys(table: TableId, hop: Hop): string[] {
   const steps = hop.steps ?? [];
   switch (table) {
-    case 'routes': case 'neigh': case 'fdb':
-      return hop.table === table && hop.rule ? [hop.rule.trim()] : [];
+    case 'routes': case 'routes-local': case 'neigh': case 'fdb':
+      return hop.table === (table === 'routes-local' ? 'routes' : table) && hop.rule ? [hop.rule.trim()] : [];
     case 'conntrack':
       return hop.table === 'conntrack' && hop.rule ? [conntrackKey(hop.rule)] : [];
     case 'iptables-save':
-      return steps.filter((s) => isIptablesRule(s.rule)).map((s) => `${s.table}${SEP}${s.rule}`);
+      return steps.filter((s) => s.tool === 'iptables').map((s) => `${s.table}${SEP}${s.rule}`);
     case 'nft':
-      return steps.filter((s) => !isIptablesRule(s.rule)).map((s) => `${s.chain}${SEP}${s.rule.trim()}`);
+      return steps.filter((s) => s.tool === 'nft').map((s) => `${s.chain}${SEP}${s.rule.trim()}`);
     case 'ipvsadm': {
-      if (hop.table !== 'ipvs' || !hop.rule) return [];
+      if (hop.table !== 'ipvsadm' || !hop.rule) return [];
       const [head = '', ...rest] = hop.rule.split('\n');
       return [`${head.trimEnd()}`, ...rest.map((l) => `${head.trimEnd()}${SEP}${realServer(l)}`)];
     }
@@ -70,7 +70,7 @@ function lineKeys(table: TableId, text: string): { text: string; key: string; he
     let key = '';
     let header = false;
     switch (table) {
-      case 'routes': case 'neigh': case 'fdb': key = trimmed; break;
+      case 'routes': case 'routes-local': case 'neigh': case 'fdb': key = trimmed; break;
       case 'conntrack': key = conntrackKey(line); break;
       case 'iptables-save':
         if (line.startsWith('*')) { context = line.slice(1); header = true; }
