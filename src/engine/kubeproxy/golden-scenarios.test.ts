@@ -13,11 +13,10 @@ import type { Cluster } from '../cluster/types';
 import { sortIPTablesRules } from '../netfilter/sort';
 import { clusterFrom } from '../testing/build';
 import { writeIptablesRules } from './iptables';
-import { overallTestInput } from './ipvs-nft-fixtures';
 import { printNftablesTransaction, sortNFTablesTransaction } from './nftables-transaction';
 import { writeNftablesRules } from './nftables-writer';
 import { FAKE_NFTABLES_PROXIER_ENV, FAKE_PROXIER_ENV, fakeProxierEnv, type FakeProxierEnv } from './testing/fake-proxier';
-import { externalTrafficPolicyLocal, internalTrafficPolicyE2E, masqueradeRule, overallIPTablesRules } from './testing/golden-scenarios';
+import { externalTrafficPolicyLocal, internalTrafficPolicyE2E, masqueradeRule, overallIPTablesRules, overallNFTablesRules } from './testing/golden-scenarios';
 import { iptablesGoldenRules, referenceUrl, withRandomFully } from './testing/goldens';
 import type { ProxyInput, ProxyServiceEntry } from './types';
 
@@ -101,7 +100,7 @@ function asTheApiStoresThem(entries: readonly ProxyServiceEntry[]): ProxyService
 
 const HAND_BUILT: readonly (readonly [string, () => ProxyInput, (e: readonly ProxyServiceEntry[]) => readonly ProxyServiceEntry[]])[] = [
   ['TestOverallIPTablesRules', overallIPTablesRules, asTheApiStoresThem],
-  ['TestOverallNFTablesRules', () => overallTestInput, asTheApiStoresThem],
+  ['TestOverallNFTablesRules', overallNFTablesRules, asTheApiStoresThem],
   ['TestExternalTrafficPolicyLocal', externalTrafficPolicyLocal, (e) => e],
   ['TestInternalTrafficPolicyE2E_cluster_3eps', () => internalTrafficPolicyE2E('Cluster'), (e) => e],
   ['TestInternalTrafficPolicyE2E_local_with_local_ep', () => internalTrafficPolicyE2E('Local'), (e) => e],

@@ -9,7 +9,7 @@ import { evaluateHook, prepareRuleset } from '../netfilter/evaluate';
 import { emptyRuleset } from '../netfilter/ruleset';
 import { writeIptablesRules } from './iptables';
 import { installKubeProxyIptables } from './iptables-jumps';
-import { largeProxyInput } from './ipvs-nft-fixtures';
+import { largeProxyInput } from './testing/large-cluster';
 
 const input = largeProxyInput(10_000, 50_000);
 const env: NfEnv = { addrType: (ip) => (ip === '192.168.0.10' ? 'LOCAL' : 'UNICAST'), random31: () => 123_456_789, nowSeconds: 1000, recent: new Map() };

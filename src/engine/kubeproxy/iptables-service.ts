@@ -5,6 +5,7 @@
 import { ipNetContains, parseIpNet, parseIpWords } from '../netfilter/addr';
 import { categorizeEndpoints, type EndpointInfo } from './endpoints';
 import type { LineBuffer, Words } from './line-buffer';
+import { endpointChainName, serviceChainNames } from './names';
 import type { ServiceInfo } from './service-info';
 
 export interface SyncContext {
@@ -45,26 +46,32 @@ function comment(ctx: SyncContext, text: string): Words {
   return ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', text];
 }
 
-function writeServiceToEndpointRules(ctx: SyncContext, svc: ServiceInfo, chain: string, endpoints: readonly EndpointInfo[]): void {
+/** An endpoint's KUBE-SEP-… chain. */
+type SepChain = (ep: EndpointInfo) => string;
+
+function writeServiceToEndpointRules(ctx: SyncContext, svc: ServiceInfo, chain: string, endpoints: readonly EndpointInfo[], sep: SepChain): void {
   const nat = ctx.natRules;
   if (svc.stickySeconds > 0) {
     for (const ep of endpoints) {
-      nat.write('-A', chain, comment(ctx, `"${svc.nameString} -> ${ep.str}"`), '-m', 'recent', '--name', ep.chain, '--rcheck', '--seconds', String(svc.stickySeconds), '--reap', '-j', ep.chain);
+      const sepChain = sep(ep);
+      nat.write('-A', chain, comment(ctx, `"${svc.nameString} -> ${ep.str}"`), '-m', 'recent', '--name', sepChain, '--rcheck', '--seconds', String(svc.stickySeconds), '--reap', '-j', sepChain);
     }
   }
   const n = endpoints.length;
   endpoints.forEach((ep, i) => {
     const stat: Words = i < n - 1 ? ['-m', 'statistic', '--mode', 'random', '--probability', probability(n - i)] : [];
-    nat.write('-A', chain, comment(ctx, `"${svc.nameString} -> ${ep.str}"`), stat, '-j', ep.chain);
+    nat.write('-A', chain, comment(ctx, `"${svc.nameString} -> ${ep.str}"`), stat, '-j', sep(ep));
   });
 }
 
 export function writeServiceRules(ctx: SyncContext, svc: ServiceInfo, allEndpoints: readonly EndpointInfo[]): void {
-  const { nameString: name, protocol: p, chains } = svc;
+  const { nameString: name, protocol: p } = svc;
+  const chains = serviceChainNames(name, p);
   const port = String(svc.port.port);
-  const { cluster, local, allReachable, hasAny: hasEndpoints } = categorizeEndpoints(allEndpoints, svc);
-  const clusterEndpoints = cluster ?? [];
-  const localEndpoints = local ?? [];
+  const { cluster: clusterEndpoints, local: localEndpoints, allReachable, hasAny: hasEndpoints } = categorizeEndpoints(allEndpoints, svc);
+  // The Cluster and Local endpoints are among the reachable ones: their chains are named once.
+  const sepChains = new Map(allReachable.map((ep) => [ep, endpointChainName(name, p, ep.str)] as const));
+  const sep: SepChain = (ep) => sepChains.get(ep) ?? endpointChainName(name, p, ep.str);
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && svc.usesClusterEndpoints;
   const usesLocalPolicyChain = localEndpoints.length > 0 && svc.usesLocalEndpoints;
 
@@ -194,19 +201,20 @@ export function writeServiceRules(ctx: SyncContext, svc: ServiceInfo, allEndpoin
 
   if (usesClusterPolicyChain) {
     natChains.write(chainLine(chains.cluster));
-    writeServiceToEndpointRules(ctx, svc, chains.cluster, clusterEndpoints);
+    writeServiceToEndpointRules(ctx, svc, chains.cluster, clusterEndpoints, sep);
   }
   if (usesLocalPolicyChain) {
     natChains.write(chainLine(chains.local));
-    writeServiceToEndpointRules(ctx, svc, chains.local, localEndpoints);
+    writeServiceToEndpointRules(ctx, svc, chains.local, localEndpoints, sep);
   }
 
   // One KUBE-SEP chain per reachable endpoint: hairpin masquerade, then DNAT.
   for (const ep of allReachable) {
-    natChains.write(chainLine(ep.chain));
-    const args: Words[] = ['-A', ep.chain, comment(ctx, name)];
+    const chain = sep(ep);
+    natChains.write(chainLine(chain));
+    const args: Words[] = ['-A', chain, comment(ctx, name)];
     natRules.write(...args, '-s', ep.ip, '-j', 'KUBE-MARK-MASQ');
-    if (svc.stickySeconds > 0) args.push(['-m', 'recent', '--name', ep.chain, '--set']);
+    if (svc.stickySeconds > 0) args.push(['-m', 'recent', '--name', chain, '--set']);
     natRules.write(...args, '-m', p, '-p', p, '-j', 'DNAT', '--to-destination', ep.str);
   }
 }

@@ -8,6 +8,7 @@ import { endpointInfos } from './endpoints';
 import { LineBuffer, type Words } from './line-buffer';
 import { writeServiceRules, type SyncContext } from './iptables-service';
 import { servicePortNameString } from './names';
+import { goMasqueradeMark, localDetectorCidr } from './proxier-config';
 import { serviceInfo } from './service-info';
 import type { ProxyInput, ProxyServiceEntry } from './types';
 
@@ -19,9 +20,9 @@ export function proxyFamily(input: ProxyInput): IpFamily {
   return first === undefined ? 4 : familyOf(first);
 }
 
-/** fmt.Sprintf("%#08x", 1<<bit): Go pads the digits to 8, so bit 14 gives 0x00004000. */
+/** The mark text as written: the input's, or Go's "%#08x" of the bit (bit 14 gives 0x00004000). */
 export function masqueradeMarkText(input: ProxyInput): string {
-  return input.masqueradeMark ?? `0x${(2 ** input.masqueradeBit).toString(16).padStart(8, '0')}`;
+  return input.masqueradeMark ?? goMasqueradeMark(input.masqueradeBit);
 }
 
 /** proxyutil.NewNodePortAddresses for this family: the CIDRs, or null for "match all". */
@@ -104,13 +105,13 @@ function syncProxyRules(input: ProxyInput, existingNatChains: readonly string[])
 
   const services = sortedServices(input.services).flatMap((entry) => {
     const svc = serviceInfo(entry.port, family);
-    return svc === null ? [] : [{ svc, eps: endpointInfos(svc, entry.endpoints, input.nodeName, family) }];
+    return svc === null ? [] : [{ svc, eps: endpointInfos(entry.endpoints, input.nodeName, family) }];
   });
   const totalEndpoints = services.reduce((n, s) => n + s.eps.length, 0);
-  const detector = input.localDetector;
+  const localCidr = localDetectorCidr(input);
   const ctx: SyncContext = {
     masqueradeAll: input.masqueradeAll,
-    localDetector: detector.mode === 'None' ? null : { ifLocal: ['-s', detector.cidr], ifNotLocal: ['!', '-s', detector.cidr] },
+    localDetector: localCidr === null ? null : { ifLocal: ['-s', localCidr], ifNotLocal: ['!', '-s', localCidr] },
     localhostNodePortCounter: localhostNodePorts && family === 4 && input.nfacct,
     nodeIP: input.nodeIPs[0] ?? '',
     largeClusterMode: totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD,

@@ -5,12 +5,12 @@
 // reuse the name memo, as the other nodes of the same cluster would.)
 import { bench, describe } from 'vitest';
 import type { NfEnv, NfPacket } from '../netfilter/eval-types';
-import { largeProxyInput } from './ipvs-nft-fixtures';
 import { ipsetTest } from './ipvs-ipsets';
 import { createIpvsSchedState, ipvsFindVirtualServer, ipvsSchedule } from './ipvs-schedule';
 import { writeIpvsState } from './ipvs-writer';
 import { nftablesEvaluate } from './nftables-eval';
 import { writeNftablesRules } from './nftables-writer';
+import { largeProxyInput } from './testing/large-cluster';
 
 const input = largeProxyInput(10_000, 50_000);
 const env: NfEnv = { addrType: () => 'UNICAST', random31: () => 123_456_789, nowSeconds: 1000, recent: new Map() };

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { overallTestInput } from './ipvs-nft-fixtures';
 import { glibcMsort, printIpAddrKubeIpvs0, printIpsetList, printIpvsadmLn } from './ipvs-print';
 import { writeIpvsState } from './ipvs-writer';
+import { testEndpoint } from './testing/fake-proxier';
+import { overallNFTablesRules } from './testing/golden-scenarios';
 import type { ProxyEndpoint, ProxyInput, ProxyServiceEntry, ProxyServicePort } from './types';
+
+const overall = overallNFTablesRules();
 
 const reference = readFileSync(new URL('../../../../shared/reference/ipvs_mode_reference.txt', import.meta.url), 'utf8');
 
@@ -13,14 +16,14 @@ function block(after: string, lines: number): string {
   return `${all.slice(at + 1, at + 1 + lines).join('\n')}\n`;
 }
 
-const port0 = overallTestInput.services[0]!.port;
-const ep = (ip: string, port: number): ProxyEndpoint => ({ ip, port, ready: true, serving: true, terminating: false });
+const port0 = overall.services[0]!.port;
+const ep = (ip: string, port: number): ProxyEndpoint => testEndpoint(ip, port);
 const svc = (p: Partial<ProxyServicePort>, endpoints: ProxyEndpoint[]): ProxyServiceEntry => ({
   port: { ...port0, ...p },
   endpoints,
 });
 const cluster = (services: ProxyServiceEntry[]): ProxyInput => ({
-  ...overallTestInput,
+  ...overall,
   nodePortAddresses: [],
   localDetector: { mode: 'ClusterCIDR', cidr: '10.244.0.0/16' },
   services,
@@ -104,7 +107,7 @@ describe('printIpvsadmLn', () => {
   });
 
   it('lists services by protocol, then address as libipvs compares it (with its wraparound), then port', () => {
-    const s = writeIpvsState(overallTestInput);
+    const s = writeIpvsState(overall);
     const order = printIpvsadmLn(s)
       .split('\n')
       .filter((l) => l.startsWith('TCP'))
@@ -158,7 +161,7 @@ describe('printIpsetList', () => {
   });
 
   it('prints a bitmap:port set with its range and ports in order', () => {
-    const s = writeIpvsState(overallTestInput);
+    const s = writeIpvsState(overall);
     expect(printIpsetList(s, 'KUBE-NODE-PORT-TCP')).toBe(
       [
         'Name: KUBE-NODE-PORT-TCP',
@@ -178,7 +181,7 @@ describe('printIpsetList', () => {
   });
 
   it('separates sets with a blank line when listing them all', () => {
-    const all = printIpsetList(writeIpvsState(overallTestInput));
+    const all = printIpsetList(writeIpvsState(overall));
     expect(all.match(/^Name: /gm)).toHaveLength(17);
     expect(all).toContain('Members:\n\nName: KUBE-LOAD-BALANCER-SOURCE-CIDR\n');
   });

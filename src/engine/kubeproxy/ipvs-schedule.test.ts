@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AddrType, NfEnv, NfPacket } from '../netfilter/eval-types';
-import { overallTestInput } from './ipvs-nft-fixtures';
 import { ipsetTest } from './ipvs-ipsets';
 import { createIpvsSchedState, ipvsFindVirtualServer, ipvsSchedule } from './ipvs-schedule';
 import { writeIpvsState } from './ipvs-writer';
+import { testEndpoint } from './testing/fake-proxier';
+import { overallNFTablesRules } from './testing/golden-scenarios';
 import type { ProxyEndpoint, ProxyInput } from './types';
+
+const overall = overallNFTablesRules();
 
 const env = (nowSeconds: number): NfEnv => ({
   addrType: (): AddrType => 'UNICAST',
@@ -23,10 +26,10 @@ const pkt = (src: string, dst: string, dport: number, proto: NfPacket['proto'] =
   ctstate: ['NEW'],
 });
 
-const ep = (ip: string): ProxyEndpoint => ({ ip, port: 8080, ready: true, serving: true, terminating: false });
-const base = overallTestInput.services[0]!;
+const ep = (ip: string): ProxyEndpoint => testEndpoint(ip, 8080);
+const base = overall.services[0]!;
 const threeEndpoints = (patch: Partial<ProxyInput> = {}, sticky = 0): ProxyInput => ({
-  ...overallTestInput,
+  ...overall,
   ...patch,
   services: [
     {
@@ -48,7 +51,7 @@ function picks(input: ProxyInput, clients: readonly string[], times: readonly nu
 
 describe('ipvsSchedule', () => {
   it('finds the virtual server of a packet by protocol, address and port', () => {
-    const s = writeIpvsState(overallTestInput);
+    const s = writeIpvsState(overall);
     expect(ipvsFindVirtualServer(s, pkt('10.0.1.5', '172.30.0.41', 80))?.servicePortName).toBe('ns1/svc1:p80');
     expect(ipvsFindVirtualServer(s, pkt('10.0.1.5', '172.30.0.41', 80, 'udp'))).toBeUndefined();
     expect(ipvsFindVirtualServer(s, pkt('10.0.1.5', '192.168.0.2', 3001))?.kind).toBe('NodePort');
@@ -99,14 +102,14 @@ describe('ipvsSchedule', () => {
   });
 
   it('has nowhere to send a packet for a Service without endpoints', () => {
-    const s = writeIpvsState(overallTestInput);
+    const s = writeIpvsState(overall);
     const p = pkt('10.0.1.5', '172.30.0.46', 80);
     expect(ipvsSchedule(ipvsFindVirtualServer(s, p)!, p, env(0), createIpvsSchedState()).kind).toBe('noRealServer');
   });
 });
 
 describe('ipsetTest', () => {
-  const sets = writeIpvsState(overallTestInput).ipsets;
+  const sets = writeIpvsState(overall).ipsets;
 
   it('matches hash:ip,port on destination address, protocol and port', () => {
     expect(ipsetTest(sets, 'KUBE-CLUSTER-IP', ['dst', 'dst'], pkt('10.0.1.5', '172.30.0.41', 80))).toBe(true);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { overallTestInput } from './ipvs-nft-fixtures';
 import { writeIpvsState } from './ipvs-writer';
+import { overallNFTablesRules } from './testing/golden-scenarios';
 import type { ProxyInput, ProxyServiceEntry } from './types';
+
+const overall = overallNFTablesRules();
 
 const reference = readFileSync(new URL('../../../../shared/reference/ipvs_mode_reference.txt', import.meta.url), 'utf8');
 
@@ -14,7 +16,7 @@ function section(from: string, until: string): string[] {
   return lines.slice(start + 1, end).filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-const state = writeIpvsState(overallTestInput);
+const state = writeIpvsState(overall);
 const vs = (key: string) => state.virtualServers.get(key);
 
 describe('writeIpvsState on the TestOverall inputs', () => {
@@ -58,12 +60,12 @@ describe('writeIpvsState on the TestOverall inputs', () => {
   });
 
   it('uses only the local endpoint for ETP=Local when there is one', () => {
-    const base = overallTestInput.services[3]!;
+    const base = overall.services[3]!;
     const local: ProxyServiceEntry = {
       ...base,
       port: { ...base.port, type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerIPs: ['9.10.11.12'] },
     };
-    const s = writeIpvsState({ ...overallTestInput, services: [local] });
+    const s = writeIpvsState({ ...overall, services: [local] });
     expect(s.virtualServers.get('TCP/9.10.11.12:80')?.realServers.map((r) => r.address)).toEqual(['10.180.0.5']);
     expect(s.virtualServers.get('TCP/172.30.0.44:80')?.realServers).toHaveLength(2);
   });
@@ -86,8 +88,8 @@ describe('writeIpvsState on the TestOverall inputs', () => {
       '172.30.0.46',
     ]);
     const onNode = writeIpvsState({
-      ...overallTestInput,
-      services: [{ ...overallTestInput.services[3]!, port: { ...overallTestInput.services[3]!.port, externalIPs: ['192.168.99.11'] } }],
+      ...overall,
+      services: [{ ...overall.services[3]!, port: { ...overall.services[3]!.port, externalIPs: ['192.168.99.11'] } }],
     });
     expect(onNode.dummyAddresses).toEqual(['172.30.0.44']);
   });
@@ -117,14 +119,16 @@ describe('writeIpvsState on the TestOverall inputs', () => {
 });
 
 describe('the iptables rules IPVS mode writes', () => {
-  // The reference's derived example: ClusterIP Services only, pod CIDR 10.244.0.0/16, one local endpoint.
+  // The reference's derived example: ClusterIP Services only, pod CIDR 10.244.0.0/16, one local
+  // endpoint, iptables with --random-fully.
   const clusterOnly: ProxyInput = {
-    ...overallTestInput,
+    ...overall,
     localDetector: { mode: 'ClusterCIDR', cidr: '10.244.0.0/16' },
     nodePortAddresses: [],
+    randomFully: true,
     services: [
       {
-        port: { ...overallTestInput.services[0]!.port, namespace: 'default', name: 'web', clusterIP: '10.96.0.20' },
+        port: { ...overall.services[0]!.port, namespace: 'default', name: 'web', clusterIP: '10.96.0.20' },
         endpoints: [{ ip: '10.244.0.5', port: 80, nodeName: 'test-node', ready: true, serving: true, terminating: false }],
       },
     ],
@@ -167,7 +171,7 @@ describe('the iptables rules IPVS mode writes', () => {
   });
 
   it('checks the ETP=Local NodePort set before the masquerade set', () => {
-    const lines = writeIpvsState(overallTestInput).iptablesRestore.split('\n');
+    const lines = writeIpvsState(overall).iptablesRestore.split('\n');
     const want = section('# With NodePort', '#');
     const at = lines.indexOf(want[0]!);
     expect(at).toBeGreaterThan(0);

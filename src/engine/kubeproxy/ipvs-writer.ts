@@ -3,21 +3,15 @@
 // (NodePort), real servers chosen by syncEndpoint(), the kube-ipvs0 addresses, the ipset
 // entries, and the iptables rules that IPVS mode still writes.
 import { cidrContains, ipToInt, parseCidr } from '../lib/ip';
-import {
-  categorizeEndpoints,
-  endpointString,
-  goMasqueradeMark,
-  isLocalEndpoint,
-  localDetectorCidr,
-  nodePortAddresses,
-  proxyServices,
-  type ServicePortView,
-} from './ipvs-nft-endpoints';
+import { categorizeEndpoints, type EndpointInfo } from './endpoints';
+import { nodePortAddresses, proxyServices } from './ipvs-nft-endpoints';
 import { ipvsJumpRules, writeIpvsIptables } from './ipvs-iptables';
 import * as S from './ipvs-ipsets';
 import type { Ipset, IpvsRealServer, IpvsState, IpvsVirtualServer, IpvsVirtualServerKind } from './ipvs-types';
 import { virtualServerKey } from './ipvs-types';
-import type { ProxyEndpoint, ProxyInput } from './types';
+import { goMasqueradeMark, localDetectorCidr } from './proxier-config';
+import type { ServiceInfo } from './service-info';
+import type { ProxyInput } from './types';
 
 export interface IpvsWriteOptions {
   /** Mark spelling in the iptables rules; default Go's "%#08x" ("0x00004000"). */
@@ -46,12 +40,12 @@ export function writeIpvsState(input: ProxyInput, options: IpvsWriteOptions = {}
     const proto = svc.protocol;
     const servicePort = svc.port.port;
     const vs = (kind: IpvsVirtualServerKind, address: string, port: number, onlyLocal: boolean): void => {
-      const v = virtualServer(svc, kind, address, port, scheduler, realServers(svc, eps, input.nodeName, onlyLocal));
+      const v = virtualServer(svc, kind, address, port, scheduler, realServers(svc, eps, onlyLocal));
       virtualServers.set(v.key, v);
     };
 
     for (const ep of eps) {
-      if (isLocalEndpoint(ep, input.nodeName)) add(S.KUBE_LOOP_BACK, S.ipPortIpEntry(ep.ip, proto, ep.port, ep.ip));
+      if (ep.isLocal) add(S.KUBE_LOOP_BACK, S.ipPortIpEntry(ep.ip, proto, ep.port, ep.ip));
     }
 
     const clusterIP = svc.clusterIP;
@@ -98,8 +92,7 @@ export function writeIpvsState(input: ProxyInput, options: IpvsWriteOptions = {}
     }
 
     // The Service's health check node port (apiservice.NeedsHealthCheck: LoadBalancer + ETP=Local).
-    const hcnp = svc.port.type === 'LoadBalancer' && local ? svc.port.healthCheckNodePort : 0;
-    if (hcnp !== 0) add(S.KUBE_HEALTH_CHECK_NODE_PORT, String(hcnp));
+    if (svc.healthCheckNodePort !== 0) add(S.KUBE_HEALTH_CHECK_NODE_PORT, String(svc.healthCheckNodePort));
   }
   for (const ip of bound) add(S.KUBE_IPVS_IPS, ip);
 
@@ -123,27 +116,21 @@ export function writeIpvsState(input: ProxyInput, options: IpvsWriteOptions = {}
 }
 
 /** syncEndpoint(): local endpoints when only local ones may be used, falling back to all (PR 97081). */
-function realServers(
-  svc: ServicePortView,
-  eps: readonly ProxyEndpoint[],
-  nodeName: string,
-  onlyNodeLocal: boolean,
-): readonly IpvsRealServer[] {
-  const { cluster, local } = categorizeEndpoints(eps, svc, nodeName);
+function realServers(svc: ServiceInfo, eps: readonly EndpointInfo[], onlyNodeLocal: boolean): readonly IpvsRealServer[] {
+  const { cluster, local } = categorizeEndpoints(eps, svc);
   const chosen = onlyNodeLocal && local.length > 0 ? local : cluster;
   const seen = new Set<string>();
   const out: IpvsRealServer[] = [];
   for (const ep of chosen) {
-    const key = endpointString(ep);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(ep.str)) continue;
+    seen.add(ep.str);
     out.push({ address: ep.ip, port: ep.port, weight: 1, forward: 'Masq' });
   }
   return out;
 }
 
 function virtualServer(
-  svc: ServicePortView,
+  svc: ServiceInfo,
   kind: IpvsVirtualServerKind,
   address: string,
   port: number,

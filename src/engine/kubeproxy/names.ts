@@ -2,34 +2,11 @@
 // portProtoHash and servicePortEndpointChainName): SHA-256 of the UTF-8 string, standard
 // base32 (RFC 4648), the first 16 characters, after a prefix. The first 10 bytes of the hash
 // encode to exactly those 16 characters, so only they are encoded.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { base32 } from '@scure/base';
+import { memoized, sha256Base32 } from '../lib/hash';
 import type { L4Protocol, ProxyServicePort } from './types';
 
-// Every node of a cluster names the same Services and endpoints, so names are remembered.
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 500_000;
-
-function asciiBytes(input: string): Uint8Array {
-  const out = new Uint8Array(input.length);
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c > 0x7f) return utf8ToBytes(input);
-    out[i] = c;
-  }
-  return out;
-}
-
-export function hash16(input: string): string {
-  let h = memo.get(input);
-  if (h === undefined) {
-    h = base32.encode(sha256(asciiBytes(input)).subarray(0, 10));
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(input, h);
-  }
-  return h;
-}
+/** The first 16 base32 characters of SHA-256(input), remembered across nodes. */
+export const hash16: (input: string) => string = memoized((input) => sha256Base32(input, 10));
 
 /** ServicePortName.String(): `ns/name:port`, or `ns/name` for an unnamed port. */
 export function servicePortNameString(p: Pick<ProxyServicePort, 'namespace' | 'name' | 'portName'>): string {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AddrType, CtState, NfEnv, NfPacket } from '../netfilter/eval-types';
-import { largeProxyInput, overallTestInput } from './ipvs-nft-fixtures';
 import { nftablesBaseChains, nftablesEvaluate } from './nftables-eval';
 import { writeNftablesRules } from './nftables-writer';
+import { overallNFTablesRules } from './testing/golden-scenarios';
+import { largeProxyInput } from './testing/large-cluster';
 import type { ProxyInput } from './types';
 
-const table = writeNftablesRules(overallTestInput);
+const overall = overallNFTablesRules();
+
+const table = writeNftablesRules(overall);
 const LOCAL = new Set(['192.168.0.2', '192.168.1.2', '192.168.99.11', '127.0.0.1']);
 
 function env(draws: number[] = [], nowSeconds = 1000, recent: NfEnv['recent'] = new Map()): NfEnv {
@@ -125,9 +128,9 @@ describe('nftablesEvaluate', () => {
   });
 
   it('keeps a client on the endpoint it first reached while its affinity entry lives', () => {
-    const base = overallTestInput.services[3]!;
+    const base = overall.services[3]!;
     const input: ProxyInput = {
-      ...overallTestInput,
+      ...overall,
       services: [{ ...base, port: { ...base.port, stickyMaxAgeSeconds: 60 } }],
     };
     const t = writeNftablesRules(input);

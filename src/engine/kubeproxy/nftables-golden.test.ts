@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { overallTestInput } from './ipvs-nft-fixtures';
+import { overallNFTablesRules } from './testing/golden-scenarios';
 import { referenceUrl } from './testing/goldens';
 import { printNftablesTransaction, sortNFTablesTransaction } from './nftables-transaction';
 import { writeNftablesRules } from './nftables-writer';
+
+const overall = overallNFTablesRules();
 
 const golden = readFileSync(referenceUrl('nftables_TestOverallNFTablesRules.txt'), 'utf8');
 
 describe('nftables mode against TestOverallNFTablesRules', () => {
   // NewFakeProxier sets masqueradeMark to "0x4000"; real kube-proxy would write 0x00004000.
-  const table = writeNftablesRules(overallTestInput, { masqueradeMarkText: '0x4000' });
+  const table = writeNftablesRules(overall, { masqueradeMarkText: '0x4000' });
   const dump = printNftablesTransaction(table);
 
   it('writes the upstream golden byte for byte once both sides are sorted', () => {
@@ -22,7 +24,7 @@ describe('nftables mode against TestOverallNFTablesRules', () => {
   });
 
   it('spells the mark the Go way (%#08x) unless told otherwise', () => {
-    const real = printNftablesTransaction(writeNftablesRules(overallTestInput));
+    const real = printNftablesTransaction(writeNftablesRules(overall));
     expect(real).toContain('add rule ip kube-proxy mark-for-masquerade mark set mark or 0x00004000\n');
   });
 });

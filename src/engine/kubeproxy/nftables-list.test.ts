@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { overallTestInput } from './ipvs-nft-fixtures';
 import { NftTableBuilder } from './nftables-builder';
 import { nftTimeText, printNftListRuleset, priorityText } from './nftables-list';
 import { writeNftablesRules } from './nftables-writer';
+import { overallNFTablesRules } from './testing/golden-scenarios';
+
+const overall = overallNFTablesRules();
 
 // Blocks of a real `nft list table ip kube-proxy` from a k3s node (public notes, search
 // index id 47666107189; the capture's 8-space indents are nft's tabs expanded).
@@ -106,11 +108,11 @@ describe('printNftListRuleset', () => {
   });
 
   it.each(CAPTURE_CHAINS.map((c) => [c.split('\n')[0]!.trim(), c]))('prints %s as the capture shows it', (_name, block) => {
-    expect(printNftListRuleset(writeNftablesRules(overallTestInput))).toContain(`${block}\n`);
+    expect(printNftListRuleset(writeNftablesRules(overall))).toContain(`${block}\n`);
   });
 
   it('opens with the table header and comment, and closes the table', () => {
-    const out = printNftListRuleset(writeNftablesRules(overallTestInput));
+    const out = printNftListRuleset(writeNftablesRules(overall));
     expect(out.startsWith('table ip kube-proxy {\n\tcomment "rules for kube-proxy"\n\tset cluster-ips {\n')).toBe(true);
     expect(out.endsWith('\t}\n}\n')).toBe(true);
     expect(out).toContain('\tset affinity-GTK6MW7G-ns5/svc5/tcp/p80__10.180.0.3/80 {\n\t\ttype ipv4_addr\n\t\tflags dynamic\n\t\ttimeout 3h\n\t}');
@@ -121,7 +123,7 @@ describe('printNftListRuleset', () => {
   it('lists dynamic affinity members with the time left', () => {
     const set = 'affinity-GTK6MW7G-ns5/svc5/tcp/p80__10.180.0.3/80';
     const recent = new Map([[set, new Map([['10.0.1.5', 100], ['10.0.0.9', 95]])]]);
-    const out = printNftListRuleset(writeNftablesRules(overallTestInput), { dynamic: { recent, nowSeconds: 110 } });
+    const out = printNftListRuleset(writeNftablesRules(overall), { dynamic: { recent, nowSeconds: 110 } });
     expect(out).toContain(
       '\t\ttimeout 3h\n\t\telements = { 10.0.0.9 expires 2h59m45s,\n\t\t\t     10.0.1.5 expires 2h59m50s }\n',
     );

@@ -1,30 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHAIN_NAME_BASE_LENGTH_MAX, endpointNames, hashAndTruncate, serviceChainNames } from './nftables-names';
-import type { ProxyServicePort } from './types';
+import { testEndpoint, testServicePort } from './testing/fake-proxier';
 
 const pairs = readFileSync(new URL('../../../../shared/reference/chain_name_pairs.tsv', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.startsWith('nftables\t'))
   .map((l) => l.split('\t'));
 
-const port = (ns: string, name: string, portName: string): ProxyServicePort => ({
-  namespace: ns,
-  name,
-  portName,
-  protocol: 'TCP',
-  type: 'ClusterIP',
-  clusterIP: '172.30.0.41',
-  port: 80,
-  nodePort: 0,
-  externalIPs: [],
-  loadBalancerIPs: [],
-  loadBalancerSourceRanges: [],
-  externalTrafficPolicy: 'Cluster',
-  internalTrafficPolicy: 'Cluster',
-  healthCheckNodePort: 0,
-  stickyMaxAgeSeconds: 0,
-});
+const port = (ns: string, name: string, portName: string) => testServicePort(ns, name, { portName, clusterIP: '172.30.0.41' });
 
 describe('nftables chain names', () => {
   it('has the verified pairs to check against', () => {
@@ -45,8 +29,7 @@ describe('nftables chain names', () => {
   });
 
   it('names an endpoint chain and its affinity set with the same hash', () => {
-    const ep = { ip: '10.180.0.3', port: 80, ready: true, serving: true, terminating: false };
-    const n = endpointNames(port('ns5', 'svc5', 'p80'), ep);
+    const n = endpointNames(port('ns5', 'svc5', 'p80'), testEndpoint('10.180.0.3'));
     expect(n.chain).toBe('endpoint-GTK6MW7G-ns5/svc5/tcp/p80__10.180.0.3/80');
     expect(n.affinitySet).toBe('affinity-GTK6MW7G-ns5/svc5/tcp/p80__10.180.0.3/80');
   });

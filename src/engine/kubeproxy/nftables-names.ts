@@ -2,10 +2,8 @@
 // servicePortChainNameBase and servicePortEndpointChainNameBase from
 // pkg/proxy/nftables/proxier.go. The names double as documentation: the hash keeps them
 // unique, the readable tail tells a learner which Service and endpoint a chain belongs to.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { base32 } from '@scure/base';
-import { protocolLower } from './ipvs-nft-endpoints';
+import { memoized, sha256Base32 } from '../lib/hash';
+import { lowerProtocol } from './names';
 import type { ProxyEndpoint, ProxyServicePort } from './types';
 
 /** knftables.NameLengthMax (256) minus chainNamePrefixLengthMax (16). */
@@ -20,44 +18,20 @@ export const FIREWALL_CHAIN_PREFIX = 'firewall-';
 
 /**
  * SHA-256 of the name, standard base32, first 8 characters, "-", then the name; cut to
- * 240 characters ending in "..." when longer. 8 base32 characters are exactly 40 bits,
- * so encoding the first 5 bytes of the digest gives the same 8 characters as encoding
- * all 32 and slicing.
+ * 240 characters ending in "..." when longer. Remembered across nodes, like hash16.
  */
-export function hashAndTruncate(name: string): string {
-  let out = memo.get(name);
-  if (out === undefined) {
-    const full = `${base32.encode(sha256(asciiBytes(name)).subarray(0, 5))}-${name}`;
-    out = full.length > CHAIN_NAME_BASE_LENGTH_MAX ? `${full.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...` : full;
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(name, out);
-  }
-  return out;
-}
-
-// Every node of a cluster names the same Services and endpoints, so names are remembered
-// (a pure function's cache: it changes no result, only how fast the next node compiles).
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 500_000;
-
-/** UTF-8 bytes without TextEncoder's cost for the ASCII names Kubernetes allows. */
-function asciiBytes(input: string): Uint8Array {
-  const out = new Uint8Array(input.length);
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c > 0x7f) return utf8ToBytes(input);
-    out[i] = c;
-  }
-  return out;
-}
+export const hashAndTruncate: (name: string) => string = memoized((name) => {
+  const full = `${sha256Base32(name, 5)}-${name}`;
+  return full.length > CHAIN_NAME_BASE_LENGTH_MAX ? `${full.slice(0, CHAIN_NAME_BASE_LENGTH_MAX - 3)}...` : full;
+});
 
 /** "ns/name/proto/portName" (an unnamed port leaves the last part empty). */
 export function servicePortBase(p: ProxyServicePort): string {
-  return `${p.namespace}/${p.name}/${protocolLower(p)}/${p.portName}`;
+  return `${p.namespace}/${p.name}/${lowerProtocol(p.protocol)}/${p.portName}`;
 }
 
 /** The service base + "__" + endpoint IP (":" replaced by ".") + "/" + port. */
-export function endpointBase(p: ProxyServicePort, ep: ProxyEndpoint): string {
+export function endpointBase(p: ProxyServicePort, ep: Pick<ProxyEndpoint, 'ip' | 'port'>): string {
   return `${servicePortBase(p)}__${ep.ip.replaceAll(':', '.')}/${ep.port}`;
 }
 
@@ -87,7 +61,7 @@ export interface EndpointNames {
   readonly affinitySet: string;
 }
 
-export function endpointNames(p: ProxyServicePort, ep: ProxyEndpoint): EndpointNames {
+export function endpointNames(p: ProxyServicePort, ep: Pick<ProxyEndpoint, 'ip' | 'port'>): EndpointNames {
   const base = hashAndTruncate(endpointBase(p, ep));
   return { chain: ENDPOINT_CHAIN_PREFIX + base, affinitySet: AFFINITY_SET_PREFIX + base };
 }

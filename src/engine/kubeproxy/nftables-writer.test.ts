@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { NfEnv, NfPacket } from '../netfilter/eval-types';
-import { overallTestInput } from './ipvs-nft-fixtures';
 import { nftablesEvaluate } from './nftables-eval';
 import { printNftablesTransaction } from './nftables-transaction';
 import { writeNftablesRules } from './nftables-writer';
+import { overallNFTablesRules } from './testing/golden-scenarios';
 import type { ProxyEndpoint, ProxyInput, ProxyServicePort } from './types';
 
-const svc4 = overallTestInput.services[3]!; // 10.180.0.4 remote, 10.180.0.5 on test-node
+const overall = overallNFTablesRules();
+
+const svc4 = overall.services[3]!; // 10.180.0.4 remote, 10.180.0.5 on test-node
 
 function only(port: Partial<ProxyServicePort>, endpoints: readonly ProxyEndpoint[] = svc4.endpoints, patch: Partial<ProxyInput> = {}) {
-  const input: ProxyInput = { ...overallTestInput, ...patch, services: [{ port: { ...svc4.port, ...port }, endpoints }] };
+  const input: ProxyInput = { ...overall, ...patch, services: [{ port: { ...svc4.port, ...port }, endpoints }] };
   const lines = printNftablesTransaction(writeNftablesRules(input, { masqueradeMarkText: '0x4000' })).split('\n');
   return { input, lines, rules: (chain: string) => lines.filter((l) => l.startsWith(`add rule ip kube-proxy ${chain} `)) };
 }

@@ -4,14 +4,8 @@
 // service-ips / service-nodeports / no-endpoint-* / firewall-ips maps and cluster-ips set.
 // Follows pkg/proxy/nftables/proxier.go (full sync of a fresh node: no stale chains).
 import { cidrContains, ipToInt, parseCidr } from '../lib/ip';
-import {
-  categorizeEndpoints,
-  goMasqueradeMark,
-  localDetectorCidr,
-  nodePortAddresses,
-  proxyServices,
-  type ServicePortView,
-} from './ipvs-nft-endpoints';
+import { categorizeEndpoints, type EndpointInfo } from './endpoints';
+import { nodePortAddresses, proxyServices } from './ipvs-nft-endpoints';
 import {
   CLUSTER_IPS_SET,
   FIREWALL_IPS_MAP,
@@ -26,7 +20,9 @@ import {
 import { NftTableBuilder } from './nftables-builder';
 import { endpointNames, serviceChainNames, type EndpointNames } from './nftables-names';
 import type { NftExpr, NftTable, NftVerdict } from './nftables-types';
-import type { ProxyEndpoint, ProxyInput } from './types';
+import { goMasqueradeMark, localDetectorCidr } from './proxier-config';
+import type { ServiceInfo } from './service-info';
+import type { ProxyInput } from './types';
 
 export interface NftablesWriteOptions {
   /**
@@ -51,16 +47,16 @@ export function writeNftablesRules(input: ProxyInput, options: NftablesWriteOpti
   return tx.build();
 }
 
-function writeService(tx: NftTableBuilder, input: ProxyInput, svc: ServicePortView, eps: readonly ProxyEndpoint[]): void {
+function writeService(tx: NftTableBuilder, input: ProxyInput, svc: ServiceInfo, eps: readonly EndpointInfo[]): void {
   const proto = svc.protocol;
   const port = String(svc.port.port);
   const nameString = svc.nameString;
   const names = serviceChainNames(svc.port);
-  const { cluster, local, allReachable, hasAny } = categorizeEndpoints(eps, svc, input.nodeName);
+  const { cluster, local, allReachable, hasAny } = categorizeEndpoints(eps, svc);
   const affinity = svc.stickySeconds > 0;
 
   const epNames = new Map(allReachable.map((ep) => [ep, endpointNames(svc.port, ep)] as const));
-  const namesOf = (ep: ProxyEndpoint): EndpointNames => epNames.get(ep) ?? endpointNames(svc.port, ep);
+  const namesOf = (ep: EndpointInfo): EndpointNames => epNames.get(ep) ?? endpointNames(svc.port, ep);
 
   for (const ep of allReachable) tx.chain(namesOf(ep).chain);
   const usesClusterChain = cluster.length > 0 && svc.usesClusterEndpoints;

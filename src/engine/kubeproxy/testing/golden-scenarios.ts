@@ -1,12 +1,13 @@
 // Test support: the inputs of the upstream kube-proxy unit tests whose expected rules are in
-// ../shared/reference/iptables_Test*.txt, rebuilt from each golden's header (services,
-// endpoint slices, node) on top of the NewFakeProxier environment. Used only by tests.
-import type { ProxyInput } from '../types';
-import { entry, fakeProxierInput, TEST_NODE_NAME, testEndpoint as ep, testServicePort as svc } from './fake-proxier';
+// ../shared/reference/iptables_Test*.txt and nftables_Test*.txt, rebuilt from each golden's
+// header (services, endpoint slices, node) on top of the NewFakeProxier environment. Used only
+// by tests.
+import type { ProxyInput, ProxyServiceEntry } from '../types';
+import { entry, FAKE_NFTABLES_PROXIER_ENV, fakeProxierInput, TEST_NODE_NAME, testEndpoint as ep, testServicePort as svc } from './fake-proxier';
 
-/** TestOverallIPTablesRules (recent master: nfacct counters present). */
-export function overallIPTablesRules(): ProxyInput {
-  return fakeProxierInput([
+/** The six Services of TestOverallIPTablesRules and TestOverallNFTablesRules (the same in both). */
+function overallServices(): ProxyServiceEntry[] {
+  return [
     entry(svc('ns1', 'svc1', { clusterIP: '172.30.0.41' }), [ep('10.180.0.1')]),
     entry(
       svc('ns2', 'svc2', {
@@ -38,7 +39,17 @@ export function overallIPTablesRules(): ProxyInput {
       [ep('10.180.0.3')],
     ),
     entry(svc('ns6', 'svc6', { clusterIP: '172.30.0.46' })),
-  ]);
+  ];
+}
+
+/** TestOverallIPTablesRules (recent master: nfacct counters present). */
+export function overallIPTablesRules(): ProxyInput {
+  return fakeProxierInput(overallServices());
+}
+
+/** TestOverallNFTablesRules: the nftables fake's --nodeport-addresses, and its ServiceCIDR. */
+export function overallNFTablesRules(): ProxyInput {
+  return fakeProxierInput(overallServices(), { ...FAKE_NFTABLES_PROXIER_ENV, serviceCIDRs: ['172.30.0.0/16'] });
 }
 
 /** TestExternalTrafficPolicyLocal (~v1.27: no nfacct counters). */
