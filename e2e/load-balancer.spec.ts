@@ -12,13 +12,8 @@ test('outside client to the LoadBalancer: delivered to an api pod, the reply fro
   await app.loadBalancer('default/api-public').click();
   await expect(app.destination).toHaveText('load balancer of service default/api-public');
   await expect(app.port).toHaveValue('80');
-  await app.send();
+  const sent = await app.sendDelivered();
   const { trace } = app;
-  await expect(trace.verdict).toContainText('Delivered');
-  await expect(trace.verdict).toContainText('Reply: delivered');
-  await trace.pause();
-
-  const sent = await page.evaluate(() => window.podpath!.trace()!);
   const lbIp = sent.send.dst;
   await expect(app.loadBalancer('default/api-public')).toContainText(lbIp);
   expect(API_POD_IPS).toContain(sent.hops.at(-1)!.packet.dst);

@@ -104,6 +104,15 @@ export class PodpathPage {
     await this.page.getByRole('button', { name: 'Send', exact: true }).click();
   }
 
+  /** Sends, waits for a delivered request and reply, pauses playback, and returns the trace JSON. */
+  async sendDelivered() {
+    await this.send();
+    await expect(this.trace.verdict).toContainText('Delivered');
+    await expect(this.trace.verdict).toContainText('Reply: delivered');
+    await this.trace.pause();
+    return this.page.evaluate(() => window.podpath!.trace()!);
+  }
+
   /** Picks source and destination by clicking them, then sends. */
   async sendByClicking(from: Locator, to: Locator): Promise<void> {
     await from.click();

@@ -1,6 +1,7 @@
 // Shared by the command-line tools: read a scenario file, compile it, and report problems
 // the way the app does (document, field, line), exiting with status 2.
 import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { compile, formatScenarioError, parseScenario, type Cluster } from '../engine';
 
 export function fail(message: string): never {
@@ -34,4 +35,37 @@ export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'icmp' {
   const v = (value ?? 'tcp').toLowerCase();
   if (v !== 'tcp' && v !== 'udp' && v !== 'icmp') fail(`--proto must be tcp, udp or icmp, not "${value}"`);
   return v;
+}
+
+/** The options that describe a send, shared by trace and tables. */
+export const SEND_OPTIONS = {
+  from: { type: 'string' }, to: { type: 'string' }, container: { type: 'string' }, port: { type: 'string' }, proto: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface CliArgs {
+  readonly positionals: readonly string[];
+  /** A string option's value (undefined when absent). */
+  str(name: string): string | undefined;
+  /** Whether a boolean option was given. */
+  flag(name: string): boolean;
+}
+
+/** node:util parseArgs with positionals and -h/--help; a bad option prints the usage and exits 2. */
+export function parseCli(options: NonNullable<ParseArgsConfig['options']>, usage: string): CliArgs {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } }) as typeof parsed;
+  } catch (e) {
+    fail(`${(e as Error).message}\n${usage}`);
+  }
+  if (parsed.values.help === true) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const v = parsed.values;
+  return {
+    positionals: parsed.positionals,
+    str: (name) => (typeof v[name] === 'string' ? (v[name] as string) : undefined),
+    flag: (name) => v[name] === true,
+  };
 }

@@ -1,5 +1,5 @@
 // zod schemas for the documents a scenario may hold: kind's Cluster config, Namespace,
-// Pod, Deployment, Service, EndpointSlice and podpath's own settings document. Unknown
+// Pod, Deployment, Service, EndpointSlice and podpath's own settings (kind Podpath). Unknown
 // fields are kept (a real manifest has many podpath does not model); wrong types are not.
 import { z } from 'zod';
 

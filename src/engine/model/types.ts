@@ -11,7 +11,7 @@ export type CniName = 'bridge';
 
 /** Where a manifest came from, so later errors can point at a line. */
 export interface SourceRef {
-  /** 1-based index of the YAML document. */
+  /** 1-based index of the YAML document in the scenario. */
   readonly doc: number;
   readonly line: number;
 }
@@ -131,7 +131,7 @@ export interface Scenario {
 
 /** A located problem in the scenario text. */
 export interface ScenarioError {
-  /** 1-based document number; 0 when the problem is not tied to one document. */
+  /** 1-based document number; 0 when the problem belongs to no single document in particular. */
   readonly doc: number;
   /** "Pod default/web" when known. */
   readonly object?: string;
