@@ -2,7 +2,7 @@
 // gateway between the node network and the internet, or an outside host. Devices and
 // routes come from the CNI module; the kernel's local table is derived from the addresses,
 // as the kernel derives it; then the scenario's route edits are applied.
-import { cidrText, nthAddress, parseCidr, type Cidr } from '../lib/ip';
+import { nthAddress, parseCidr, type Cidr } from '../lib/ip';
 import { hashedMac } from '../lib/mac';
 import { bridgeDevice, hostVeth, nodePodRoutes, podEth0, podRoutes } from '../cni/bridge';
 import { applyRouteEdits } from './route-edits';
@@ -165,4 +165,3 @@ export function buildNetns(cluster: Cluster, id: NetnsId): Netns {
   }
 }
 
-export const cidrLabel = cidrText;

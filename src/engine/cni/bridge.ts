@@ -3,7 +3,7 @@
 // pod /24; each pod's eth0 is one end of a veth pair whose other end (veth…) is a port
 // of cni0; the pod's default route points at cni0; every node routes each other node's
 // pod /24 via that node's IP on the node network.
-import { cidrText, nthAddress, type Cidr } from '../lib/ip';
+import { nthAddress, type Cidr } from '../lib/ip';
 import { cniMac, hashedMac, vethName } from '../lib/mac';
 import type { Address, ClusterNode, ClusterPod, Device, Route } from '../cluster/types';
 
@@ -71,4 +71,3 @@ export function nodePodRoutes(node: ClusterNode, all: readonly ClusterNode[], br
   return out;
 }
 
-export const describeBridgeCni = (node: ClusterNode) => `bridge ${BRIDGE} ${nthAddress(node.podCidr, 1)}/24, pods in ${cidrText(node.podCidr)}`;

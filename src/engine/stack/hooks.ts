@@ -67,8 +67,13 @@ function rejectAnswer(ns: Netns, pkt: Pkt, withWhat: string): Pkt {
 }
 
 /** Applies what one table (or nft base chain) decided, records a hop if it did anything; returns an outcome if the packet stops. */
-function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, where: string, res: NfResult, tool: 'iptables' | 'nft'): Outcome | undefined {
-  const dev = (/PREROUTING|INPUT/.test(where) ? io.inDev ?? io.outDev : io.outDev ?? io.inDev) ?? '';
+/** The device a hook's hop is drawn at: where the packet came in (PREROUTING, INPUT) or leaves. */
+function hookDevice(hook: NfHook, io: HookIo): string {
+  return (hook === 'PREROUTING' || hook === 'INPUT' ? io.inDev ?? io.outDev : io.outDev ?? io.inDev) ?? '';
+}
+
+function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: string, res: NfResult, tool: 'iptables' | 'nft'): Outcome | undefined {
+  const dev = hookDevice(hook, io);
   const before = viewOf(pkt);
   w.rulesCompared += res.rulesEvaluated;
   pkt.mark = res.mark;
@@ -102,7 +107,7 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, where: string, res: Nf
 function iptables(w: Walk, ns: Netns, nf: NetfilterState, table: NfTableName, hook: NfHook, pkt: Pkt, io: HookIo): Outcome | undefined {
   if (!findChain(nf.iptables, table, hook)) return undefined;
   const res = evaluateHook(nf.iptables, table, hook, nfPacket(pkt, io), envFor(w, ns, nf));
-  return settle(w, ns, pkt, io, `iptables ${table} ${hook}`, res, 'iptables');
+  return settle(w, ns, pkt, io, hook, `iptables ${table} ${hook}`, res, 'iptables');
 }
 
 /** kube-proxy's nftables base chains on this hook whose priority is in [lo, hi]. */
@@ -115,7 +120,7 @@ function nft(w: Walk, ns: Netns, nf: NetfilterState, hook: NfHook, lo: number, h
     if (isNat && (!pkt.ct || pkt.ct.confirmed || (hook === 'POSTROUTING' || hook === 'INPUT' ? pkt.ct.srcNatDone : pkt.ct.dstNatDone))) continue;
     const r = nftablesEvaluateChain(nf.nft, chain.name, nfPacket(pkt, io), envFor(w, ns, nf));
     const res: NfResult = { verdict: r.verdict ?? { kind: 'ACCEPT' }, mark: r.mark, steps: r.steps, rulesEvaluated: r.rulesEvaluated, ...(r.nat ? { nat: r.nat } : {}) };
-    const out = settle(w, ns, pkt, io, `nft ip kube-proxy ${chain.name}`, res, 'nft');
+    const out = settle(w, ns, pkt, io, hook, `nft ip kube-proxy ${chain.name}`, res, 'nft');
     if (out) return out;
   }
   return undefined;
@@ -139,7 +144,7 @@ function ipvs(w: Walk, ns: Netns, nf: NetfilterState, pkt: Pkt, io: HookIo): Out
   const p = nfPacket(pkt, io);
   const vs = ipvsFindVirtualServer(state, p);
   if (!vs) return undefined;
-  const dev = io.inDev ?? io.outDev ?? '';
+  const dev = hookDevice(io.outDev && !io.inDev ? 'OUTPUT' : 'INPUT', io);
   const r = ipvsSchedule(vs, p, envFor(w, ns, nf), w.st.ipvs(ns.id));
   const head = `${vs.protocol}  ${vs.address}:${vs.port} ${vs.scheduler}${vs.persistentTimeout ? ` persistent ${vs.persistentTimeout}` : ''}`;
   if (r.kind === 'noRealServer') {
@@ -166,7 +171,7 @@ export function nfHook(w: Walk, ns: Netns, hook: NfHook, pkt: Pkt, io: HookIo): 
     pkt.mark = 0;
     pkt.nfns = ns.id;
   }
-  const dev = (hook === 'OUTPUT' || hook === 'POSTROUTING' ? io.outDev ?? io.inDev : io.inDev ?? io.outDev) ?? '';
+  const dev = hookDevice(hook, io);
   const stop = (o: Outcome | undefined): HookResult | undefined => (o ? { pass: false, outcome: o } : undefined);
   switch (hook) {
     case 'PREROUTING':

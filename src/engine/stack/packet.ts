@@ -48,8 +48,3 @@ export function viewOf(p: Pkt): PacketView {
 
 export const DEFAULT_TTL = 64;
 
-/** "10.244.1.4:41234 → 10.244.2.3:80" as a learner reads it. */
-export function flowText(p: Pick<Pkt, 'src' | 'dst' | 'sport' | 'dport' | 'proto'>): string {
-  if (p.proto === 'icmp') return `${p.src} → ${p.dst}`;
-  return `${p.src}:${p.sport} → ${p.dst}:${p.dport}`;
-}

@@ -31,8 +31,6 @@ export interface DynState {
   readonly conntrack: ReadonlyMap<NetnsId, readonly CtEntry[]>;
   /** `-m recent` lists (and nft affinity sets) by network namespace. */
   readonly recent: ReadonlyMap<NetnsId, ReadonlyMap<string, ReadonlyMap<string, number>>>;
-  /** Small counters the kernel keeps, by `${netns}|${what}`. */
-  readonly counters: ReadonlyMap<string, number>;
   /** IPVS scheduler state (round-robin positions, persistence templates) by node. */
   readonly ipvs: ReadonlyMap<NetnsId, IpvsSchedState>;
   /** Simulated seconds; each send happens one second after the previous one. */
@@ -41,7 +39,7 @@ export interface DynState {
 }
 
 export const EMPTY_STATE: DynState = {
-  neigh: new Map(), fdb: new Map(), conntrack: new Map(), recent: new Map(), counters: new Map(), ipvs: new Map(), clock: 0, nextCtId: 1,
+  neigh: new Map(), fdb: new Map(), conntrack: new Map(), recent: new Map(), ipvs: new Map(), clock: 0, nextCtId: 1,
 };
 
 const neighKey = (dev: string, ip: string) => `${dev}|${ip}`;
@@ -57,7 +55,6 @@ export class WorkingState {
   private readonly ctIndex = new Map<NetnsId, Map<string, { id: number; dir: CtDir }>>();
   private readonly recentBase: DynState['recent'];
   private readonly recentWork = new Map<NetnsId, RecentLists>();
-  private readonly counters: Map<string, number>;
   private readonly ipvsBase: DynState['ipvs'];
   private readonly ipvsWork = new Map<NetnsId, IpvsSchedState>();
   readonly clock: number;
@@ -68,7 +65,6 @@ export class WorkingState {
     this.fdb = new Map(base.fdb);
     this.ct = new Map(base.conntrack as Map<NetnsId, CtEntry[]>);
     this.recentBase = base.recent;
-    this.counters = new Map(base.counters);
     this.ipvsBase = base.ipvs;
     this.clock = base.clock + 1;
     this.nextCtId = base.nextCtId;
@@ -148,13 +144,6 @@ export class WorkingState {
     return s;
   }
 
-  counter(key: string): number {
-    return this.counters.get(key) ?? 0;
-  }
-
-  setCounter(key: string, v: number) {
-    this.counters.set(key, v);
-  }
 
   private writable<V>(outer: Map<string, ReadonlyMap<string, V>>, key: string): Map<string, V> {
     const cur = outer.get(key);
@@ -192,7 +181,7 @@ export class WorkingState {
     for (const [ns, v] of this.ipvsWork) ipvs.set(ns, v);
     return {
       neigh: new Map(this.neigh), fdb: new Map(this.fdb), conntrack: new Map(this.ct), recent,
-      counters: new Map(this.counters), ipvs, clock: this.clock, nextCtId: this.nextCtId,
+      ipvs, clock: this.clock, nextCtId: this.nextCtId,
     };
   }
 }
