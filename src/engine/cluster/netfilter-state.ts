@@ -1,8 +1,8 @@
 // The netfilter state of a network namespace, built the way the programs on a kind node
-// build it, in the order they start: kubelet's canary chains, kube-proxy in the chosen
-// mode (its iptables rules, or its nftables table, or IPVS virtual servers with the
-// iptables rules IPVS mode keeps), then the CNI's egress masquerade. The gateway holds the
-// cloud load balancer's rules. Pods and outside hosts have no rules (and no conntrack).
+// build it: kubelet's canary chains, the CNI's egress masquerade, then kube-proxy in the
+// chosen mode (its iptables rules, or its nftables table, or IPVS virtual servers with the
+// iptables rules IPVS mode keeps). The gateway holds the cloud load balancer's rules.
+// Pods and outside hosts have no rules (and no conntrack).
 import { applyRestore, emptyRuleset, ensureChain, ensureRule } from '../netfilter/ruleset';
 import { prepareRuleset } from '../netfilter/evaluate';
 import { tokenize } from '../netfilter/tokenize';
@@ -44,6 +44,9 @@ function ipvsIptables(rs: Ruleset, ipvs: IpvsState): Ruleset {
 
 export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterState {
   let rs = kubelet(emptyRuleset(4, NODE_TABLES));
+  // kind's CNI writes its masquerade rules once; kube-proxy later inserts its jumps above them
+  // (as on a real node: KUBE-POSTROUTING comes first in POSTROUTING).
+  if (cluster.scenario.settings.egressMasquerade) rs = applyRestore(rs, masqAgentRestore(cluster.scenario.cluster.podSubnet), { noflush: true });
   let nft: NftTable | undefined;
   let ipvs: IpvsState | undefined;
   const mode = cluster.scenario.cluster.kubeProxyMode;
@@ -61,7 +64,6 @@ export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterStat
     case 'none':
       break;
   }
-  if (cluster.scenario.settings.egressMasquerade) rs = applyRestore(rs, masqAgentRestore(cluster.scenario.cluster.podSubnet), { noflush: true });
   prepareRuleset(rs);
   return { iptables: rs, ...(nft ? { nft } : {}), ...(ipvs ? { ipvs } : {}) };
 }
