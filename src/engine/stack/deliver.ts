@@ -5,6 +5,7 @@ import type { Device, Listener, Netns } from '../cluster/types';
 import type { Pkt } from './packet';
 import { drop, record, where, type Outcome, type Walk } from './walk';
 import { containerId } from '../topology/ids';
+import { kernelRefusal } from './answer';
 
 export function findListener(ns: Netns, proto: 'tcp' | 'udp', dst: string, port: number): Listener | undefined {
   return ns.listeners.find((l) => l.proto === proto && l.port === port && (l.addr === '0.0.0.0' || l.addr === dst));
@@ -23,11 +24,7 @@ function containerAt(ns: Netns, owner: string): { container?: string; at?: strin
 
 function refuse(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   const tcp = pkt.proto === 'tcp';
-  const answer: Pkt = {
-    srcMac: '', dstMac: '', src: pkt.dst, dst: pkt.src, proto: tcp ? 'tcp' : 'icmp',
-    sport: tcp ? pkt.dport : 0, dport: tcp ? pkt.sport : 0, ttl: 64,
-    flags: tcp ? 'RST ACK' : 'port-unreachable', mark: 0, outer: [],
-  };
+  const answer = kernelRefusal(ns, pkt, tcp ? 'tcp-reset' : 'port-unreachable');
   const text = tcp
     ? `Nothing in ${where(ns)} listens on TCP port ${pkt.dport}, so the kernel answers the SYN with a TCP RST: "connection refused".`
     : `Nothing in ${where(ns)} listens on UDP port ${pkt.dport}, so the kernel answers with ICMP "port unreachable".`;

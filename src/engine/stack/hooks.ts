@@ -13,8 +13,8 @@ import { nftablesBaseChains, nftablesEvaluateChain } from '../kubeproxy/nftables
 import { ipsetTest } from '../kubeproxy/ipvs-ipsets';
 import { ipvsFindVirtualServer, ipvsSchedule } from '../kubeproxy/ipvs-schedule';
 import { describeTraversal, isEventful } from '../trace/netfilter-text';
-import { fibLookup, selectSource } from './fib';
-import { tupleOf } from './conntrack';
+import { fibLookup } from './fib';
+import { kernelRefusal } from './answer';
 import { applyKnownNat, applyNatRequest, ctConfirm, ctIn, ctStateOf } from './nat';
 import { viewOf, type Pkt } from './packet';
 import { record, type Outcome, type Walk } from './walk';
@@ -56,22 +56,12 @@ function nfPacket(pkt: Pkt, io: HookIo): NfPacket {
   };
 }
 
-/** The kernel's answer to a REJECT: ICMP port unreachable (or a TCP RST) back to the sender. */
-function rejectAnswer(ns: Netns, pkt: Pkt, withWhat: string): Pkt {
-  if (withWhat === 'tcp-reset' && pkt.proto === 'tcp') {
-    return { srcMac: '', dstMac: '', src: pkt.dst, dst: pkt.src, proto: 'tcp', sport: pkt.dport, dport: pkt.sport, ttl: 64, flags: 'RST ACK', mark: 0, outer: [] };
-  }
-  const r = fibLookup(ns, pkt.src);
-  const src = (r && selectSource(ns, r, pkt.src)) ?? pkt.dst;
-  return { srcMac: '', dstMac: '', src, dst: pkt.src, proto: 'icmp', sport: 0, dport: 0, ttl: 64, flags: 'port-unreachable', mark: 0, outer: [], inner: tupleOf(pkt) };
-}
-
-/** Applies what one table (or nft base chain) decided, records a hop if it did anything; returns an outcome if the packet stops. */
 /** The device a hook's hop is drawn at: where the packet came in (PREROUTING, INPUT) or leaves. */
 function hookDevice(hook: NfHook, io: HookIo): string {
   return (hook === 'PREROUTING' || hook === 'INPUT' ? io.inDev ?? io.outDev : io.outDev ?? io.inDev) ?? '';
 }
 
+/** Applies what one table (or nft base chain) decided, records a hop if it did anything; returns an outcome if the packet stops. */
 function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: string, res: NfResult, tool: 'iptables' | 'nft'): Outcome | undefined {
   const dev = hookDevice(hook, io);
   const before = viewOf(pkt);
@@ -89,7 +79,7 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
       return { kind: 'dropped', code: 'netfilter-drop', detail: text };
     }
     case 'REJECT': {
-      const answer = rejectAnswer(ns, pkt, res.verdict.with);
+      const answer = kernelRefusal(ns, pkt, res.verdict.with === 'tcp-reset' ? 'tcp-reset' : 'port-unreachable');
       const text = describeTraversal(where, res.steps, `The packet is rejected: the node answers the sender with ${answer.proto === 'tcp' ? 'a TCP RST' : 'ICMP "port unreachable"'}, so the client gets "connection refused" at once.`, res.rulesEvaluated);
       record(w, ns, dev, 'drop', text, pkt, base);
       return { kind: 'refused', code: 'netfilter-reject', detail: text, ns, answer };
@@ -148,7 +138,7 @@ function ipvs(w: Walk, ns: Netns, nf: NetfilterState, pkt: Pkt, io: HookIo): Out
   const r = ipvsSchedule(vs, p, envFor(w, ns, nf), w.st.ipvs(ns.id));
   const head = `${vs.protocol}  ${vs.address}:${vs.port} ${vs.scheduler}${vs.persistentTimeout ? ` persistent ${vs.persistentTimeout}` : ''}`;
   if (r.kind === 'noRealServer') {
-    const answer = rejectAnswer(ns, pkt, 'icmp-port-unreachable');
+    const answer = kernelRefusal(ns, pkt, 'port-unreachable');
     const text = `IPVS has a virtual server for ${vs.address}:${vs.port} (${vs.servicePortName}) but no real server behind it, so it answers ICMP "port unreachable". ${r.explanation}`;
     record(w, ns, dev, 'ipvs', text, pkt, { rule: head, table: 'ipvsadm' });
     return { kind: 'refused', code: 'netfilter-reject', detail: text, ns, answer };

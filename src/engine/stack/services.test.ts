@@ -72,6 +72,17 @@ describe.each(MODES)('Services in %s mode', (mode) => {
     expect(seen).toEqual(new Set([podIp('web-a'), podIp('web-b')]));
   });
 
+  it('relates the ICMP error of a closed UDP port behind a Service to its connection and un-NATs it', () => {
+    const closed = clusterFrom(servicesScenario(mode, '---\napiVersion: v1\nkind: Service\nmetadata: {name: udp-closed}\nspec:\n  selector: {side: b}\n  ports: [{port: 53, protocol: UDP, targetPort: 9999}]\n'));
+    const svcIp = closed.service('default/udp-closed')!.clusterIP!;
+    const t = run(closed, { from: 'client', to: 'svc:default/udp-closed', port: 53, proto: 'udp' });
+    expect(t.verdict).toBe('refused');
+    expect(t.reply!.verdict).toBe('delivered');
+    const back = last(t.reply!.hops).packet;
+    expect(back).toMatchObject({ proto: 'icmp', flags: 'port-unreachable', dst: podIp('client') });
+    expect(back.src).toBe(svcIp);
+  });
+
   it('carries UDP to a Service and back', () => {
     const t = run(c, { from: 'client', to: 'svc:default/dns', port: 53, proto: 'udp' });
     expect(t.verdict).toBe('delivered');
