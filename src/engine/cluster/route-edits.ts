@@ -1,6 +1,7 @@
 // A learner's route edits (`ip route add` / `ip route del` in a node or a pod), applied on
 // top of what the CNI wrote. This is how a scenario changes routing state to see the walk
 // change: delete a node's route to another node's pods and the packet is dropped there.
+import { cidrContains, ipToInt } from '../lib/ip';
 import { parseRouteSpec, formatRoute } from './route-text';
 import { nodeNetnsId, podNetnsId } from './netns';
 import type { Cluster, CompileError, Device, EditProblem, NetnsId, Route } from './types';
@@ -43,7 +44,7 @@ export function applyRouteEdits(
       let route = r;
       if (route.dev === undefined && route.via !== undefined) {
         const gw = route.via;
-        const dev = out.find((x) => x.table === 'main' && x.type === 'unicast' && !x.via && x.dev && contains(x, gw));
+        const dev = out.find((x) => x.table === 'main' && x.type === 'unicast' && !x.via && x.dev && cidrContains(x.dst, ipToInt(gw)));
         if (!dev) { problems.push({ ...at, message: `Error: Nexthop has invalid gateway (${gw} is not on any connected network)` }); continue; }
         route = { ...route, dev: dev.dev };
       }
@@ -57,12 +58,6 @@ export function applyRouteEdits(
   return { routes: out, problems };
 }
 
-function contains(r: Route, ip: string): boolean {
-  const [a, b, c, d] = ip.split('.').map(Number);
-  const n = (((a! << 24) | (b! << 16) | (c! << 8) | d!) >>> 0);
-  const m = r.dst.prefix === 0 ? 0 : (0xffffffff << (32 - r.dst.prefix)) >>> 0;
-  return ((n & m) >>> 0) === r.dst.net;
-}
 
 export function checkRouteEdits(cluster: Cluster): CompileError[] {
   const errors: CompileError[] = [];

@@ -14,13 +14,12 @@ function flags(d: Device): string {
   }
 }
 
-function header(ns: Netns, d: Device): string {
+function header(d: Device): string {
   const name = d.peer && d.kind === 'veth' ? `${d.name}@if${d.peer.ifindex}` : d.name;
   const master = d.master ? ` master ${d.master}` : '';
   const state = d.kind === 'loopback' ? 'UNKNOWN' : d.kind === 'dummy' ? 'DOWN' : 'UP';
   const qdisc = d.kind === 'dummy' ? 'noop' : 'noqueue';
   const qlen = d.kind === 'loopback' || d.kind === 'bridge' || d.kind === 'dummy' ? ' qlen 1000' : '';
-  void ns;
   return `${d.ifindex}: ${name}: ${flags(d)} mtu ${d.mtu} qdisc ${qdisc}${master} state ${state} group default${qlen}`;
 }
 
@@ -35,7 +34,7 @@ function linkLine(ns: Netns, d: Device, podNetnsName: (id: string) => string): s
 export function formatIpAddr(ns: Netns, podNetnsName: (id: string) => string): string {
   const out: string[] = [];
   for (const d of [...ns.devices].sort((a, b) => a.ifindex - b.ifindex)) {
-    out.push(header(ns, d), linkLine(ns, d, podNetnsName));
+    out.push(header(d), linkLine(ns, d, podNetnsName));
     for (const a of d.addrs) {
       const brd = a.brd ? ` brd ${a.brd}` : '';
       out.push(`    inet ${a.ip}/${a.prefix}${brd} scope ${a.scope} ${d.name}`, '       valid_lft forever preferred_lft forever');

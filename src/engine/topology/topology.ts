@@ -130,7 +130,9 @@ function services(cluster: Cluster, elements: TopoElement[], links: TopoLink[]) 
     });
     for (const e of cluster.endpoints.get(svc.key)?.endpoints ?? []) {
       const pod = e.podKey ? cluster.pod(e.podKey) : undefined;
-      const target = pod ? (pod.slot >= 0 ? machineId(pod.netns) : machineId(nodeNetnsId(pod.node))) : cluster.nodes.find((n) => n.ip === e.ip) ? machineId(nodeNetnsId(cluster.nodes.find((n) => n.ip === e.ip)!.name)) : undefined;
+      // A pod (host-network pods sit in their node), or a node itself (the API server's endpoints).
+      const nodeName = pod ? (pod.slot >= 0 ? undefined : pod.node) : cluster.nodes.find((n) => n.ip === e.ip)?.name;
+      const target = pod && pod.slot >= 0 ? machineId(pod.netns) : nodeName !== undefined ? machineId(nodeNetnsId(nodeName)) : undefined;
       if (target) links.push({ id: `endpoint:${svc.key}:${e.ip}`, kind: 'endpoint', source: id, target });
     }
     if (svc.loadBalancerIP) {
