@@ -2,7 +2,7 @@
 // is told (its sendRef), and which port and protocol a destination suggests (its first
 // container port, a Service's first port, an outside host's first port, or the first port a
 // node listens on). Services and load balancers only receive: they have no sockets.
-import { containerId, type Cluster, type Topology, type TopoElement } from '../engine';
+import { containerId, nodeNetnsId, type Cluster, type Topology, type TopoElement } from '../engine';
 
 export type Proto = 'tcp' | 'udp' | 'icmp';
 
@@ -17,8 +17,6 @@ export interface Endpoint {
   readonly container?: string;
   /** A Service or a load balancer: a destination, never a source. */
   readonly receiveOnly?: boolean;
-  /** A load balancer's own address, which senders inside the cluster address directly. */
-  readonly address?: string;
 }
 
 const ENDPOINT_KINDS = new Set<TopoElement['kind']>(['pod', 'node', 'outside', 'container', 'service', 'loadbalancer']);
@@ -27,10 +25,7 @@ const RECEIVE_ONLY = new Set<TopoElement['kind']>(['service', 'loadbalancer']);
 /** The endpoint a click on `el` stands for, or null when the element cannot send or receive. */
 export function endpointOf(topo: Topology, el: TopoElement): Endpoint | null {
   if (!el.sendRef || !ENDPOINT_KINDS.has(el.kind)) return null;
-  if (RECEIVE_ONLY.has(el.kind)) {
-    const address = el.kind === 'loadbalancer' ? el.addresses?.[0] : undefined;
-    return { ref: el.sendRef, elementId: el.id, name: el.name, receiveOnly: true, ...(address ? { address } : {}) };
-  }
+  if (RECEIVE_ONLY.has(el.kind)) return { ref: el.sendRef, elementId: el.id, name: el.name, receiveOnly: true };
   if (el.kind !== 'container') return { ref: el.sendRef, elementId: el.id, name: el.name };
   const pod = topo.elements.find((e) => e.id === el.parent && e.kind === 'pod');
   // A host-network container sits straight in its node: the pod has no element of its own.
@@ -55,17 +50,6 @@ export function endpointAgain(topo: Topology, ep: Endpoint): Endpoint | null {
   return ep.container ? { ...again, container: ep.container } : again;
 }
 
-/**
- * What the engine is told to send to. A load balancer reached from outside is the Service's
- * reference (the engine sends to the load balancer's address); from inside the cluster that
- * reference would mean the ClusterIP, so a picked load balancer is addressed by its IP, which
- * kube-proxy intercepts on the node as it does on a real cluster.
- */
-export function targetRef(destination: Endpoint, source: Endpoint): string {
-  if (destination.address && !source.ref.startsWith('external:')) return destination.address;
-  return destination.ref;
-}
-
 /** The graph element that lights up for an endpoint's container, if any. */
 export function containerElementId(ep: Endpoint | null): string | undefined {
   return ep?.container ? containerId(ep.ref, ep.container) : undefined;
@@ -83,11 +67,12 @@ export function suggestPort(cluster: Cluster, ep: Endpoint): PortSuggestion | nu
   if (ep.ref.startsWith('node:')) {
     const node = cluster.node(ep.ref.slice(5));
     if (!node) return null;
-    const l = cluster.netns(`node/${node.name}`).listeners.find((x) => x.addr !== '127.0.0.1');
+    const l = cluster.netns(nodeNetnsId(node.name)).listeners.find((x) => x.addr !== '127.0.0.1');
     return l ? { port: l.port, proto: l.proto } : null;
   }
-  if (ep.ref.startsWith('svc:')) {
-    const p = cluster.services.find((s) => s.key === ep.ref.slice(4))?.ports[0];
+  if (ep.ref.startsWith('svc:') || ep.ref.startsWith('lb:')) {
+    const key = ep.ref.slice(ep.ref.indexOf(':') + 1);
+    const p = cluster.service(key)?.ports[0];
     return p ? { port: p.port, proto: toProto(p.protocol) } : null;
   }
   if (ep.ref.startsWith('external:')) {

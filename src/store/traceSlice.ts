@@ -2,7 +2,7 @@
 // left behind (netState) and the selected hop. A failed send keeps the previous trace and
 // shows the engine's message.
 import { EMPTY_STATE, simulate } from '../engine';
-import { endpointOfRef, targetRef } from './endpoints';
+import { endpointOfRef } from './endpoints';
 import { firstRewrite, stepsOf } from './steps';
 import type { GetState, SendOutcome, SendRequest, SetState, TraceSlice } from './types';
 
@@ -30,7 +30,7 @@ export function createTraceSlice(set: SetState, get: GetState): TraceSlice {
     if (!source) return fail('choose a source: click a pod, a node or an outside host');
     if (!destination) return fail('choose a destination: click another pod, a node, a Service or an outside host');
     return run({
-      from: source.ref, to: targetRef(destination, source), proto,
+      from: source.ref, to: destination.ref, proto,
       ...(source.container ? { container: source.container } : {}), ...(port != null ? { port } : {}),
     });
   };

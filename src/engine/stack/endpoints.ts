@@ -67,6 +67,14 @@ function serviceDestination(cluster: Cluster, ref: string, src: Source): Resolve
   return { ok: true, value: { ip: svc.clusterIP, label: `Service ${key} (${svc.clusterIP})` } };
 }
 
+/** A Service's cloud load balancer: its external address, whoever sends (kube-proxy catches it on a node). */
+function loadBalancerDestination(cluster: Cluster, ref: string): Resolved<Destination> {
+  const key = ref.includes('/') ? ref : `default/${ref}`;
+  const svc = cluster.service(key);
+  if (!svc?.loadBalancerIP) return { ok: false, error: `no LoadBalancer Service named "${key}"` };
+  return { ok: true, value: { ip: svc.loadBalancerIP, label: `load balancer of Service ${key} (${svc.loadBalancerIP})` } };
+}
+
 export function resolveDestination(cluster: Cluster, to: string, src: Source): Resolved<Destination> {
   if (to.startsWith('node:')) {
     const n = cluster.node(to.slice(5));
@@ -81,6 +89,7 @@ export function resolveDestination(cluster: Cluster, to: string, src: Source): R
     return { ok: false, error: `no outside host "${ref}"` };
   }
   if (to.startsWith('svc:')) return serviceDestination(cluster, to.slice(4), src);
+  if (to.startsWith('lb:')) return loadBalancerDestination(cluster, to.slice(3));
   if (isIPv4(to)) return { ok: true, value: { ip: to, label: to } };
   const pod = findPod(cluster, to);
   if (!pod) return { ok: false, error: `no pod named "${to}" (use NAMESPACE/POD, node:NAME, external:IP or an address)` };

@@ -46,6 +46,15 @@ describe.each(MODES)('traffic from outside the cluster, %s mode', (mode) => {
     expect(last(t.reply!.hops).packet).toMatchObject({ src: lb.loadBalancerIP, sport: 80, dst: '203.0.113.10' });
   });
 
+  it('lets a pod address a load balancer directly: kube-proxy catches the address on the pod\'s own node', () => {
+    const lb = c.service('default/lb')!;
+    const t = run(c, { from: 'client', to: 'lb:default/lb', port: 80 });
+    expect(t.send.dst).toBe(lb.loadBalancerIP);
+    expect(t.verdict).toBe('delivered');
+    expect(t.hops.some((h) => h.node === 'gateway')).toBe(false);
+    expect(last(t.reply!.hops).packet).toMatchObject({ src: lb.loadBalancerIP, sport: 80 });
+  });
+
   it('keeps the client address with externalTrafficPolicy Local, and the load balancer only uses nodes that pass the health check', () => {
     for (let seed = 1; seed <= 4; seed++) {
       const t = run(c, { from: 'external:client', to: 'svc:default/lb-local', port: 80, seed });

@@ -138,7 +138,7 @@ function services(cluster: Cluster, elements: TopoElement[], links: TopoLink[]) 
     if (svc.loadBalancerIP) {
       const lb = loadBalancerId(svc.key);
       elements.push({
-        id: lb, kind: 'loadbalancer', label: `${svc.name} LB`, name: `load balancer of service ${svc.key}`, sendRef: `svc:${svc.key}`,
+        id: lb, kind: 'loadbalancer', label: `${svc.name} LB`, name: `load balancer of service ${svc.key}`, sendRef: `lb:${svc.key}`,
         details: [svc.loadBalancerIP, ...svc.ports.map((p) => `${p.port}/${p.protocol} → node port ${p.nodePort}`)],
         addresses: [svc.loadBalancerIP], ports: svc.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
       });
