@@ -4,11 +4,6 @@ import { tablesOf, type TableText } from '../engine';
 import type { AppState } from './types';
 
 export function tablesFor(s: Pick<AppState, 'cluster' | 'netState'>, netnsId: string): readonly TableText[] {
-  if (!s.cluster) return [];
-  try {
-    return tablesOf(s.cluster, s.netState, netnsId);
-  } catch {
-    // A namespace that is not there (any more): nothing to show.
-    return [];
-  }
+  // A namespace that is not there (any more) has no tables.
+  return s.cluster ? tablesOf(s.cluster, s.netState, netnsId) : [];
 }
