@@ -7,14 +7,13 @@
 // never moves another.
 import { cidrContains, cidrSize, intToIp, ipToInt, isValidCidr, type Cidr } from '../lib/ip';
 import { fnv32a } from '../lib/hash';
-import type { Scenario, StoredManifest } from '../model/types';
+import type { Scenario, ScenarioError, StoredManifest } from '../model/types';
 import type { ServiceDoc } from '../model/schemas';
 import { builtInOwners, builtInServices, specLeftOut } from './built-in';
 import { NodePortAllocator } from './node-ports';
 import { portRangeText } from '../model/port-range';
 import type { ServiceModel, ServicePortModel } from './types';
 
-export interface ServiceError { readonly doc: number; readonly line: number; readonly object: string; readonly field?: string; readonly message: string }
 
 /** The cloud's pool for load balancer addresses (documentation range, beside the gateway). */
 export const LB_POOL_FIRST = ipToInt('192.0.2.100');
@@ -31,8 +30,8 @@ function probe(start: number, size: number, used: Set<number>, base: number): nu
 
 interface Pending { m: StoredManifest; doc: ServiceDoc }
 
-export function buildServices(s: Scenario, serviceCidr: Cidr): { services: ServiceModel[]; errors: ServiceError[] } {
-  const errors: ServiceError[] = [];
+export function buildServices(s: Scenario, serviceCidr: Cidr): { services: ServiceModel[]; errors: ScenarioError[] } {
+  const errors: ScenarioError[] = [];
   const size = cidrSize(serviceCidr);
   const usedIps = new Set<number>([serviceCidr.net, serviceCidr.net + size - 1]);
   const nodePorts = new NodePortAllocator(s.settings.serviceNodePortRange);
