@@ -2,7 +2,8 @@
 // `vite preview`. `npm test` builds first; run `npm run build` before `npx playwright test`.
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// PP_E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.PP_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',
