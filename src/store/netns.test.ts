@@ -1,5 +1,6 @@
 // Where hops happened, as network namespaces, and the namespaces the tables panel offers.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../engine/testing/trace';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { namespacesOf, netnsOfHop, nodeNamesOf } from './netns';
 import { createAppStore } from './store';
@@ -10,7 +11,7 @@ describe('netnsOfHop', () => {
     store.getState().sendRequest({ from: 'external:203.0.113.10', to: 'svc:default/api-public', port: 80 });
     const s = store.getState();
     const names = nodeNamesOf(s.topo);
-    const seen = new Set(s.trace!.hops.map((h) => netnsOfHop(h, names)));
+    const seen = new Set(sent(s.trace!).hops.map((h) => netnsOfHop(h, names)));
     expect(seen).toContain('host/client');
     expect(seen).toContain('router/gateway');
     expect([...seen].some((id) => id.startsWith('node/kind-worker'))).toBe(true);

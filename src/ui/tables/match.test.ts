@@ -1,6 +1,7 @@
 // Matching a trace's hops to the lines of the tables the real tools print, in every
 // kube-proxy mode, on the state the send left behind.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../../engine/testing/trace';
 import { nodeNetnsId, tablesOf, type Hop, type TableId, type TableText } from '../../engine';
 import defaultYaml from '../../scenarios/default.yaml?raw';
 import { createAppStore, netnsOfHop, nodeNamesOf } from '../../store';
@@ -50,8 +51,8 @@ describe('matchTable on a real send to a Service', () => {
     const { table, stepOf, s } = sendAndMatch('ipvs');
     const lines = matched(table('ipvsadm'));
     expect(lines.map((l) => l.hops)).toEqual([[stepOf('ipvs')], [stepOf('ipvs')]]);
-    expect(lines[0]!.text).toMatch(new RegExp(`^TCP  ${s.trace!.send.dst}:80 `));
-    const chosen = s.trace!.hops.find((h) => h.kind === 'ipvs')!.packet.dst;
+    expect(lines[0]!.text).toMatch(new RegExp(`^TCP  ${sent(s.trace!).send.dst}:80 `));
+    const chosen = sent(s.trace!).hops.find((h) => h.kind === 'ipvs')!.packet.dst;
     expect(lines[1]!.text).toContain(`-> ${chosen}:8080`);
     expect(table('ipvsadm').filter((l) => l.text.includes(`-> ${chosen}:8080`)).length).toBeGreaterThan(1);
   });
