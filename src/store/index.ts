@@ -2,7 +2,7 @@
 export { createAppStore, type AppStore, type StoreOptions } from './store';
 export { StoreContext, useAppStore } from './context';
 export { containerElementId, type Endpoint, type Proto } from './endpoints';
-export { namespacesOf, netnsOfHop, nodeNamesOf, type NamespaceChoice } from './netns';
+export { namespacesOf, type NamespaceChoice } from './netns';
 export { firstRewrite, packetBefore, rewroteDestination, type Step } from './steps';
 export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
 export { tablesFor } from './tables';

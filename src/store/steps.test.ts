@@ -4,7 +4,7 @@ import type { Exchange, Hop, Trace, TraceLeg } from '../engine';
 import { stepsOf } from './steps';
 
 const hop = (at: string): Hop => ({
-  at, node: 'n', netns: 'root', device: '', kind: 'route', text: at,
+  at, node: 'n', netns: 'root', nsId: 'node/n', device: '', kind: 'route', text: at,
   packet: { srcMac: '', dstMac: '', src: '1.1.1.1', dst: '2.2.2.2', proto: 'tcp', sport: 1, dport: 2, ttl: 64, outer: [], flags: 'SYN', mark: 0 },
 });
 const leg = (name: string, seq: number, ...ats: string[]): TraceLeg => ({

@@ -5,7 +5,7 @@
 import type { Netns } from '../cluster/types';
 import { ICMP_ERROR_TEXT, type IcmpError } from '../stack/answer';
 import type { Pkt } from '../stack/packet';
-import { where, type ConnectedSocket, type Outcome } from '../stack/walk';
+import { where, Where, type ConnectedSocket, type Outcome } from '../stack/walk';
 import type { Conversation, ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
 
@@ -16,7 +16,7 @@ export function answerLegName(answer: Pkt): string {
 function openingOf(ns: Netns, answer: Pkt): string {
   if (answer.proto === 'tcp') return `The kernel of ${where(ns)} sends the RST, from ${answer.src}:${answer.sport} back to ${answer.dst}:${answer.dport}.`;
   const what = ICMP_ERROR_TEXT[answer.flags as IcmpError] ?? answer.flags;
-  return `${where(ns)[0]!.toUpperCase()}${where(ns).slice(1)} sends an ICMP error ("${what}") from ${answer.src} back to ${answer.dst}, quoting the header of the packet it could not deliver.`;
+  return `${Where(ns)} sends an ICMP error ("${what}") from ${answer.src} back to ${answer.dst}, quoting the header of the packet it could not deliver.`;
 }
 
 /** Walks a refusal or ICMP error from `ns` back to the socket that sent the original packet. */

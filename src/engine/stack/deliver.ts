@@ -5,7 +5,7 @@
 // to: the client's, waiting for an answer, or the one the server accepted.
 import type { Device, Listener, Netns } from '../cluster/types';
 import type { Pkt } from './packet';
-import { drop, record, where, type ConnectedSocket, type Outcome, type Walk } from './walk';
+import { drop, record, where, Where, type ConnectedSocket, type Outcome, type Walk } from './walk';
 import { containerId } from '../topology/ids';
 import { ICMP_ERROR_TEXT, kernelRefusal, type IcmpError } from './answer';
 
@@ -33,7 +33,7 @@ function refuse(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   const tcp = pkt.proto === 'tcp';
   if (ns.closedPorts === 'drop') {
     return drop(w, ns, dev.name, 'filtered',
-      `${where(ns)} serves nothing on ${pkt.proto.toUpperCase()} port ${pkt.dport}, and like most hosts on the internet it is behind a firewall that drops such packets without an answer. The client hears nothing and waits until it gives up (a timeout, not "connection refused").`,
+      `${Where(ns)} serves nothing on ${pkt.proto.toUpperCase()} port ${pkt.dport}, and like most hosts on the internet it is behind a firewall that drops such packets without an answer. The client hears nothing and waits until it gives up (a timeout, not "connection refused").`,
       pkt, { table: 'sockets' });
   }
   const answer = kernelRefusal(ns, pkt, tcp ? 'tcp-reset' : 'port-unreachable');
@@ -66,11 +66,10 @@ function icmpErrorEffect(pkt: Pkt, peer: string): string {
     case 'udp': return type === 'port-unreachable'
       ? `the next receive on the socket fails with "Connection refused" (ECONNREFUSED)`
       : `the socket gets the error "${type === 'time-exceeded' ? 'time exceeded' : ICMP_ERROR_TEXT[type] ?? pkt.flags}"`;
-    case 'tcp': return type === 'port-unreachable'
-      ? `connecting to ${peer} fails at once with "Connection refused"`
+    // tcp_v4_err: in SYN-SENT every unreachable or time exceeded ends the connect() with its errno.
+    case 'tcp': return type === 'port-unreachable' ? `connecting to ${peer} fails at once with "Connection refused" (ECONNREFUSED)`
       : type === 'net-unreachable' ? `connecting to ${peer} fails with "Network is unreachable" (ENETUNREACH)`
-        : type === 'host-unreachable' ? `connecting to ${peer} fails with "No route to host" (EHOSTUNREACH)`
-          : `the connection attempt to ${peer} goes on (a TCP socket treats "${pkt.flags}" as a soft error and retransmits)`;
+        : `connecting to ${peer} fails with "No route to host" (EHOSTUNREACH)`;
   }
 }
 

@@ -7,7 +7,7 @@ import { device, fibLookup } from './fib';
 import { nfHook } from './hooks';
 import { neighOutput } from './l2';
 import { DEFAULT_TTL, viewOf, type Pkt } from './packet';
-import { drop, dropWithError, record, where, type HopOpts, type Outcome, type Walk } from './walk';
+import { drop, dropWithError, record, where, Where, type HopOpts, type Outcome, type Walk } from './walk';
 import { deliverLocal } from './deliver';
 import { kernelRefusal, mayAnswer, type IcmpError } from './answer';
 import type { DropCode } from '../trace/drops';
@@ -103,12 +103,12 @@ export function ipRoute(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
     return drop(w, ns, dev.name, 'forwarding-disabled', `${pkt.dst} is not an address of ${where(ns)}, and this namespace does not forward packets (net.ipv4.ip_forward = 0).`, pkt);
   }
   if (!r) {
-    return routerDrop(w, ns, dev.name, 'no-route', `${where(ns)} would forward the packet, but no route covers ${pkt.dst}. It drops the packet and tells the sender "network unreachable" (ICMP).`, pkt, 'net-unreachable', { table: 'routes' }, true);
+    return routerDrop(w, ns, dev.name, 'no-route', `${Where(ns)} would forward the packet, but no route covers ${pkt.dst}. It drops the packet and tells the sender "network unreachable" (ICMP).`, pkt, 'net-unreachable', { table: 'routes' }, true);
   }
   const dead = routeDrop(w, ns, dev.name, r, pkt, true);
   if (dead) return dead;
   if (pkt.ttl <= 1) {
-    return routerDrop(w, ns, dev.name, 'ttl-exceeded', `${where(ns)} would forward the packet, but its TTL is ${pkt.ttl}: forwarding would make it 0. The packet is discarded and an ICMP "time exceeded" goes back to ${pkt.src}. traceroute sends packets with a small TTL on purpose to find the routers; otherwise a TTL this low means the packet has been going round in circles.`, pkt, 'time-exceeded', { rule: formatRoute(r), table: 'routes' }, true);
+    return routerDrop(w, ns, dev.name, 'ttl-exceeded', `${Where(ns)} would forward the packet, but its TTL is ${pkt.ttl}: forwarding would make it 0. The packet is discarded and an ICMP "time exceeded" goes back to ${pkt.src}. traceroute sends packets with a small TTL on purpose to find the routers; otherwise a TTL this low means the packet has been going round in circles.`, pkt, 'time-exceeded', { rule: formatRoute(r), table: 'routes' }, true);
   }
   const before = viewOf(pkt);
   pkt.ttl -= 1;

@@ -66,7 +66,7 @@ export function record(w: Walk, ns: Netns, device: string, kind: HopKind, text: 
   const at = o.at ?? ns.drawnAs ?? (o.container !== undefined && ns.kind === 'pod' ? containerId(ns.name, o.container)
     : device !== '' ? deviceId(ns.id, device) : machineId(ns.id));
   const h: Hop = {
-    at, node: ns.machine, netns: ns.name, device, kind, text, packet: viewOf(pkt),
+    at, node: ns.machine, netns: ns.name, nsId: ns.id, device, kind, text, packet: viewOf(pkt),
     ...(o.before ? { before: o.before } : {}),
     ...(o.rule !== undefined ? { rule: o.rule } : {}),
     ...(o.table !== undefined ? { table: o.table } : {}),
@@ -99,7 +99,13 @@ export function where(ns: Netns): string {
   switch (ns.kind) {
     case 'pod': return `pod ${ns.name}`;
     case 'node': return `node ${ns.machine}`;
-    case 'router': return 'the gateway';
-    case 'outside': return `outside host ${ns.machine}`;
+    case 'router': return ns.machine === 'gateway' ? 'the gateway' : `the ${ns.machine} router`;
+    case 'outside': return ns.drawnAs ? `the host ${ns.machine} on the internet` : `outside host ${ns.machine}`;
   }
+}
+
+/** where(), to begin a sentence with. */
+export function Where(ns: Netns): string {
+  const w = where(ns);
+  return `${w[0]!.toUpperCase()}${w.slice(1)}`;
 }

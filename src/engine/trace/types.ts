@@ -68,6 +68,8 @@ export interface Hop {
   readonly node: string;
   /** 'root' or NAMESPACE/POD. */
   readonly netns: string;
+  /** The engine's id of the network namespace: "node/kind-worker", "pod/default/web", "router/gateway", "host/client". */
+  readonly nsId: string;
   readonly device: string;
   readonly kind: HopKind;
   readonly text: string;

@@ -11,7 +11,7 @@ const pkt = (over: Partial<PacketView> = {}): PacketView => ({
   srcMac: '', dstMac: '', src: '10.244.1.2', dst: '10.96.0.10', proto: 'tcp', sport: 40000, dport: 80, ttl: 64, outer: [], flags: 'SYN', mark: 0, ...over,
 });
 const step = (kind: Hop['kind'], packet: PacketView, before?: PacketView): Step => ({
-  exchange: 0, legIndex: 0, leg: 'SYN', dir: 'out', opening: true, index: 1, hop: { at: 'x', node: 'n', netns: 'root', device: 'cni0', kind, text: '', packet, ...(before ? { before } : {}) },
+  exchange: 0, legIndex: 0, leg: 'SYN', dir: 'out', opening: true, index: 1, hop: { at: 'x', node: 'n', netns: 'root', nsId: 'node/n', device: 'cni0', kind, text: '', packet, ...(before ? { before } : {}) },
 });
 
 describe('counts', () => {

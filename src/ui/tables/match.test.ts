@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sent } from '../../engine/testing/trace';
 import { nodeNetnsId, tablesOf, type Hop, type TableId, type TableText } from '../../engine';
 import defaultYaml from '../../scenarios/default.yaml?raw';
-import { createAppStore, netnsOfHop, nodeNamesOf } from '../../store';
+import { createAppStore } from '../../store';
 import { conntrackKey, foldUnmatched, matchTable, nextHopOf, tableOfStep, type HopAt } from './match';
 
 /** web -> Service api in `mode`; the tables of the node where the Service was resolved, matched against that node's hops. */
@@ -13,9 +13,8 @@ function sendAndMatch(mode: 'iptables' | 'ipvs' | 'nftables') {
   store.getState().switchProxyMode(mode);
   store.getState().sendRequest({ from: 'default/web', to: 'svc:default/api', port: 80 });
   const s = store.getState();
-  const names = nodeNamesOf(s.topo);
   const ns = nodeNetnsId('kind-worker');
-  const hops: HopAt[] = s.steps.map((st, index) => ({ index, hop: st.hop })).filter((h) => netnsOfHop(h.hop, names) === ns);
+  const hops: HopAt[] = s.steps.map((st, index) => ({ index, hop: st.hop })).filter((h) => h.hop.nsId === ns);
   const tables = tablesOf(s.cluster!, s.netState, ns);
   const table = (id: TableId) => matchTable(tables.find((t) => t.id === id)!, hops);
   const stepOf = (kind: Hop['kind']) => s.steps.findIndex((st) => st.hop.kind === kind);
@@ -70,7 +69,7 @@ describe('matchTable on a real send to a Service', () => {
 
 describe('matchTable context', () => {
   const hop = (over: Partial<Hop>): Hop => ({
-    at: 'x', node: 'n', netns: 'root', device: '', kind: 'netfilter', text: '',
+    at: 'x', node: 'n', netns: 'root', nsId: 'node/n', device: '', kind: 'netfilter', text: '',
     packet: { srcMac: '', dstMac: '', src: '', dst: '', proto: 'tcp', sport: 1, dport: 2, ttl: 64, outer: [], flags: '', mark: 0 }, ...over,
   });
   const t = (id: TableId, text: string): TableText => ({ id, command: id, text });
