@@ -2,7 +2,7 @@
 // pods holding containers, the devices of every namespace, and the links between them
 // (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
 // the UI decides the layout and the look.
-import type { Cluster, Device, Netns } from '../cluster/types';
+import type { Cluster, Device, NetnsShape } from '../cluster/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
 import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
 
@@ -49,7 +49,7 @@ export interface Topology {
   readonly links: readonly TopoLink[];
 }
 
-function deviceElement(ns: Netns, d: Device, parent: string, owner: string): TopoElement {
+function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string): TopoElement {
   const addrs = d.addrs.filter((a) => a.scope !== 'host').map((a) => `${a.ip}/${a.prefix}`);
   return {
     id: deviceId(ns.id, d.name), kind: 'device', label: d.name, name: `device ${d.name} of ${owner}`, parent,
@@ -65,7 +65,7 @@ export function topology(cluster: Cluster): Topology {
   elements.push({ id: segmentId(INTERNET_SEGMENT), kind: 'segment', label: 'internet', name: 'internet', details: [] });
 
   for (const node of cluster.nodes) {
-    const ns = cluster.netns(nodeNetnsId(node.name));
+    const ns = cluster.shape(nodeNetnsId(node.name));
     const nid = machineId(ns.id);
     const nodePorts = ns.listeners.map((l) => ({ port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner }));
     elements.push({ id: nid, kind: 'node', label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
@@ -84,7 +84,7 @@ export function topology(cluster: Cluster): Topology {
         }
         continue;
       }
-      const pns = cluster.netns(pod.netns);
+      const pns = cluster.shape(pod.netns);
       const pid = machineId(pod.netns);
       elements.push({ id: pid, kind: 'pod', label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
       for (const c of pod.spec.containers) {
@@ -96,7 +96,7 @@ export function topology(cluster: Cluster): Topology {
       }
     }
   }
-  const gw = cluster.netns(GATEWAY_NETNS);
+  const gw = cluster.shape(GATEWAY_NETNS);
   elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
   for (const d of gw.devices) {
     if (d.kind === 'loopback') continue;
@@ -104,7 +104,7 @@ export function topology(cluster: Cluster): Topology {
     if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
   }
   for (const h of cluster.outside) {
-    const ns = cluster.netns(h.netns);
+    const ns = cluster.shape(h.netns);
     const id = machineId(h.netns);
     elements.push({ id, kind: 'outside', label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
     for (const d of ns.devices) {
