@@ -96,6 +96,11 @@ export class PodpathPage {
     return this.page.getByRole('spinbutton', { name: 'Port' });
   }
 
+  /** The progress indicator: what the engine is doing, when it takes a while. */
+  get busy(): Locator {
+    return this.page.getByRole('status').filter({ hasText: '…' });
+  }
+
   get sendError(): Locator {
     return this.page.getByRole('alert').filter({ hasText: 'Cannot send' });
   }
@@ -110,7 +115,9 @@ export class PodpathPage {
     await expect(this.trace.verdict).toContainText('Delivered');
     await expect(this.trace.verdict).toContainText('Reply: delivered');
     await this.trace.pause();
-    return this.page.evaluate(() => window.podpath!.trace()!);
+    const trace = await this.page.evaluate(() => window.podpath!.trace());
+    if (!trace) throw new Error('the page has no trace after a delivered send');
+    return trace;
   }
 
   /** Picks source and destination by clicking them, then sends. */

@@ -28,6 +28,8 @@ export interface TopoElement {
   /** What listens here: a container's ports, a node's processes, an outside host's services. */
   readonly ports?: readonly {
     readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP'; readonly owner?: string;
+    /** A node's listener bound to one address (127.0.0.1), not to every address. */
+    readonly address?: string;
     /** Services: the port's name, where it goes on the pods, and its node port (0 if none). */
     readonly name?: string; readonly targetPort?: number | string; readonly nodePort?: number;
   }[];
@@ -67,7 +69,9 @@ export function topology(cluster: Cluster): Topology {
   for (const node of cluster.nodes) {
     const ns = cluster.shape(nodeNetnsId(node.name));
     const nid = machineId(ns.id);
-    const nodePorts = ns.listeners.map((l) => ({ port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner }));
+    const nodePorts = ns.listeners.map((l) => ({
+      port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
+    }));
     elements.push({ id: nid, kind: 'node', label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
