@@ -139,7 +139,16 @@ export interface DnsAnswer {
    * counts it in ADDITIONAL). CoreDNS answers an EDNS query with version 0 and the client's
    * UDP size (dig 9.18 asks with 1232).
    */
-  readonly edns?: { readonly version: number; readonly udpSize: number; readonly do?: boolean };
+  readonly edns?: {
+    readonly version: number;
+    readonly udpSize: number;
+    readonly do?: boolean;
+    /**
+     * The COOKIE option as dig words it: the client cookie dig sent (8 random bytes, hex) and,
+     * when the server echoes only that, " (echoed)" (CoreDNS), or with a server cookie " (good)".
+     */
+    readonly cookie?: string;
+  };
   /** The transport used. */
   readonly proto: 'UDP' | 'TCP';
 }
