@@ -5,8 +5,12 @@
 /** How a name lookup (getaddrinfo, or a DNS tool's query) ended. */
 export type LookupOutcome =
   | { readonly kind: 'found'; readonly addresses: readonly string[]; readonly canonical?: string }
-  /** Every name tried answered NXDOMAIN (or NODATA): "Could not resolve host". */
-  | { readonly kind: 'not-found' }
+  /**
+   * Every name tried answered NXDOMAIN (or NODATA): "Could not resolve host". `nodata`: the
+   * name exists but has no address (glibc's EAI_NODATA, "No address associated with hostname",
+   * instead of EAI_NONAME's "Name or service not known").
+   */
+  | { readonly kind: 'not-found'; readonly nodata?: boolean }
   /** No answer from any nameserver in time. */
   | { readonly kind: 'timeout'; readonly server: string }
   /** The resolver could not even send (no route, ICMP unreachable from the nameserver). */

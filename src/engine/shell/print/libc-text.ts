@@ -26,12 +26,12 @@ export function connectErrorText(c: Exclude<ConnectOutcome, { kind: 'connected' 
 
 /**
  * What getaddrinfo() returns for a failed lookup, as gai_strerror() words it. NXDOMAIN for
- * every name tried is EAI_NONAME; no answer from the nameservers (or no way to reach them)
- * is EAI_AGAIN.
+ * every name tried is EAI_NONAME, a name without addresses EAI_NODATA; no answer from the
+ * nameservers (or no way to reach them) is EAI_AGAIN.
  */
 export function gaiErrorText(l: Exclude<LookupOutcome, { kind: 'found' }>): string {
   switch (l.kind) {
-    case 'not-found': return 'Name or service not known';
+    case 'not-found': return l.nodata ? 'No address associated with hostname' : 'Name or service not known';
     case 'timeout':
     case 'unreachable': return 'Temporary failure in name resolution';
     default: return assertNever(l, 'lookup outcome');
