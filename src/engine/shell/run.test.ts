@@ -70,7 +70,7 @@ describe('curl', () => {
 
   it('gets an empty reply from a server that does not speak HTTP (redis closes the connection)', () => {
     const r = curl(`curl http://${c.pod('default/cache')!.ip}:6379/`);
-    expect(r.result).toMatchObject({ connect: { kind: 'connected' }, closed: true });
+    expect(r.result).toMatchObject({ connect: { kind: 'connected' }, responseFailure: 'empty-reply' });
     expect(r.trace!.exchanges.at(-1)!.legs.map((l) => l.name)).toEqual(['SYN', 'SYN ACK', 'HTTP request', 'FIN']);
   });
 
