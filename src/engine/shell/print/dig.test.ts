@@ -4,14 +4,9 @@ import type { DnsAnswer, DnsToolResult } from '../results';
 import { printDig } from './dig';
 import { digDate } from './dns-date';
 import { questionLine, recordLine } from './dns-text';
-import { asFixture, body, parseFixture } from './testing/fixture';
+import { asFixture, body, expandTabs, parseFixture } from './testing/fixture';
 
 const fixture = (name: string) => parseFixture(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const expandTabs = (s: string) => s.split('\n').map((line) => {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-  return out;
-}).join('\n');
 const trimBlank = (s: string) => s.replace(/^\n+/, '').replace(/\n+$/, '\n');
 
 const rr = (name: string, ttl: number, type: string, data: string) => ({ name, ttl, type, data });

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { printHosts, printResolvConf } from './etc-files';
-import { parseFixture } from './testing/fixture';
+import { expandTabs, parseFixture } from './testing/fixture';
 
 const fixture = (name: string) => parseFixture(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const expandTabs = (s: string) => s.split('\n').map((line) => {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-  return out;
-}).join('\n');
 
 describe('printHosts (kubelet managedHostsFileContent)', () => {
   it('writes the hostAliases block as the Kubernetes documentation shows it', () => {

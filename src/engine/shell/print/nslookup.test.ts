@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DnsAnswer, DnsToolResult } from '../results';
 import { printNslookup } from './nslookup';
-import { asFixture, body, parseFixture } from './testing/fixture';
+import { asFixture, body, expandTabs, parseFixture } from './testing/fixture';
 
 const fixture = (name: string) => parseFixture(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const expandTabs = (s: string) => s.split('\n').map((line) => {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-  return out;
-}).join('\n');
 
 const COREDNS = ['qr', 'aa', 'rd'];
 const rr = (name: string, type: string, data: string, ttl = 30) => ({ name, ttl, type, data });
