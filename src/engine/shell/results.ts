@@ -63,6 +63,8 @@ export interface CurlResult {
    * 52) or reset it ('reset', ECONNRESET, curl exit 56). Absent when a response came.
    */
   readonly responseFailure?: 'empty-reply' | 'reset';
+  /** https failed: the server does not speak TLS (curl 35), or its certificate is not trusted and -k was not given (curl 60). */
+  readonly tlsError?: 'not-tls' | 'untrusted';
   /** -m SECS, when given. */
   readonly maxTimeSeconds?: number;
   /** Total time of the transfer, ms. */
@@ -93,6 +95,8 @@ export interface PingResult {
   readonly replies: readonly PingReply[];
   /** Total time from first send to the end, ms (ping waits 1 s between echoes). */
   readonly totalMs: number;
+  /** No -c was given: a real ping runs until interrupted, so podpath stops it after a few echoes, as if Ctrl-C was pressed. */
+  readonly interrupted?: boolean;
   /**
    * The client's own routing refused the destination before any echo left: ping's probe
    * connect() fails ("ping: connect: Network is unreachable", exit 2).
