@@ -16,7 +16,7 @@ const q = (name: string, type: string, answer?: DnsAnswer) => ({ name, type, ...
 const nxdomain = (name: string, flags = COREDNS) => q(name, 'A', reply(name, 'A', { rcode: 'NXDOMAIN', flags,
   authority: [rr('cluster.local.', 'SOA', 'ns.dns.cluster.local. hostmaster.cluster.local. 1700000000 7200 1800 86400 30')] }));
 const run = (name: string, queries: DnsToolResult['queries'], over: Partial<DnsToolResult> = {}): DnsToolResult => ({
-  name, type: 'A', server: '10.96.0.10', queries, short: false, when: '2026-01-05T10:00:00Z', ...over,
+  name, type: 'A', server: '10.96.0.10', queries, short: false, when: 'Mon Jan 05 10:00:00 UTC 2026', ...over,
 });
 
 describe('printNslookup (BIND 9.18.39)', () => {
