@@ -45,7 +45,7 @@ function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
     cni: spec?.cni ?? 'bridge',
     seed: spec?.seed ?? 1,
     outsideHosts: spec?.outsideHosts ?? DEFAULT_OUTSIDE_HOSTS,
-    routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i]) } })),
+    routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i, 'route']), fields: doc?.fields } })),
     layout: spec?.layout ?? {},
     systemPods: spec?.systemPods ?? true,
     egressMasquerade: spec?.egressMasquerade ?? true,
@@ -135,7 +135,7 @@ function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name:
   return {
     kind: l.value.kind, apiVersion: l.value.apiVersion, name: l.value.metadata.name,
     namespace: l.value.metadata.namespace ?? 'default', body: l.value as Record<string, unknown>,
-    source: { doc: l.doc, line: l.line([]) },
+    source: { doc: l.doc, line: l.line([]), fields: l.fields },
   };
 }
 
@@ -156,11 +156,11 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     const m = p.value.metadata;
     pods.push(podFromSpec(
       { namespace: m.namespace ?? 'default', name: m.name, labels: m.labels ?? {}, ready: isReady(m.annotations, p.value.status?.conditions) },
-      p.value.spec, { doc: p.doc, line: p.line([]) },
+      p.value.spec, { doc: p.doc, line: p.line([]), fields: p.fields },
     ));
     taken.add(`${m.namespace ?? 'default'}/${m.name}`);
   }
-  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]) }, taken));
+  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
   // Objects are created in document order (kubectl apply -f), which decides addresses.
   pods.sort((a, b) => a.source.doc - b.source.doc);
 
@@ -172,7 +172,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
       const v = o.value as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
       return {
         kind: v.kind ?? '', apiVersion: v.apiVersion ?? '', name: v.metadata?.name ?? '',
-        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]) },
+        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]), fields: o.fields },
       };
     }),
     warnings,

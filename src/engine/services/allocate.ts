@@ -101,8 +101,9 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
   }
   if (errors.length > 0) return { services: [], errors };
 
-  // Pass 2: allocate, in a stable order.
-  const dynamicIpBand = Math.min(Math.max(16, Math.floor(size / 16)), 256);
+  // Pass 2: allocate, in a stable order. calculateRangeOffset() of the API server's allocator:
+  // a range of 16 addresses or fewer has no static band.
+  const dynamicIpBand = size <= 16 ? 1 : Math.min(Math.max(16, Math.floor(size / 16)), 256);
   const services: ServiceModel[] = [];
   const keyOf = (p: Pending) => `${p.m.namespace}/${p.m.name}`;
   for (const p of [...pending].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))) {
@@ -114,7 +115,9 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
       else if (spec.clusterIP) clusterIP = spec.clusterIP;
       else {
         const span = size - dynamicIpBand - 1;
-        const v = probe(fnv32a(`clusterip/${key}`) % span, span, usedIps, serviceCidr.net + dynamicIpBand);
+        const hash = fnv32a(`clusterip/${key}`);
+        // The dynamic band first; when it is full, the allocator falls back to the static band below it.
+        const v = probe(hash % span, span, usedIps, serviceCidr.net + dynamicIpBand) ?? probe(hash % dynamicIpBand, dynamicIpBand, usedIps, serviceCidr.net);
         if (v === undefined) { err(p, 'spec.clusterIP', 'the service subnet is full'); continue; }
         usedIps.add(v);
         clusterIP = intToIp(v);
