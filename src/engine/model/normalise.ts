@@ -1,11 +1,11 @@
 // Turns validated documents into one Scenario: kind's defaults filled in, Deployments
 // expanded into the pods their ReplicaSets would create, kind's own CoreDNS pods added, and
-// the checks that span documents (overlapping CIDRs, port clashes, unknown nodes).
+// the checks that span documents (validation/index.ts).
 import type { Located } from './parse';
 import type * as S from './schemas';
 import { CONTROL_PLANE_TAINT, DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { podSuffix, podTemplateHash } from './replicaset';
-import { checkScenario } from './checks';
+import { checkScenario, checkSizes } from './validation';
 import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
   ClusterSpec, ContainerSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
@@ -142,6 +142,9 @@ function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name:
 export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseResult {
   const cluster = clusterSpec(parsed.clusters[0]);
   const settings = settingsOf(parsed.settings[0]);
+  // Sizes first: nothing is expanded past the limits.
+  const tooBig = checkSizes(parsed, settings.systemPods ? COREDNS.spec.replicas : 0);
+  if (tooBig.length > 0) return { ok: false, errors: tooBig };
   const namespaces: NamespaceSpec[] = SYSTEM_NAMESPACES.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } }));
   for (const n of parsed.namespaces) {
     const labels = { ...(n.value.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.value.metadata.name };

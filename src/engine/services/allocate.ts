@@ -12,6 +12,7 @@ import type { ServiceDoc } from '../model/schemas';
 import { builtInOwners, builtInServices, specLeftOut } from './built-in';
 import { NodePortAllocator } from './node-ports';
 import { portRangeText } from '../model/port-range';
+import { lineAt } from '../model/locate';
 import type { ServiceModel, ServicePortModel } from './types';
 
 
@@ -42,7 +43,7 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
 
   const all: Pending[] = s.services.map((m) => ({ m, doc: m.body as unknown as ServiceDoc }));
   const err = (p: Pending, field: string | undefined, message: string) =>
-    errors.push({ doc: p.m.source.doc, line: p.m.source.line, object: `Service ${p.m.namespace}/${p.m.name}`, field, message });
+    errors.push({ doc: p.m.source.doc, line: lineAt(p.m.source.fields, field ?? '', p.m.source.line), object: `Service ${p.m.namespace}/${p.m.name}`, field, message });
 
   // Pass 1: validate and reserve what the user gave.
   const seen = new Set<string>();
