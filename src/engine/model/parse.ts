@@ -6,6 +6,7 @@ import * as S from './schemas';
 import { formatPath, lineAt, type FieldLines, type FieldPath } from './locate';
 import { normalise, type ParsedDocs } from './normalise';
 import { readYaml } from './validation/yaml';
+import { hasFieldTree, unknownFields } from './validation/fields';
 import type { ParseResult, ScenarioError } from './types';
 
 interface DocCtx {
@@ -70,6 +71,9 @@ export function parseScenario(text: string): ParseResult {
     }
     const kind = (value as { kind?: unknown }).kind;
     const line = (path: FieldPath) => lineAt(fields, path, doc.line);
+    if (typeof kind === 'string' && hasFieldTree(kind, (value as { apiVersion?: unknown }).apiVersion)) {
+      for (const u of unknownFields(kind, value)) errors.push({ doc: index, object: ctx.object, field: formatPath(u.path), line: line(u.path), message: u.message });
+    }
     const take = <T extends z.ZodType>(schema: T, into: { push(item: Located<z.infer<T>>): number }) => {
       const r = schema.safeParse(value);
       if (r.success) into.push({ value: r.data, doc: index, line, fields });
