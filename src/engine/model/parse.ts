@@ -37,17 +37,19 @@ function describe(value: unknown): string | undefined {
 }
 
 function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const base = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     // An unknown key is reported on its parent; point at the key itself.
     const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...base, issue.keys[0]] : base;
-    return {
+    // A bad key of a record (a label key) carries the key's own problems inside.
+    const messages = issue.code === 'invalid_key' && issue.issues.length > 0 ? issue.issues.map((i) => i.message) : [issue.message];
+    return messages.map((message) => ({
       doc: ctx.index,
       object: ctx.object,
       field: formatPath(path) || undefined,
       line: lineAt(ctx.fields, path, ctx.first),
-      message: issue.message,
-    };
+      message,
+    }));
   });
 }
 

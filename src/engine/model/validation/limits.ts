@@ -20,8 +20,11 @@ export const LIMITS = {
   textBytes: 1_048_576,
   /** YAML values after aliases are expanded (a "billion laughs" document stops here). */
   yamlNodes: 1_000_000,
-  /** Nesting of mappings and sequences (go-yaml stops at 10,000; no manifest comes near 1,000). */
-  yamlDepth: 1_000,
+  /**
+   * Nesting of mappings and sequences. go-yaml stops at 10,000; the YAML library here runs out
+   * of stack near 1,000; no manifest comes near 100 (a Deployment's deepest fields are ~15 down).
+   */
+  yamlDepth: 100,
   /** kube-apiserver's limits on an EndpointSlice (pkg/apis/discovery/validation: maxEndpoints, maxPorts). */
   sliceEndpoints: 1_000,
   slicePorts: 20_000,

@@ -162,7 +162,10 @@ export function readYaml(text: string): { readonly docs: readonly YamlDoc[]; rea
       const seen = new Set<string>();
       for (const e of doc.errors) {
         const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
-        const message = `YAML syntax: ${e.code === 'RESOURCE_EXHAUSTION' ? `nesting too deep (${e.message})` : e.message.split('\n')[0]}`;
+        // The library runs out of stack on very deep nesting, once per level it unwinds: say it once.
+        if (e.code === 'RESOURCE_EXHAUSTION' && seen.has('deep')) continue;
+        const message = e.code === 'RESOURCE_EXHAUSTION' ? `yaml: nesting too deep for the YAML reader (${e.message})` : `YAML syntax: ${e.message.split('\n')[0]}`;
+        if (e.code === 'RESOURCE_EXHAUSTION') seen.add('deep');
         if (!seen.has(`${line}:${message}`)) errors.push({ doc: index, line, message });
         seen.add(`${line}:${message}`);
       }
