@@ -12,7 +12,9 @@ export function compileText(text: string): Compiled {
   if (!parsed.ok) return parsed;
   const compiled = compile(parsed.scenario);
   if (!compiled.ok) return { ok: false, errors: compiled.errors };
-  return { ok: true, scenario: parsed.scenario, cluster: compiled.cluster, topo: topology(compiled.cluster) };
+  const topo = topology(compiled.cluster);
+  if (topo.error) return { ok: false, errors: [topo.error] };
+  return { ok: true, scenario: parsed.scenario, cluster: compiled.cluster, topo };
 }
 
 export const EMPTY_TOPOLOGY: Topology = { elements: [], links: [] };

@@ -3,6 +3,7 @@
 // (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
 // the UI decides the layout and the look.
 import type { Cluster, Device, Netns } from '../cluster/types';
+import type { ScenarioError } from '../model/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
 import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
 
@@ -47,6 +48,8 @@ export interface TopoLink {
 export interface Topology {
   readonly elements: readonly TopoElement[];
   readonly links: readonly TopoLink[];
+  /** Set (and the lists empty) when drawing failed: a podpath bug, reported instead of thrown. */
+  readonly error?: ScenarioError;
 }
 
 function deviceElement(ns: Netns, d: Device, parent: string, owner: string): TopoElement {

@@ -15,7 +15,8 @@ function sendAndMatch(mode: 'iptables' | 'ipvs' | 'nftables') {
   const names = nodeNamesOf(s.topo);
   const ns = nodeNetnsId('kind-worker');
   const hops: HopAt[] = s.steps.map((st, index) => ({ index, hop: st.hop })).filter((h) => netnsOfHop(h.hop, names) === ns);
-  const tables = tablesOf(s.cluster!, s.netState, ns);
+  const r = tablesOf(s.cluster!, s.netState, ns);
+  const tables: TableText[] = r.ok ? r.tables : [];
   const table = (id: TableId) => matchTable(tables.find((t) => t.id === id)!, hops);
   const stepOf = (kind: Hop['kind']) => s.steps.findIndex((st) => st.hop.kind === kind);
   return { s, table, stepOf };

@@ -132,6 +132,20 @@ function walk(w: Walk, node: unknown, path: FieldPath, depth: number): number {
   return size;
 }
 
+/** "Pod default/web" from the document's own kind and metadata, read without resolving anything. */
+function objectOf(doc: Document): string | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const str = (path: string[]) => {
+    const v = doc.getIn(path, true);
+    return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
+  };
+  const kind = str(['kind']);
+  if (kind === undefined) return undefined;
+  const name = str(['metadata', 'name']);
+  if (name === undefined) return kind;
+  return ['Namespace', 'Cluster', 'Podpath'].includes(kind) ? `${kind} ${name}` : `${kind} ${str(['metadata', 'namespace']) ?? 'default'}/${name}`;
+}
+
 export function readYaml(text: string): { readonly docs: readonly YamlDoc[]; readonly errors: readonly ScenarioError[] } {
   const bytes = utf8Bytes(text);
   if (bytes > LIMITS.textBytes) {
@@ -173,7 +187,11 @@ export function readYaml(text: string): { readonly docs: readonly YamlDoc[]; rea
     }
     const w: Walk = { doc, lc, index, errors: [], fields: { '': first }, sizes: new Map(), anchors: new Map(), open: new Set() };
     total += walk(w, doc.contents, [], 0);
-    if (w.errors.length > 0) { errors.push(...w.errors); return; }
+    if (w.errors.length > 0) {
+      const object = objectOf(doc);
+      errors.push(...w.errors.map((e) => (object ? { ...e, object } : e)));
+      return;
+    }
     if (total > LIMITS.yamlNodes) {
       errors.push({ doc: index, line: first, message: `yaml: document contains excessive aliasing: the scenario expands to more than ${count(LIMITS.yamlNodes)} values` });
       return;
