@@ -5,6 +5,7 @@ import { compile, parseScenario, simulate, tablesOf, topology } from './guard';
 import { clusterFrom, KIND_3 } from './testing/build';
 import type { Cluster } from './cluster/types';
 import type { Scenario } from './model/types';
+import { EMPTY_STATE } from './stack/state';
 
 /** A cluster whose namespaces cannot be built, as a bug would leave it. */
 function broken(): Cluster {
@@ -38,12 +39,12 @@ describe('the guarded entry points', () => {
     const t = topology(c);
     expect(t.elements).toEqual([]);
     expect(t.error?.message).toMatch(/^podpath failed in drawing the cluster: boom/);
-    expect(tablesOf(c, { ...({} as never) }, 'node/kind-worker')).toMatchObject({ ok: false, error: expect.stringMatching(/^podpath failed in printing the tables of node\/kind-worker: boom/) });
+    expect(tablesOf(c, EMPTY_STATE, 'node/kind-worker')).toMatchObject({ ok: false, error: expect.stringMatching(/^podpath failed in printing the tables of node\/kind-worker: boom/) });
   });
 
   it('give no tables, without an error, for a namespace the cluster does not have', () => {
     const c = clusterFrom(KIND_3);
-    expect(tablesOf(c, { ...({} as never) }, 'node/kind-worker9')).toEqual({ ok: true, tables: [] });
-    expect(tablesOf(c, { ...({} as never) }, 'pod/default/nope')).toEqual({ ok: true, tables: [] });
+    expect(tablesOf(c, EMPTY_STATE, 'node/kind-worker9')).toEqual({ ok: true, tables: [] });
+    expect(tablesOf(c, EMPTY_STATE, 'pod/default/nope')).toEqual({ ok: true, tables: [] });
   });
 });

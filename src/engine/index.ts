@@ -18,6 +18,7 @@ export { nodeNetnsId, podNetnsId, outsideNetnsId, GATEWAY_NETNS } from './cluste
 export { formatConntrack, iptablesRestoreForm } from './format/tables';
 export type { TableId, TableText } from './format/tables';
 export { setProxyMode } from './model/edit';
+export { isBlankScenario } from './model/blank';
 export { ruleWalk, RULE_WALK_SIZES } from './study/rule-walk';
 export type { RuleWalkPoint } from './study/rule-walk';
 export { serviceId, loadBalancerId } from './topology/ids';

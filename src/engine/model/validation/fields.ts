@@ -4,7 +4,7 @@
 // (yaml.v3 with KnownFields: `field kubeProxyMod not found in type v1alpha4.Networking`).
 // Fields Kubernetes knows but podpath does not model (resources, volumes, probes ...) pass.
 // The field names are data, generated from the Kubernetes schema by scripts/gen-k8s-fields.ts.
-import data from './k8s-fields.json';
+import data from './k8s-fields.json' with { type: 'json' };
 import { formatPath, type FieldPath } from '../locate';
 
 interface FieldData {
