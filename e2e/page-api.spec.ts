@@ -1,6 +1,7 @@
 // Journey 3: drive podpath through window.podpath, as tests and embedding pages do.
 import { expect, test } from '@playwright/test';
 import { WITH_DB_YAML } from './fixtures';
+import { sentView } from './pages/traceJson';
 import { PodpathPage } from './pages/PodpathPage';
 
 test('window.podpath loads a scenario, sends, and returns the trace as JSON', async ({ page }) => {
@@ -17,16 +18,17 @@ test('window.podpath loads a scenario, sends, and returns the trace as JSON', as
   await expect(app.source).toHaveText('pod default/web');
   await expect(app.destination).toHaveText('pod data/db');
 
-  const trace = await page.evaluate(() => window.podpath!.trace());
-  expect(trace).not.toBeNull();
-  expect(trace!.verdict).toBe('delivered');
-  expect(trace!.send).toMatchObject({ from: 'pod default/web', to: 'pod data/db', proto: 'tcp', dport: 5432 });
+  const json = await page.evaluate(() => window.podpath!.trace());
+  expect(json).not.toBeNull();
+  expect(json).toMatchObject({ version: 2, verdict: 'delivered', run: { kind: 'send', from: 'default/web', to: 'data/db', proto: 'tcp', port: 5432 } });
+  const trace = sentView(json!);
+  expect(trace.send).toMatchObject({ from: 'pod default/web', to: 'pod data/db', proto: 'tcp', dport: 5432 });
   // Pod to pod without NAT: the delivered packet still carries the sender's address and port.
-  const delivered = trace!.hops.at(-1)!;
+  const delivered = trace.hops.at(-1)!;
   expect(delivered.kind).toBe('deliver');
-  expect(delivered.packet).toMatchObject({ src: trace!.send.src, sport: trace!.send.sport, dst: trace!.send.dst, dport: 5432 });
-  expect(trace!.send.src).toMatch(/^10\.244\.1\./);
-  expect(trace!.reply?.verdict).toBe('delivered');
+  expect(delivered.packet).toMatchObject({ src: trace.send.src, sport: trace.send.sport, dst: trace.send.dst, dport: 5432 });
+  expect(trace.send.src).toMatch(/^10\.244\.1\./);
+  expect(trace.reply?.verdict).toBe('delivered');
 });
 
 test('window.podpath reports a failed send, and the page shows its message', async ({ page }) => {

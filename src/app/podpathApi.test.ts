@@ -1,5 +1,6 @@
 // The page API: it drives the store, checks what it is given, and hands out copies.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../engine/testing/trace';
 import { apiPodOn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore } from '../store';
@@ -20,7 +21,7 @@ describe('the podpath page API', () => {
   it('sends to a Service by its reference and shows the Service as the destination', () => {
     const store = createAppStore(defaultYaml);
     const out = createPodpathApi(store).send({ from: 'default/web', to: 'svc:default/api', port: 80 });
-    expect(out.ok && out.trace.hops.some((h) => h.kind === 'nat')).toBe(true);
+    expect(out.ok && sent(out.trace).hops.some((h) => h.kind === 'nat')).toBe(true);
     expect(store.getState().destination).toMatchObject({ elementId: 'svc:default/api', name: 'service default/api', receiveOnly: true });
   });
 
@@ -29,8 +30,8 @@ describe('the podpath page API', () => {
     const api = createPodpathApi(store);
     api.send({ from: 'default/web', to: API, port: 8080 });
     const t = api.trace()!;
-    (t.hops as unknown[]).length = 0;
-    expect(store.getState().trace!.hops.length).toBeGreaterThan(0);
+    (t.exchanges as unknown[]).length = 0;
+    expect(store.getState().trace!.exchanges.length).toBeGreaterThan(0);
   });
 
   it('rejects malformed requests with a message instead of throwing', () => {
@@ -57,7 +58,7 @@ describe('the podpath page API', () => {
   it('installs itself on a window and removes itself again', () => {
     const win = {} as Window;
     const remove = installPodpathApi(win, createAppStore(defaultYaml));
-    expect(win.podpath?.version).toBe(1);
+    expect(win.podpath?.version).toBe(2);
     remove();
     expect(win.podpath).toBeUndefined();
   });

@@ -5,7 +5,8 @@ import type { Trace } from '../engine';
 import type { AppStore, ApplyResult, SendOutcome, SendRequest } from '../store';
 
 export interface PodpathApi {
-  readonly version: 1;
+  /** 2: traces are conversations (exchanges of legs of hops); see the README. */
+  readonly version: 2;
   loadScenario(yaml: string): ApplyResult;
   send(request: SendRequest): SendOutcome;
   /** The current trace as plain JSON, or null before the first send. */
@@ -40,7 +41,7 @@ const failure = (e: unknown) => `podpath failed: ${e instanceof Error ? e.messag
 
 export function createPodpathApi(store: AppStore): PodpathApi {
   return {
-    version: 1,
+    version: 2,
     loadScenario: (yaml) => {
       if (typeof yaml !== 'string') return { ok: false, errors: [{ doc: 0, line: 0, message: 'loadScenario() takes the YAML text as a string' }] };
       try {

@@ -6,7 +6,8 @@ export type { Cluster, ClusterNode, ClusterPod, CompileResult, CompileError, Net
 export type { SendSpec, SimResult } from './stack/simulate';
 export { EMPTY_STATE } from './stack/state';
 export type { DynState } from './stack/state';
-export type { Trace, TraceLeg, Hop, HopKind, PacketView, Verdict, OuterHeader } from './trace/types';
+export type { Trace, TraceLeg, TraceRun, Exchange, ExchangeKind, ExchangeTuple, Hop, HopKind, PacketView, IcmpView, Verdict, OuterHeader, Payload, DnsPayload, HttpPayload, DataPayload, DnsRecord } from './trace/types';
+export { TRACE_VERSION } from './trace/types';
 export { DROPS } from './trace/drops';
 export type { Topology, TopoElement, TopoLink, TopoKind } from './topology/topology';
 export { machineId, deviceId, containerId, segmentId } from './topology/ids';

@@ -2,8 +2,8 @@
 export { createAppStore, type AppStore, type StoreOptions } from './store';
 export { StoreContext, useAppStore } from './context';
 export { containerElementId, type Endpoint, type Proto } from './endpoints';
-export { namespacesOf, netnsOfHop, nodeNamesOf, type NamespaceChoice } from './netns';
-export { firstRewrite, packetBefore, rewroteDestination, type Step, type Leg } from './steps';
+export { namespacesOf, type NamespaceChoice } from './netns';
+export { firstRewrite, packetBefore, rewroteDestination, type Step } from './steps';
 export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
 export { tablesFor } from './tables';
 export {

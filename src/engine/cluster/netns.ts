@@ -2,58 +2,14 @@
 // gateway between the node network and the internet, or an outside host. Devices and
 // routes come from the CNI module; the kernel's local table is derived from the addresses,
 // as the kernel derives it; then the scenario's route edits are applied.
-import { nthAddress, parseCidr, type Cidr } from '../lib/ip';
+import { parseCidr } from '../lib/ip';
 import { hashedMac } from '../lib/mac';
 import { bridgeDevice, hostVeth, nodePodRoutes, podEth0, podRoutes } from '../cni/bridge';
-import { applyRouteEdits } from './route-edits';
-import type { Address, Cluster, Device, Listener, Netns, NetnsId, Route } from './types';
+import { buildInternetRouter, buildVirtualHost, INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS } from './internet';
+import { addr, connected, finish, GATEWAY_INTERNET_IP, GATEWAY_NETNS, INTERNET_SEGMENT, LO, NODE_SEGMENT, nodeNetnsId } from './netns-base';
+import type { Cluster, Device, Listener, Netns, NetnsId, Route } from './types';
 
-export const NODE_SEGMENT = 'kind';
-export const INTERNET_SEGMENT = 'internet';
-export const GATEWAY_NETNS: NetnsId = 'router/gateway';
-export const GATEWAY_INTERNET_IP = '192.0.2.1';
-
-export const nodeNetnsId = (node: string): NetnsId => `node/${node}`;
-export const podNetnsId = (podKey: string): NetnsId => `pod/${podKey}`;
-export const outsideNetnsId = (host: string): NetnsId => `host/${host}`;
-
-const LO: Device = {
-  name: 'lo', ifindex: 1, kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536,
-  addrs: [{ ip: '127.0.0.1', prefix: 8, scope: 'host' }], up: true,
-};
-
-const bcast = (c: Cidr) => nthAddress(c, 2 ** (32 - c.prefix) - 1);
-
-function addr(ip: string, prefix: number): Address {
-  const c = parseCidr(`${ip}/${prefix}`);
-  return { ip, prefix, scope: 'global', brd: prefix < 31 ? bcast(c) : undefined };
-}
-
-function connected(dev: string, a: Address): Route {
-  return { table: 'main', type: 'unicast', dst: parseCidr(`${a.ip}/${a.prefix}`), dev, proto: 'kernel', scope: 'link', src: a.ip };
-}
-
-/** The kernel's local table: one `local` route per address, `broadcast` for each brd. */
-export function localTable(devices: readonly Device[]): Route[] {
-  const out: Route[] = [];
-  for (const d of devices) {
-    for (const a of d.addrs) {
-      if (d.kind === 'loopback') {
-        out.push({ table: 'local', type: 'local', dst: parseCidr('127.0.0.0/8'), dev: 'lo', proto: 'kernel', scope: 'host', src: a.ip });
-        out.push({ table: 'local', type: 'broadcast', dst: parseCidr('127.255.255.255/32'), dev: 'lo', proto: 'kernel', scope: 'link', src: a.ip });
-      }
-      out.push({ table: 'local', type: 'local', dst: parseCidr(`${a.ip}/32`), dev: d.name, proto: 'kernel', scope: 'host', src: a.ip });
-      if (a.brd) out.push({ table: 'local', type: 'broadcast', dst: parseCidr(`${a.brd}/32`), dev: d.name, proto: 'kernel', scope: 'link', src: a.ip });
-    }
-  }
-  return out;
-}
-
-function finish(cluster: Cluster, base: Omit<Netns, 'routes' | 'editProblems'> & { main: Route[] }): Netns {
-  const { main, ...rest } = base;
-  const { routes, problems } = applyRouteEdits(cluster, base, [...main, ...localTable(base.devices)]);
-  return { ...rest, routes, editProblems: problems };
-}
+export { NODE_SEGMENT, INTERNET_SEGMENT, GATEWAY_NETNS, GATEWAY_INTERNET_IP, nodeNetnsId, podNetnsId, outsideNetnsId } from './netns-base';
 
 const NODE_PROCESSES: readonly Listener[] = [
   { proto: 'tcp', port: 10250, addr: '0.0.0.0', owner: 'kubelet' },
@@ -134,7 +90,11 @@ function buildGateway(cluster: Cluster): Netns {
     // The cloud load balancers' addresses, owned by the cloud network.
     devices.push({ name: 'cloudlb0', ifindex: 4, kind: 'dummy', mac: hashedMac('gateway/cloudlb0'), mtu: 1500, up: true, addrs: lbIps.map((ip) => ({ ip, prefix: 32, scope: 'global' as const })) });
   }
-  const main: Route[] = [connected('eth0', eth0Addr), connected('eth1', eth1Addr)];
+  // Beyond its two links and the declared outside hosts, everything goes to the internet.
+  const main: Route[] = [
+    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: INTERNET_ROUTER_IP, dev: 'eth1' },
+    connected('eth0', eth0Addr), connected('eth1', eth1Addr),
+  ];
   for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth1', scope: 'link' });
   return finish(cluster, { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: [] });
 }
@@ -159,8 +119,8 @@ export function buildNetns(cluster: Cluster, id: NetnsId): Netns {
   switch (kind) {
     case 'node': return buildNode(cluster, id, rest);
     case 'pod': return buildPod(cluster, id, rest);
-    case 'router': return buildGateway(cluster);
-    case 'host': return buildOutside(cluster, id, rest);
+    case 'router': return id === INTERNET_ROUTER_NETNS ? buildInternetRouter(cluster) : buildGateway(cluster);
+    case 'host': return rest.startsWith('@') ? buildVirtualHost(cluster, rest.slice(1)) : buildOutside(cluster, id, rest);
     default: throw new Error(`unknown network namespace ${id}`);
   }
 }

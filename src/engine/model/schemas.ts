@@ -155,6 +155,8 @@ const outsideHost = z.strictObject({
   name: labelName,
   ip: ipText,
   ports: z.array(z.strictObject({ port: portNumber, protocol: protocol.default('TCP') })).default([]),
+  /** DNS names the internet's resolvers answer with this host's address. */
+  names: z.array(subdomainName).default([]),
 });
 
 const routeEdit = z.strictObject({

@@ -40,6 +40,8 @@ export interface OutsideHostSpec {
   readonly name: string;
   readonly ip: string;
   readonly ports: readonly { readonly port: number; readonly protocol: Protocol }[];
+  /** DNS names (example.com) the internet's resolvers answer with this host's address. */
+  readonly names: readonly string[];
 }
 
 /** A change to a routing table that a learner asks for, to see the walk change. */

@@ -83,7 +83,9 @@ export function ruleWalk(mode: ProxyMode, services: number): RuleWalkPoint {
   if (!c.ok) throw new Error(c.errors.map((e) => e.message).join('; '));
   const r = simulate(c.cluster, { from: 'default/client', to: 'svc:default/zz-web', port: 80 });
   if (!r.ok) throw new Error(r.error);
-  return { mode, services, rulesEvaluated: r.trace.rulesEvaluated, verdict: r.trace.verdict };
+  // The request leg: the packet kube-proxy's rules meet on its way to the Service.
+  const request = r.trace.exchanges[0]!.legs[0]!;
+  return { mode, services, rulesEvaluated: request.rulesEvaluated, verdict: request.verdict };
 }
 
 export const RULE_WALK_SIZES = [10, 30, 100, 300, 1000, 3000, 10000] as const;

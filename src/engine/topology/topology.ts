@@ -5,6 +5,7 @@
 import type { Cluster, Device, Netns } from '../cluster/types';
 import type { ScenarioError } from '../model/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
+import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
 import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
 
 export type TopoKind = 'node' | 'pod' | 'container' | 'device' | 'gateway' | 'outside' | 'segment' | 'service' | 'loadbalancer';
@@ -21,6 +22,8 @@ export interface TopoElement {
   readonly details: readonly string[];
   /** For pods and containers: what a send to it addresses. */
   readonly sendRef?: string;
+  /** For machines and pods: the engine's id of their network namespace (absent for the hosts of the internet, drawn as one). */
+  readonly netns?: string;
   /** For devices: the device kind. */
   readonly deviceKind?: Device['kind'];
   /** Addresses with prefix (devices), or the address (pods, nodes, outside hosts). */
@@ -71,7 +74,7 @@ export function topology(cluster: Cluster): Topology {
     const ns = cluster.netns(nodeNetnsId(node.name));
     const nid = machineId(ns.id);
     const nodePorts = ns.listeners.map((l) => ({ port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner }));
-    elements.push({ id: nid, kind: 'node', label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
+    elements.push({ id: nid, kind: 'node', netns: ns.id, label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
       elements.push(deviceElement(ns, d, nid, `node ${node.name}`));
@@ -89,7 +92,7 @@ export function topology(cluster: Cluster): Topology {
       }
       const pns = cluster.netns(pod.netns);
       const pid = machineId(pod.netns);
-      elements.push({ id: pid, kind: 'pod', label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
+      elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
       for (const c of pod.spec.containers) {
         elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
       }
@@ -100,16 +103,30 @@ export function topology(cluster: Cluster): Topology {
     }
   }
   const gw = cluster.netns(GATEWAY_NETNS);
-  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
+  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
   for (const d of gw.devices) {
     if (d.kind === 'loopback') continue;
     elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), 'the gateway'));
     if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
   }
+  const inet = cluster.netns(INTERNET_ROUTER_NETNS);
+  elements.push({ id: segmentId(WAN_SEGMENT), kind: 'segment', label: 'the internet', name: 'the internet', details: ['every public address the scenario does not declare'] });
+  elements.push({ id: machineId(INTERNET_ROUTER_NETNS), kind: 'gateway', netns: INTERNET_ROUTER_NETNS, label: 'internet', name: 'internet router', details: ['the routers of the internet, as one'] });
+  for (const d of inet.devices) {
+    if (d.kind === 'loopback') continue;
+    elements.push(deviceElement(inet, d, machineId(INTERNET_ROUTER_NETNS), 'the internet router'));
+    if (d.segment) links.push({ id: `wire:${inet.id}:${d.name}`, kind: 'wire', source: deviceId(inet.id, d.name), target: segmentId(d.segment) });
+  }
+  elements.push({
+    id: INTERNET_HOSTS_ELEMENT, kind: 'outside', label: 'any public address', name: 'hosts on the internet',
+    details: ['any public address: answers ping, serves HTTP on 80 and HTTPS on 443, drops the rest'],
+    ports: INTERNET_HOST_PORTS.map((port) => ({ port, protocol: 'TCP' as const })),
+  });
+  links.push({ id: `wire:${INTERNET_HOSTS_ELEMENT}`, kind: 'wire', source: INTERNET_HOSTS_ELEMENT, target: segmentId(WAN_SEGMENT) });
   for (const h of cluster.outside) {
     const ns = cluster.netns(h.netns);
     const id = machineId(h.netns);
-    elements.push({ id, kind: 'outside', label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
+    elements.push({ id, kind: 'outside', netns: h.netns, label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
       elements.push(deviceElement(ns, d, id, `outside host ${h.name}`));

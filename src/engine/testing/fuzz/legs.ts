@@ -1,9 +1,10 @@
-// The one place the fuzz harness reads a trace. A trace is a request leg and an optional
-// reply today; when it becomes a list of exchanges, each with legs, only this file changes.
+// The one place the fuzz harness reads a trace: a conversation of exchanges, each with its
+// tuple and its legs (out from the sender, back towards it). When the trace format changes,
+// only this file does.
 import type { Hop, Trace, Verdict } from '../../trace/types';
 
 export interface FuzzLeg {
-  /** Which exchange of the conversation the leg belongs to, and its place in it. */
+  /** The exchange the leg belongs to. */
   readonly exchange: number;
   readonly role: 'request' | 'reply';
   readonly verdict: Verdict;
@@ -11,13 +12,29 @@ export interface FuzzLeg {
   readonly hops: readonly Hop[];
 }
 
-export function legsOf(trace: Trace): readonly FuzzLeg[] {
-  const request: FuzzLeg = { exchange: 0, role: 'request', verdict: trace.verdict, code: trace.code, hops: trace.hops };
-  if (!trace.reply) return [request];
-  return [request, { exchange: 0, role: 'reply', verdict: trace.reply.verdict, code: trace.reply.code, hops: trace.reply.hops }];
+export interface FuzzExchange {
+  readonly id: number;
+  /** What the sender's socket used: the answer must come back to src:sport from dst:dport. */
+  readonly tuple: { readonly src: string; readonly sport: number; readonly dst: string; readonly dport: number; readonly proto: string };
+  readonly verdict: Verdict;
+  readonly code?: string;
+  readonly legs: readonly FuzzLeg[];
 }
 
-/** What the client asked for: the addresses and ports its socket used. */
-export function sentTuple(trace: Trace): { readonly src: string; readonly sport: number; readonly dst: string; readonly dport: number } {
-  return { src: trace.send.src, sport: trace.send.sport, dst: trace.send.dst, dport: trace.send.dport };
+export function exchangesOf(trace: Trace): readonly FuzzExchange[] {
+  return trace.exchanges.map((ex) => ({
+    id: ex.id,
+    tuple: { src: ex.tuple.src, sport: ex.tuple.sport, dst: ex.tuple.dst, dport: ex.tuple.dport, proto: ex.tuple.proto },
+    verdict: ex.verdict, ...(ex.code ? { code: ex.code } : {}),
+    legs: ex.legs.map((l) => ({ exchange: ex.id, role: l.dir === 'out' ? 'request' as const : 'reply' as const, verdict: l.verdict, ...(l.code ? { code: l.code } : {}), hops: l.hops })),
+  }));
+}
+
+export function legsOf(trace: Trace): readonly FuzzLeg[] {
+  return exchangesOf(trace).flatMap((e) => e.legs);
+}
+
+/** The conversation's own outcome. */
+export function outcomeOf(trace: Trace): { readonly verdict: Verdict; readonly code?: string } {
+  return { verdict: trace.verdict, ...(trace.code ? { code: trace.code } : {}) };
 }

@@ -14,7 +14,7 @@ import { HOP_BUDGET } from '../../stack/walk';
 import { topology } from '../../topology/topology';
 import { DROPS } from '../../trace/drops';
 import type { Trace } from '../../trace/types';
-import { legsOf, sentTuple, type FuzzLeg } from './legs';
+import { exchangesOf, legsOf, outcomeOf, type FuzzExchange, type FuzzLeg } from './legs';
 import type { FuzzCase } from './model';
 import { renderScenario } from './render';
 import { resolveSend } from './resolve';
@@ -54,27 +54,43 @@ function checkLeg(leg: FuzzLeg): void {
   if (!ENDS[leg.verdict].includes(lastKind)) fail(`${name} is ${leg.verdict} but ends on a "${lastKind}" hop`);
 }
 
-/** Checks one trace; returns whether the request was NATed on its way. */
-function checkTrace(t: Trace): boolean {
-  const legs = legsOf(t);
-  legs.forEach(checkLeg);
-  const request = legs.find((l) => l.role === 'request')!;
-  const reply = legs.find((l) => l.role === 'reply');
-  if (reply && request.verdict === 'dropped') fail('a dropped request has a reply');
-  if (!reply && request.verdict !== 'dropped') fail(`a ${request.verdict} request has no reply leg`);
-  const sent = sentTuple(t);
+/** Checks one exchange; returns whether its request was NATed on its way. */
+function checkExchange(ex: FuzzExchange): boolean {
+  ex.legs.forEach(checkLeg);
+  if (ex.verdict !== 'delivered' && (ex.code === undefined || !(ex.code in DROPS))) fail(`exchange ${ex.id} is ${ex.verdict} with code ${String(ex.code)}, not one of the catalogue's`);
+  const request = ex.legs[0];
+  if (!request || request.role !== 'request') fail(`exchange ${ex.id} does not start with a leg from its sender`);
+  const replies = ex.legs.filter((l) => l.role === 'reply');
+  // A dropped packet may still be answered by a router's ICMP error (host unreachable), never by the destination.
+  for (const r of request.verdict === 'dropped' ? replies : []) {
+    const p = r.hops[0]!.packet;
+    if (p.proto !== 'icmp' || p.flags === 'echo-reply') fail(`a dropped request got an answer that is not an ICMP error: ${p.proto} ${p.flags}`);
+  }
+  if (request.verdict !== 'dropped' && replies.length === 0) fail(`a ${request.verdict} request has no reply leg`);
+  const sent = ex.tuple;
   const got = request.hops[request.hops.length - 1]!.packet;
   const natted = request.verdict === 'delivered' && (got.src !== sent.src || got.sport !== sent.sport || got.dst !== sent.dst || got.dport !== sent.dport);
-  if (reply?.verdict === 'delivered') {
+  for (const reply of replies) {
+    if (reply.verdict !== 'delivered') continue;
     const back = reply.hops[reply.hops.length - 1]!.packet;
-    // An ICMP error has no ports of its own: it quotes the client's packet, and goes to its address.
-    const icmpError = back.proto === 'icmp' && back.flags !== 'echo-reply';
-    if (back.dst !== sent.src || (!icmpError && back.dport !== sent.sport)) fail(`the answer reached ${back.dst}:${back.dport}, not the sender ${sent.src}:${sent.sport}`);
-    if (!icmpError && (back.src !== sent.dst || back.sport !== sent.dport)) {
+    // ICMP has no ports of its own (an error quotes the client's packet): compare addresses.
+    const icmp = back.proto === 'icmp';
+    const icmpError = icmp && back.flags !== 'echo-reply';
+    if (back.dst !== sent.src || (!icmp && back.dport !== sent.sport)) fail(`the answer reached ${back.dst}:${back.dport}, not the sender ${sent.src}:${sent.sport}`);
+    if (!icmpError && (back.src !== sent.dst || (!icmp && back.sport !== sent.dport))) {
       fail(`the client's socket took an answer from ${back.src}:${back.sport}, but it sent to ${sent.dst}:${sent.dport}`);
     }
   }
   return natted;
+}
+
+/** Checks one trace; returns whether a request was NATed on its way. */
+function checkTrace(t: Trace): boolean {
+  const exchanges = exchangesOf(t);
+  if (exchanges.length === 0) fail('a trace without exchanges');
+  const out = outcomeOf(t);
+  if (out.verdict !== 'delivered' && (out.code === undefined || !(out.code in DROPS))) fail(`the trace is ${out.verdict} with code ${String(out.code)}, not one of the catalogue's`);
+  return exchanges.map(checkExchange).some(Boolean);
 }
 
 function build(yaml: string): { cluster: Cluster } | { stage: 'parse' | 'compile' } {

@@ -1,0 +1,116 @@
+// The internet beyond the gateway. One router ("internet", 192.0.2.254 on the gateway's
+// outside link) stands for all the routers of the internet: it has routes for public
+// address space only (none for private and other special-purpose ranges, so those end in
+// ICMP "network unreachable"), a route back to the node network through the gateway (the
+// nodes are routable, as in a VPC), and a link ("wan") on which every public address that
+// the scenario does not declare is a host of its own: a host somewhere on the internet. Such
+// a host answers ping, serves HTTP and HTTPS on 80 and 443, and silently drops everything
+// else, as a host behind a firewall does. Declared outside hosts sit on the gateway's own
+// link, as before.
+import { cidrContains, ipToInt, isIPv4, parseCidr, type Cidr } from '../lib/ip';
+import { hashedMac } from '../lib/mac';
+import { addr, connected, finish, GATEWAY_INTERNET_IP, INTERNET_SEGMENT, LO } from './netns-base';
+import type { Cluster, Device, Listener, Netns, NetnsId, OutsideHost, Route } from './types';
+
+export const INTERNET_ROUTER_NETNS: NetnsId = 'router/internet';
+/** The internet router's address on the gateway's outside link. */
+export const INTERNET_ROUTER_IP = '192.0.2.254';
+/** The link between the internet router and every undeclared host (RFC 2544's benchmarking range). */
+export const WAN_SEGMENT = 'wan';
+export const WAN_NET = '198.18.0.0/15';
+export const WAN_ROUTER_IP = '198.18.0.1';
+/** Ports an undeclared internet host serves: HTTP and HTTPS. */
+export const INTERNET_HOST_PORTS = [80, 443] as const;
+
+/**
+ * IANA's special-purpose IPv4 ranges (RFC 6890 and its registry), which the internet does not
+ * route. podpath keeps TEST-NET-2 (198.51.100.0/24) and TEST-NET-3 (203.0.113.0/24) as its
+ * stand-ins for public space, so examples never name a real host; TEST-NET-1
+ * (192.0.2.0/24) is the gateway's outside link and 198.18.0.0/15 the internet router's.
+ */
+export const SPECIAL_PURPOSE: readonly string[] = [
+  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24',
+  '192.0.2.0/24', '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4',
+];
+const SPECIAL = SPECIAL_PURPOSE.map(parseCidr);
+
+export const virtualHostNetnsId = (ip: string): NetnsId => `host/@${ip}`;
+export const isVirtualHostNetns = (id: NetnsId) => id.startsWith('host/@');
+
+/** Whether the internet routes an address: public, not special-purpose. */
+export function isPublicAddress(ip: string): boolean {
+  if (!isIPv4(ip)) return false;
+  const n = ipToInt(ip);
+  return !SPECIAL.some((c) => cidrContains(c, n));
+}
+
+/** The smallest set of CIDRs covering everything outside `holes` (each a CIDR inside 0.0.0.0/0). */
+export function complement(holes: readonly Cidr[]): Cidr[] {
+  const out: Cidr[] = [];
+  const walk = (c: Cidr) => {
+    if (holes.some((h) => h.prefix <= c.prefix && cidrContains(h, c.net))) return; // inside a hole
+    if (!holes.some((h) => h.prefix > c.prefix && cidrContains(c, h.net))) { out.push(c); return; } // no hole inside
+    const half = 2 ** (31 - c.prefix);
+    walk({ net: c.net, prefix: c.prefix + 1 });
+    walk({ net: (c.net + half) >>> 0, prefix: c.prefix + 1 });
+  };
+  walk({ net: 0, prefix: 0 });
+  return out;
+}
+
+let publicSpace: Cidr[] | undefined;
+
+/** The public address space as the internet router's routes cover it. */
+export function publicRoutes(): readonly Cidr[] {
+  publicSpace ??= complement(SPECIAL);
+  return publicSpace;
+}
+
+/** An undeclared public address as an outside host: a host somewhere on the internet. */
+export function internetHost(cluster: Cluster, ip: string): OutsideHost | undefined {
+  if (!isPublicAddress(ip) || cluster.outside.some((h) => h.ip === ip)) return undefined;
+  if (cluster.services.some((s) => s.loadBalancerIP === ip || s.externalIPs.includes(ip))) return undefined;
+  return {
+    name: ip, ip, netns: virtualHostNetnsId(ip), names: [], virtual: true,
+    ports: INTERNET_HOST_PORTS.map((port) => ({ port, protocol: 'TCP' as const })),
+  };
+}
+
+export function buildInternetRouter(cluster: Cluster): Netns {
+  const eth0Addr = addr(INTERNET_ROUTER_IP, 24);
+  const wanAddr = addr(WAN_ROUTER_IP, 15);
+  const devices: Device[] = [
+    LO,
+    { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac('internet/eth0'), mtu: 1500, addrs: [eth0Addr], segment: INTERNET_SEGMENT, up: true },
+    { name: 'wan0', ifindex: 3, kind: 'ether', mac: hashedMac('internet/wan0'), mtu: 1500, addrs: [wanAddr], segment: WAN_SEGMENT, up: true },
+  ];
+  const main: Route[] = [
+    connected('eth0', eth0Addr), connected('wan0', wanAddr),
+    // The node network is routable through the gateway, as a cloud VPC's addresses are.
+    { table: 'main', type: 'unicast', dst: cluster.nodeSubnet, via: GATEWAY_INTERNET_IP, dev: 'eth0' },
+  ];
+  for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth0', scope: 'link' });
+  for (const c of publicRoutes()) main.push({ table: 'main', type: 'unicast', dst: c, dev: 'wan0', scope: 'link' });
+  return finish(cluster, { id: INTERNET_ROUTER_NETNS, kind: 'router', machine: 'internet', name: 'root', devices, main, forwarding: true, listeners: [] });
+}
+
+export function buildVirtualHost(cluster: Cluster, ip: string): Netns {
+  const a = { ...addr(ip, 32), brd: undefined };
+  const id = virtualHostNetnsId(ip);
+  const devices: Device[] = [LO, { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac(`internet-host/${ip}`), mtu: 1500, addrs: [a], segment: WAN_SEGMENT, up: true }];
+  const main: Route[] = [{ table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: WAN_ROUTER_IP, dev: 'eth0', onlink: true }];
+  const listeners: Listener[] = INTERNET_HOST_PORTS.map((port) => ({ proto: 'tcp', port, addr: '0.0.0.0', owner: 'web server' }));
+  return finish(cluster, {
+    id, kind: 'outside', machine: ip, name: 'root', devices, main, forwarding: false, listeners,
+    closedPorts: 'drop', drawnAs: INTERNET_HOSTS_ELEMENT,
+  });
+}
+
+/** The graph element every undeclared internet host is drawn as. */
+export const INTERNET_HOSTS_ELEMENT = 'host:internet';
+
+/** Who holds an address on the wan link: the router, or the undeclared host that is that address. */
+export function wanOwner(cluster: Cluster, ip: string): { netns: NetnsId; device: string } | undefined {
+  if (ip === WAN_ROUTER_IP) return { netns: INTERNET_ROUTER_NETNS, device: 'wan0' };
+  return internetHost(cluster, ip) ? { netns: virtualHostNetnsId(ip), device: 'eth0' } : undefined;
+}
