@@ -55,6 +55,22 @@ describe('Services and endpoints', () => {
     expect(lb.healthCheckNodePort).toBeGreaterThanOrEqual(30000);
   });
 
+  it('allocates every usable address of a /28 service subnet, which has no static band', () => {
+    const subnet = KIND_3.replace('kind: Cluster\n', 'kind: Cluster\nnetworking: {serviceSubnet: 10.96.0.0/28}\n');
+    const c = clusterFrom(`${subnet}${Array.from({ length: 12 }, (_, i) => SVC(`s${i}`, '  ports: [{port: 80}]\n')).join('')}`);
+    const ips = c.services.map((s) => s.clusterIP);
+    // .1 and .10 are the built-ins'; twelve more take .2-.9 and .11-.14: every usable address once.
+    expect(new Set(ips).size).toBe(14);
+    expect(ips.every((ip) => /^10\.96\.0\.(?:[1-9]|1[0-4])$/.test(ip!))).toBe(true);
+  });
+
+  it('falls back to the static band when the dynamic band is full, as the API server\'s allocator does', () => {
+    // A /27: the static band is .0-.15, the dynamic band .16-.30 (15 addresses); 28 Services and the two built-ins fill all 30.
+    const subnet = KIND_3.replace('kind: Cluster\n', 'kind: Cluster\nnetworking: {serviceSubnet: 10.96.0.0/27}\n');
+    const c = clusterFrom(`${subnet}${Array.from({ length: 28 }, (_, i) => SVC(`s${i}`, '  ports: [{port: 80}]\n')).join('')}`);
+    expect(new Set(c.services.map((s) => s.clusterIP)).size).toBe(30);
+  });
+
   it('takes EndpointSlices given by hand for a Service without a selector', () => {
     const c = clusterFrom(`${KIND_3}${SVC('ext', '  ports: [{name: pg, port: 5432}]\n')}---
 apiVersion: discovery.k8s.io/v1
