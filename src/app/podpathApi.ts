@@ -1,16 +1,18 @@
 // window.podpath: the page's programmatic door, for tests and for pages that embed podpath.
 // loadScenario(yaml), send({ from, to, port, proto, container }) and trace() drive the same
-// store the UI shows. Everything going in is checked; everything coming out is a plain copy.
+// store the UI shows. The engine runs in a Web Worker, so every method returns a Promise
+// (version 2; version 1 answered at once). Everything going in is checked; everything coming
+// out is a plain copy.
 import type { Trace } from '../engine';
 import type { AppStore, ApplyResult, SendOutcome, SendRequest } from '../store';
 
 export interface PodpathApi {
-  /** 2: traces are conversations (exchanges of legs of hops); see the README. */
+  /** 2: traces are conversations (exchanges of legs of hops), and every call is asynchronous (the engine runs in a Web Worker); see the README. */
   readonly version: 2;
-  loadScenario(yaml: string): ApplyResult;
-  send(request: SendRequest): SendOutcome;
-  /** The current trace as plain JSON, or null before the first send. */
-  trace(): Trace | null;
+  loadScenario(yaml: string): Promise<ApplyResult>;
+  send(request: SendRequest): Promise<SendOutcome>;
+  /** The current trace as plain JSON, or null before the first send (after any call still running). */
+  trace(): Promise<Trace | null>;
 }
 
 declare global {
@@ -42,24 +44,29 @@ const failure = (e: unknown) => `podpath failed: ${e instanceof Error ? e.messag
 export function createPodpathApi(store: AppStore): PodpathApi {
   return {
     version: 2,
-    loadScenario: (yaml) => {
+    loadScenario: async (yaml) => {
       if (typeof yaml !== 'string') return { ok: false, errors: [{ doc: 0, line: 0, message: 'loadScenario() takes the YAML text as a string' }] };
       try {
-        return copy(store.getState().loadScenario(yaml));
+        return copy(await store.getState().loadScenario(yaml));
       } catch (e) {
         return { ok: false, errors: [{ doc: 0, line: 0, message: failure(e) }] };
       }
     },
-    send: (request) => {
+    send: async (request) => {
       const req = checkRequest(request);
       if (typeof req === 'string') return { ok: false, error: req };
       try {
-        return copy(store.getState().sendRequest(req));
+        // A send right after the page opened waits for the scenario it is about.
+        await store.getState().idle();
+        return copy(await store.getState().sendRequest(req));
       } catch (e) {
         return { ok: false, error: failure(e) };
       }
     },
-    trace: () => copy(store.getState().trace),
+    trace: async () => {
+      await store.getState().idle();
+      return copy(store.getState().trace);
+    },
   };
 }
 

@@ -10,7 +10,8 @@ import { EMPTY_STATE } from './stack/state';
 /** A cluster whose namespaces cannot be built, as a bug would leave it. */
 function broken(): Cluster {
   const c = clusterFrom(KIND_3);
-  return { ...c, netns: () => { throw new Error('boom'); } };
+  const boom = () => { throw new Error('boom'); };
+  return { ...c, netns: boom, shape: boom };
 }
 
 describe('the guarded entry points', () => {

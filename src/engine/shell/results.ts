@@ -42,6 +42,10 @@ export interface CurlResult {
   readonly response?: { readonly version: 'HTTP/1.1'; readonly status: number; readonly reason: string; readonly headers: readonly HttpHeader[]; readonly body: string };
   /** The request went out but no response came back in time. */
   readonly responseTimeout?: boolean;
+  /** The server closed the connection without sending anything: curl's (52) Empty reply from server. */
+  readonly closed?: boolean;
+  /** https failed: the server does not speak TLS (curl 35), or its certificate is not trusted and -k was not given (curl 60). */
+  readonly tlsError?: 'not-tls' | 'untrusted';
   /** -m SECS, when given. */
   readonly maxTimeSeconds?: number;
   /** Total time of the transfer, ms. */
@@ -72,6 +76,8 @@ export interface PingResult {
   readonly replies: readonly PingReply[];
   /** Total time from first send to the end, ms (ping waits 1 s between echoes). */
   readonly totalMs: number;
+  /** No -c was given: a real ping runs until interrupted, so podpath stops it after a few echoes, as if Ctrl-C was pressed. */
+  readonly interrupted: boolean;
 }
 
 export interface TracerouteProbe { readonly from?: string; readonly fromName?: string; readonly ms?: number; readonly note?: string }

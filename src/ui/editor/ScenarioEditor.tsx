@@ -3,7 +3,7 @@
 // it changes only if the edit compiles, and an empty editor asks first.
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isBlankScenario, type ScenarioError } from '../../engine';
+import { isBlankScenario } from '../../engine';
 import { useAppStore } from '../../store';
 import { ConfirmBlank } from './ConfirmBlank';
 import { ErrorList } from './ErrorList';
@@ -11,12 +11,10 @@ import { WarningList } from './Problems';
 import { offsetOfLine } from './lines';
 import './editor.css';
 
-const NO_WARNINGS: readonly ScenarioError[] = [];
-
 export function ScenarioEditor() {
   const s = useAppStore(useShallow((st) => ({
     draft: st.draft, text: st.text, errors: st.errors, setDraft: st.setDraft, applyDraft: st.applyDraft, discardDraft: st.discardDraft,
-    warnings: st.scenario?.warnings ?? NO_WARNINGS,
+    warnings: st.warnings,
   })));
   const area = useRef<HTMLTextAreaElement>(null);
   const [applied, setApplied] = useState(false);
@@ -24,7 +22,7 @@ export function ScenarioEditor() {
   const dirty = s.draft !== s.text;
   const apply = () => {
     setConfirming(false);
-    setApplied(s.applyDraft().ok);
+    void s.applyDraft().then((r) => setApplied(r.ok));
   };
   const requestApply = () => (isBlankScenario(s.draft) && !isBlankScenario(s.text) ? setConfirming(true) : apply());
 

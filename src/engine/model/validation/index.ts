@@ -10,7 +10,7 @@ import { checkEndpointSlices } from './endpoint-slices';
 import { checkOutsideHosts } from './outside';
 import { checkPods } from './pods';
 import { checkServiceAddresses } from './services';
-import { checkNodePortRange } from './settings';
+import { checkNodePortRange, checkUpstreamDns } from './settings';
 import { checkUniqueNames } from './uniqueness';
 import { checkDeployments } from './workloads';
 
@@ -28,6 +28,7 @@ export function checkScenario(s: Scenario, parsed: ParsedDocs): { errors: Scenar
     { cidr: parseCidr(s.cluster.nodeSubnet), what: `the node network ${s.cluster.nodeSubnet}` },
   ];
   checkOutsideHosts(ctx, ranges.map((r) => r.cidr));
+  checkUpstreamDns(ctx);
   checkUniqueNames(ctx);
   checkDeployments(ctx);
   checkPods(ctx);

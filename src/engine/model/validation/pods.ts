@@ -1,13 +1,22 @@
-// Pods, written or made by a Deployment, as the API server and the kernel take them
+// Pods, written or made by a controller, as the API server and the kernel take them
 // (pkg/apis/core/validation): container names unique, container port names unique in their
 // container (validateContainerPorts: `Duplicate value`), one listener per port across the
 // pod's containers (they share a network namespace), nodeName naming a node, one pod per
 // name and namespace, and a warning for a namespace nobody declared.
-import type { PodSpec } from '../types';
+import type { PodOwner, PodSpec } from '../types';
 import { duplicate } from './field-errors';
 import type { CheckContext } from './context';
 
-/** Where a pod's own spec sits in its document: a Deployment's pods come from spec.template. */
+/** The object in the scenario a pod comes from: the Deployment behind its ReplicaSet, a DaemonSet, a StatefulSet. */
+function ownerOf(o: PodOwner): { kind: string; name: string } {
+  switch (o.kind) {
+    case 'ReplicaSet': return { kind: 'Deployment', name: o.deployment };
+    case 'DaemonSet': return { kind: 'DaemonSet', name: o.name };
+    case 'StatefulSet': return { kind: 'StatefulSet', name: o.name };
+  }
+}
+
+/** Where a pod's own spec sits in its document: a controller's pods come from spec.template. */
 export const podField = (p: PodSpec, field: string): string => (p.owner ? field.replace(/^spec\./, 'spec.template.spec.').replace(/^metadata\./, 'spec.template.metadata.') : field);
 
 export function checkPods(ctx: CheckContext): void {
@@ -16,17 +25,18 @@ export function checkPods(ctx: CheckContext): void {
   const names = new Map<string, number>();
   const checkedOwners = new Set<string>();
   for (const p of s.pods) {
-    const w = { doc: p.source.doc, line: p.source.line, fields: p.source.fields, object: p.owner ? `Deployment ${p.namespace}/${p.owner.deployment}` : `Pod ${p.namespace}/${p.name}` };
+    const owner = p.owner ? ownerOf(p.owner) : undefined;
+    const w = { doc: p.source.doc, line: p.source.line, fields: p.source.fields, object: owner ? `${owner.kind} ${p.namespace}/${owner.name}` : `Pod ${p.namespace}/${p.name}` };
     const key = `${p.namespace}/${p.name}`;
     if (!p.owner) {
       if (names.has(key)) ctx.out.error(w, 'metadata.name', `pods "${p.name}" already exists in namespace "${p.namespace}" (document ${names.get(key)})`);
       names.set(key, p.source.doc);
     }
     // A Deployment's replicas share one spec: check it once.
-    if (p.owner) {
-      const owner = `${p.namespace}/${p.owner.deployment}`;
-      if (checkedOwners.has(owner)) continue;
-      checkedOwners.add(owner);
+    if (owner) {
+      const key = `${owner.kind}/${p.namespace}/${owner.name}`;
+      if (checkedOwners.has(key)) continue;
+      checkedOwners.add(key);
     }
     if (p.nodeName !== undefined && !nodes.has(p.nodeName)) {
       ctx.out.error(w, podField(p, 'spec.nodeName'), `node "${p.nodeName}" does not exist; the nodes are ${[...nodes].slice(0, 10).join(', ')}${nodes.size > 10 ? ', ...' : ''}`);

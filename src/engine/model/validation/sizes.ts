@@ -11,11 +11,11 @@ export function checkSizes(parsed: ParsedDocs, systemPods: number): ScenarioErro
   const nodes = kc?.value.nodes?.length ?? 1;
   if (kc && nodes > LIMITS.nodes) {
     errors.push(locate({ doc: kc.doc, line: kc.line([]), fields: kc.fields, object: 'Cluster' }, 'nodes',
-      `${tooMany(nodes, LIMITS.nodes)}: podpath models up to ${count(LIMITS.nodes)} nodes, the Kubernetes scalability limit`));
+      `${tooMany(nodes, LIMITS.nodes)}: podpath models up to ${count(LIMITS.nodes)} nodes (the Kubernetes scalability limit is 5,000)`));
   }
   let pods = systemPods;
   let containers = systemPods;
-  const over = (what: string, limit: number, d: (typeof parsed.pods)[number] | (typeof parsed.deployments)[number], field: string, object: string) =>
+  const over = (what: string, limit: number, d: { readonly doc: number; readonly line: (p: readonly (string | number)[]) => number; readonly fields: Readonly<Record<string, number>> }, field: string, object: string) =>
     errors.push(locate({ doc: d.doc, line: d.line([]), fields: d.fields, object }, field,
       `this brings the scenario to more than ${count(limit)} ${what}, the most podpath models (the Kubernetes scalability limit)`));
   for (const p of parsed.pods) {
@@ -32,6 +32,19 @@ export function checkSizes(parsed: ParsedDocs, systemPods: number): ScenarioErro
     const c = containers;
     containers += d.value.spec.replicas * d.value.spec.template.spec.containers.length;
     if (c <= LIMITS.containers && containers > LIMITS.containers) over('containers', LIMITS.containers, d, 'spec.replicas', object);
+  }
+  // A DaemonSet runs a pod on every node (at most); a StatefulSet its replicas.
+  const controllers = [
+    ...parsed.daemonSets.map((d) => ({ d, count: nodes, containers: d.value.spec.template.spec.containers.length, object: `DaemonSet ${d.value.metadata.namespace ?? 'default'}/${d.value.metadata.name}`, field: 'metadata.name' })),
+    ...parsed.statefulSets.map((d) => ({ d, count: d.value.spec.replicas, containers: d.value.spec.template.spec.containers.length, object: `StatefulSet ${d.value.metadata.namespace ?? 'default'}/${d.value.metadata.name}`, field: 'spec.replicas' })),
+  ];
+  for (const c of controllers) {
+    const before = pods;
+    pods += c.count;
+    if (before <= LIMITS.pods && pods > LIMITS.pods) over('pods', LIMITS.pods, c.d, c.field, c.object);
+    const cs = containers;
+    containers += c.count * c.containers;
+    if (cs <= LIMITS.containers && containers > LIMITS.containers) over('containers', LIMITS.containers, c.d, c.field, c.object);
   }
   const services = parsed.services.length;
   if (services > LIMITS.services) {
