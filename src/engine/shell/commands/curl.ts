@@ -64,7 +64,7 @@ export function runCurl(conv: Conversation, sender: Sender, o: CurlOptions, prog
     ...(r.connect.kind === 'connected' ? { request } : {}),
     ...(out?.kind === 'response' ? { response: { version: 'HTTP/1.1' as const, status: out.response.status, reason: out.response.reason, headers: out.response.headers.map(([name, value]) => ({ name, value })), body: out.response.body } } : {}),
     ...(out?.kind === 'no-response' ? { responseTimeout: true } : {}),
-    ...(out?.kind === 'closed' ? { closed: true } : {}),
+    ...(out?.kind === 'closed' ? { responseFailure: 'empty-reply' as const } : {}),
     ...(out?.kind === 'tls-error' ? { tlsError: out.why } : {}),
     totalMs: conv.now - start,
   };
