@@ -20,6 +20,8 @@ export function ScenarioEditor() {
   const [applied, setApplied] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const dirty = s.draft !== s.text;
+  // Documents the engine keeps as given without modelling them, named where "Applied" is said.
+  const notModelled = s.warnings.filter((w) => /kept as given but not modelled/.test(w.message)).map((w) => w.object ?? `document ${w.doc}`);
   const apply = () => {
     setConfirming(false);
     void s.applyDraft().then((r) => setApplied(r.ok));
@@ -44,6 +46,7 @@ export function ScenarioEditor() {
         <h2 id="pp-editor-title" className="pp-panel-title">Scenario</h2>
         <span className="pp-muted" aria-live="polite">
           {dirty ? 'Edited, not applied' : applied ? 'Applied' : 'Working scenario'}
+          {!dirty && notModelled.length > 0 && ` · kept but not modelled yet: ${notModelled.join(', ')}`}
         </span>
       </div>
       <label htmlFor="pp-yaml" className="pp-editor-label">Scenario YAML (kind cluster config and Kubernetes manifests)</label>
