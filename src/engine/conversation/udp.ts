@@ -7,16 +7,10 @@ import { newPacket } from '../stack/ip';
 import { type ConnectedSocket } from '../stack/walk';
 import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
-import { senderOpts, senderWho, targetText, type Sender } from './sender';
+import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
 
-export interface UdpSpec {
-  readonly sender: Sender;
-  readonly src: string;
-  readonly sport: number;
-  readonly dst: string;
-  readonly dport: number;
-  readonly dstLabel: string;
+export interface UdpSpec extends FlowSpec {
   readonly name: string;
   readonly payload?: Payload;
   /** The opening hop's words; a plain datagram's by default. */
