@@ -7,8 +7,8 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, ProxyMode, SendSpec, TableText } from '../engine';
-import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
+import type { ExecSpec, Judgement, LessonAnswer, PreparedCheck, ProxyMode, SendSpec, TableText } from '../engine';
+import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LessonCheckArgs, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -25,6 +25,9 @@ export interface EngineClient {
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
   setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
+  /** A lesson's check in the current cluster: asked of a trace, or an answer judged. */
+  prepareCheck(args: Omit<LessonCheckArgs, 'cluster'>): Promise<Answer<PreparedCheck>>;
+  judgeCheck(args: Omit<LessonCheckArgs, 'cluster'> & { readonly answer: LessonAnswer }): Promise<Answer<Judgement>>;
   dispose(): void;
 }
 
@@ -46,6 +49,9 @@ interface Pending {
   /** A load's scenario text. */
   readonly text?: string;
 }
+
+/** Calls about one compiled cluster: a newer load makes them stale. */
+const CLUSTER_CALLS: ReadonlySet<CallName> = new Set(['simulate', 'exec', 'tables', 'prepareCheck', 'judgeCheck']);
 
 export function createEngineClient(connect: () => EngineTransport): EngineClient {
   let transport: EngineTransport | null = null;
@@ -78,7 +84,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => (q.call !== 'simulate' && q.call !== 'exec' && q.call !== 'tables') || q.cluster === cluster);
+      supersede((q) => !CLUSTER_CALLS.has(q.call) || q.cluster === cluster);
       retain();
     }
     if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
@@ -145,6 +151,14 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
     },
     setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
+    prepareCheck: (args) => {
+      const at = current();
+      return call('prepareCheck', { ...args, cluster: at.cluster }, at);
+    },
+    judgeCheck: (args) => {
+      const at = current();
+      return call('judgeCheck', { ...args, cluster: at.cluster }, at);
+    },
     dispose() {
       transport?.close();
       transport = null;

@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { compile, EMPTY_STATE, exec, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { compile, EMPTY_STATE, exec, judgeCheck, parseScenario, prepareCheck, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -79,6 +79,10 @@ export function createEngineHost(): EngineHost {
       }
       case 'setProxyMode':
         return answer(req, setProxyMode(req.text, req.mode));
+      case 'prepareCheck':
+        return answer(req, prepareCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step }, req.check));
+      case 'judgeCheck':
+        return answer(req, judgeCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step }, req.check, req.answer));
     }
   }
 

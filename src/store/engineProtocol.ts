@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CommandOutput, ExecSpec, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { Check, CommandOutput, ExecSpec, Judgement, LessonAnswer, LessonStep, PreparedCheck, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -46,6 +46,17 @@ export interface EngineCalls {
   };
   /** The scenario text with kube-proxy's mode set, comments kept. */
   readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
+  /** A lesson's check, asked of the trace the page shows in a compiled cluster: the question, its options, the right answer now. */
+  readonly prepareCheck: { readonly args: LessonCheckArgs; readonly result: PreparedCheck };
+  /** A learner's answer to a check, judged afresh (a task runs the engine again). */
+  readonly judgeCheck: { readonly args: LessonCheckArgs & { readonly answer: LessonAnswer }; readonly result: Judgement };
+}
+
+export interface LessonCheckArgs {
+  readonly cluster: number;
+  readonly trace: Trace | null;
+  readonly step: Pick<LessonStep, 'run' | 'find'>;
+  readonly check: Check;
 }
 
 export type CallName = keyof EngineCalls;

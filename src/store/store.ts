@@ -11,6 +11,8 @@ import { createStudySlice, type StudyPlan, type StudyRunner } from './study';
 import { createTablesSlice } from './tablesSlice';
 import { createTraceSlice } from './traceSlice';
 import { createTerminalSlice } from './terminalSlice';
+import { createLessonSlice } from './lessonSlice';
+import { memoryProgress, type ProgressStore } from './lessonProgress';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWork } from './work';
@@ -24,6 +26,8 @@ export interface StoreOptions {
   readonly studyRunner?: StudyRunner;
   /** A smaller study, for tests. */
   readonly studyPlan?: StudyPlan;
+  /** Where the learner's lesson progress is kept (in memory when none is given). */
+  readonly progress?: ProgressStore;
 }
 
 export function createAppStore(scenarioText: string, options: StoreOptions = {}): AppStore {
@@ -39,7 +43,12 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...createUiSlice(set, get),
       ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
       ...createScenarioSlice(set, get, engine, work),
+      ...createLessonSlice(set, get, engine, work, options.progress ?? memoryProgress()),
     };
+  });
+  // A lesson's question is about the trace on screen: ask it again whenever that changes.
+  store.subscribe((s, prev) => {
+    if (s.lesson && s.trace !== prev.trace) void s.askLessonCheck();
   });
   void store.getState().loadScenario(scenarioText);
   return store;

@@ -1,0 +1,10 @@
+// Lessons: the document, its checks and the language they are written in (see schema.ts).
+export { parseLesson, type LessonParse } from './parse';
+export { prepareCheck, judgeCheck, isRunOf, describeRun, runTrace, type CheckContext } from './checks';
+export { scenarioAt, sameScenarioRef, applySolution, lessonToYaml } from './lesson';
+export { TOPICS } from './schema';
+export { TOPIC_TITLES } from './types';
+export type {
+  Lesson, LessonStep, Check, CheckKind, LessonAnswer, ChoiceOption, PreparedCheck, Judgement, CheckProblem, HopRef,
+  RunSpec, ScenarioRef, Solution, Highlight, Topic, HopQuery, ValueExpr, OptionsSpec, Expectation,
+} from './types';
