@@ -1,23 +1,27 @@
 // The app: creates the store with the default scenario, the engine in a Web Worker (and
-// another to run the rules-vs-Services study), provides it, installs window.podpath, and wraps
-// everything in an error boundary.
+// another to run the rules-vs-Services study) and the lesson progress kept in localStorage,
+// provides it, installs window.podpath, and wraps everything in an error boundary. With
+// ?embed it draws one lesson (or one trace) without the app's chrome, for an iframe.
 import { useEffect, useState } from 'react';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore, StoreContext } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { installPodpathApi } from './podpathApi';
 import { Shell } from './Shell';
+import { localProgress } from './lessonStorage';
+import { isEmbedded } from '../ui/lessons/location';
 import { createWorkerEngine } from './workerEngine';
 import { workerStudyRunner } from './workerStudyRunner';
 import './app.css';
 
 export function App() {
-  const [store] = useState(() => createAppStore(defaultYaml, { engine: createWorkerEngine(), studyRunner: workerStudyRunner }));
+  const [store] = useState(() => createAppStore(defaultYaml, { engine: createWorkerEngine(), studyRunner: workerStudyRunner, progress: localProgress() }));
+  const [embedded] = useState(isEmbedded);
   useEffect(() => installPodpathApi(window, store), [store]);
   return (
     <ErrorBoundary area="podpath">
       <StoreContext.Provider value={store}>
-        <Shell />
+        <Shell embedded={embedded} />
       </StoreContext.Provider>
     </ErrorBoundary>
   );

@@ -1,7 +1,12 @@
-// The page: a title bar (with kube-proxy's mode), the send bar, the graph (with the engine's
-// progress over it and the shell dock under it), and the side panel. Each area has its own error boundary, so one
-// failing part never blanks the rest.
+// The page: a title bar (with kube-proxy's mode and the Lessons button), the send bar, the
+// lessons column when open, the graph (with the engine's progress over it and the shell dock
+// under it), and the side panel. Embedded (?embed, in an iframe) it keeps only the lesson, the
+// graph and the inspector. Each area has its own error boundary, so one failing part never
+// blanks the rest.
+import { useAppStore } from '../store';
 import { GraphView } from '../ui/graph/GraphView';
+import { LessonDock } from '../ui/lessons/LessonDock';
+import { LessonsButton } from '../ui/lessons/LessonsButton';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
 import { TerminalDock } from '../ui/terminal/TerminalDock';
@@ -9,10 +14,11 @@ import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SidePanel } from './SidePanel';
 
-export function Shell() {
+export function Shell({ embedded = false }: { embedded?: boolean }) {
+  const lessons = useAppStore((s) => s.lessonView !== 'closed');
   return (
-    <div className="pp-app">
-      <header className="pp-topbar">
+    <div className={`pp-app${embedded ? ' pp-embedded' : ''}`}>
+      {!embedded && <header className="pp-topbar">
         <h1 className="pp-logo">
           <img src="./favicon.svg" alt="" width="22" height="22" />
           podpath
@@ -21,11 +27,15 @@ export function Shell() {
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
         </ErrorBoundary>
-      </header>
-      <ErrorBoundary area="the send bar">
+        <LessonsButton />
+      </header>}
+      {!embedded && <ErrorBoundary area="the send bar">
         <SendBar />
-      </ErrorBoundary>
-      <main className="pp-main">
+      </ErrorBoundary>}
+      <main className={`pp-main${lessons ? ' has-lessons' : ''}`}>
+        <ErrorBoundary area="the lessons">
+          <LessonDock embedded={embedded} />
+        </ErrorBoundary>
         <div className="pp-graph-area">
           <ErrorBoundary area="the graph">
             <GraphView />

@@ -10,6 +10,7 @@ export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type Study
 export { elementById } from './topoIndex';
 export { memoryProgress, restoreProgress, type LessonMark, type LessonProgress, type ProgressStore } from './lessonProgress';
 export { lessonKey } from './lessonSlice';
+export { lessonElements, lessonHighlight, lessonLineTest } from './lessonMarks';
 export {
   SPEEDS, type AppState, type CheckState, type LessonEntry, type LessonOrigin, type LessonView, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';

@@ -9,6 +9,7 @@ import type { EngineClient } from './engineClient';
 import { markStep, type ProgressStore } from './lessonProgress';
 import type { CheckState, GetState, LessonEntry, LessonOrigin, LessonSlice, SetState } from './types';
 import type { Work } from './work';
+import { EMPTY_DRAFT } from '../lessons/draft';
 
 const NO_CHECK: CheckState = { status: 'none', prepared: null, judgement: null, answer: null };
 
@@ -94,6 +95,8 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
     lessonCheck: NO_CHECK,
     lessonProgress: progress.load(),
     lessonError: null,
+    lessonDraft: EMPTY_DRAFT,
+    setLessonDraft: (lessonDraft) => set({ lessonDraft }),
     showLessons: async () => {
       set({ lessonView: 'index' });
       await ensureLibrary();

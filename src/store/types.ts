@@ -4,6 +4,7 @@
 // so every action that needs it is asynchronous. The store never computes networking.
 import type { Judgement, Lesson, LessonAnswer, PreparedCheck, ProxyMode, ScenarioError, ScenarioRef, TableId, TableText, Topology, Trace } from '../engine';
 import type { LessonFileError } from '../lessons';
+import type { LessonDraft } from '../lessons/draft';
 import type { LessonProgress } from './lessonProgress';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
@@ -168,6 +169,9 @@ export interface LessonSlice {
   readonly lessonCheck: CheckState;
   readonly lessonProgress: LessonProgress;
   readonly lessonError: string | null;
+  /** The lesson a teacher is writing in the editor. */
+  readonly lessonDraft: LessonDraft;
+  setLessonDraft(draft: LessonDraft): void;
   /** Opens the lesson index (loading the built-in lessons the first time). */
   showLessons(): Promise<void>;
   showAuthoring(): void;

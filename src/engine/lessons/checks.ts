@@ -37,10 +37,12 @@ export function isRunOf(run: RunSpec, traced: TraceRun): boolean {
     && (c.container === undefined || traced.container === c.container);
 }
 
+/** "the send from default/web to svc:default/api (TCP port 80)", "`curl http://api/` in default/web". */
 export function describeRun(run: RunSpec): string {
-  if ('shell' in run) return `${run.shell.command} in ${run.shell.from}`;
+  if ('shell' in run) return `\`${run.shell.command}\` in ${run.shell.from}`;
   const s = run.send;
-  return `a ${s.proto ?? 'tcp'} send from ${s.from} to ${s.to}${s.port !== undefined && s.proto !== 'icmp' ? ` port ${s.port}` : ''}`;
+  const proto = (s.proto ?? 'tcp').toUpperCase();
+  return `the send from ${s.from} to ${s.to} (${proto === 'ICMP' ? 'ICMP echo' : `${proto} port ${s.port ?? '?'}`})`;
 }
 
 type Problem = Extract<PreparedCheck, { ok: false }>;

@@ -147,7 +147,7 @@ export const highlightSpec = z.strictObject({
   /** Graph elements by topology id (pod:default/web, dev:node/kind-worker:cni0) or accessible name (pod default/web). */
   elements: z.array(z.string().min(1)).optional(),
   /** Lines of a namespace's table (node/kind-worker, iptables-save) matching a pattern. */
-  tables: z.array(z.strictObject({ netns: z.string().min(1), table: z.string().min(1), match: regex })).optional(),
+  tables: z.array(z.strictObject({ netns: z.string().min(1), table: z.enum(TABLE_IDS), match: regex })).optional(),
 });
 
 export const stepSpec = z.strictObject({

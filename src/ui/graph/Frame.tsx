@@ -19,7 +19,7 @@ function Handles() {
 }
 
 function classes(base: string, d: ElementData): string {
-  return [base, d.role && `is-${d.role}`, d.sending && 'is-sending', d.current && 'is-current', d.visited && 'is-visited', d.pickable && 'is-pickable']
+  return [base, d.role && `is-${d.role}`, d.sending && 'is-sending', d.current && 'is-current', d.visited && 'is-visited', d.pickable && 'is-pickable', d.lesson && 'is-lesson']
     .filter(Boolean).join(' ');
 }
 

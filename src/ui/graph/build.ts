@@ -27,6 +27,8 @@ export interface ElementData extends Record<string, unknown> {
   readonly visited: boolean;
   /** Source and destination can be chosen here. */
   readonly pickable: boolean;
+  /** The open lesson step points at this element. */
+  readonly lesson?: boolean;
 }
 
 export interface LinkData extends Record<string, unknown> {
@@ -49,6 +51,8 @@ export interface GraphMarks {
   readonly pathLinks: ReadonlySet<string>;
   readonly activeLinks: ReadonlySet<string>;
   readonly chosenLinks: ReadonlySet<string>;
+  /** Elements the open lesson step points at. */
+  readonly lesson?: ReadonlySet<string>;
 }
 
 export const NO_MARKS: GraphMarks = { visited: new Set(), pathLinks: new Set(), activeLinks: new Set(), chosenLinks: new Set() };
@@ -112,6 +116,7 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks): E
         current: el.id === marks.currentId,
         visited: marks.visited.has(el.id),
         pickable: el.sendRef !== undefined && PICKABLE.has(el.kind),
+        ...(marks.lesson?.has(el.id) ? { lesson: true } : {}),
       },
     });
   }

@@ -1,0 +1,40 @@
+// The page's address and the open lesson, kept in step: a link "#lesson/NAME/STEP" (or one
+// carrying a whole lesson) opens that step when the page loads or the fragment changes, and
+// moving through a lesson writes its step into the address. A damaged link opens the index
+// with a message; nothing else is lost.
+import { formatScenarioError } from '../../engine';
+import { isLessonFragment, lessonFragment, readLessonFragment } from '../../lessons/link';
+import type { AppStore } from '../../store';
+import { onFragmentChange, readFragment, writeFragment } from './location';
+import { linkOf } from './useLessonLink';
+
+export function openFromFragment(store: AppStore, fragment: string): boolean {
+  const read = readLessonFragment(fragment);
+  if (!read) return false;
+  const s = store.getState();
+  if (!read.ok) {
+    void s.showLessons().then(() => store.setState({ lessonError: read.error }));
+    return true;
+  }
+  const { link } = read;
+  if (link.kind === 'builtin') {
+    void s.openLesson(link.name, link.step);
+    return true;
+  }
+  const added = s.addLesson(link.yaml, 'shared');
+  if (added.ok) void s.openLesson(added.key, link.step);
+  else void s.showLessons().then(() => store.setState({ lessonError: `the lesson in the link does not load: ${added.errors.map(formatScenarioError).join('; ')}` }));
+  return true;
+}
+
+/** Opens what the address names and keeps it in step; returns what stops it. */
+export function connectLessonRoute(store: AppStore): () => void {
+  openFromFragment(store, readFragment());
+  const stop = onFragmentChange((f) => { openFromFragment(store, f); });
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.lesson === prev.lesson && s.lessonStep === prev.lessonStep && s.lessonView === prev.lessonView) return;
+    if (s.lesson && s.lessonView === 'lesson') writeFragment(lessonFragment(linkOf(s.lesson, s.lessonStep)));
+    else if (isLessonFragment(readFragment())) writeFragment(null);
+  });
+  return () => { stop(); unsubscribe(); };
+}
