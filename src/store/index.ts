@@ -9,5 +9,5 @@ export { firstRewrite, packetBefore, rewroteDestination, type Step, type Leg } f
 export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
 export { elementById } from './topoIndex';
 export {
-  SPEEDS, type AppState, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type Openness, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';

@@ -3,17 +3,17 @@
 // right, the cloud's load-balancer device cloudlb0 above that), the cloud load balancers
 // beside it, the internet as an upright bar, then the outside hosts. Pure.
 import type { Topology } from '../../engine';
-import type { Index, Put } from './layout';
+import type { NodeIndex, Put } from './nodeLayout';
 import { M } from './metrics';
 
-/** Lays the band out from `bandY`; returns its right edge. */
-export function placeBottomBand(topo: Topology, ix: Index, nodeSegments: ReadonlySet<string>, bandY: number, put: Put): number {
+/** Lays the band out from `bandY`, starting at `x0`; returns its right edge. */
+export function placeBottomBand(topo: Topology, ix: NodeIndex, nodeSegments: ReadonlySet<string>, bandY: number, put: Put, x0 = 0): number {
   const hosts = topo.elements.filter((e) => e.kind === 'outside');
   const lbs = topo.elements.filter((e) => e.kind === 'loadbalancer');
   const lbStack = lbs.length * (M.lbH + M.lbGap) - M.lbGap;
   const bandH = Math.max(M.gatewayH, hosts.length * (M.hostH + M.hostGap) - M.hostGap, lbStack);
   const segments = topo.elements.filter((e) => e.kind === 'segment' && !nodeSegments.has(e.id));
-  let x = 0;
+  let x = x0;
   for (const g of topo.elements.filter((e) => e.kind === 'gateway')) {
     put(g.id, x, bandY, M.gatewayW, M.gatewayH, 'group');
     for (const d of ix.children.get(g.id) ?? []) {
