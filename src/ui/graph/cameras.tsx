@@ -40,25 +40,22 @@ export function FitOnScenario({ summary, layout }: { summary: ScenarioSummary | 
 export const FOLLOW_MIN_ZOOM = 0.5;
 export const READABLE_ZOOM = 0.8;
 
-/** Keeps the packet in sight: centres on it when a trace arrives (readable), pans when the current hop leaves the middle of the view. */
+/** Keeps the packet in sight: pans (zooming in to a readable size first if need be) when the current hop leaves the middle of the view. */
 export function FollowCamera({ journey, steps, position, layout }: { journey: Journey; steps: readonly Step[]; position: number; layout: Layout | null }) {
   const follow = useAppStore((s) => s.follow);
   const { setCenter, getViewport } = useReactFlow();
   const size = useSize();
   const reduced = useReducedMotion();
-  const started = useRef<readonly Step[] | null>(null);
   useEffect(() => {
     if (!follow || !layout || steps.length === 0) return;
     const rest = journey.rests[position] ?? journey.rests.find((p): p is Point => p !== null);
     if (!rest) return;
     const duration = reduced ? 0 : 350;
     const { x, y, zoom } = getViewport();
-    const fresh = started.current !== steps;
-    started.current = steps;
     const sx = rest.x * zoom + x;
     const sy = rest.y * zoom + y;
     const inside = sx > size.w * 0.15 && sx < size.w * 0.85 && sy > size.h * 0.2 && sy < size.h * 0.85;
-    if (fresh || !inside || zoom < FOLLOW_MIN_ZOOM) {
+    if (!inside || zoom < FOLLOW_MIN_ZOOM) {
       void setCenter(rest.x, rest.y, { zoom: zoom < FOLLOW_MIN_ZOOM ? READABLE_ZOOM : zoom, duration });
     }
   }, [follow, layout, steps, position, journey, setCenter, getViewport, size, reduced]);

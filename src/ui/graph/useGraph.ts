@@ -3,7 +3,7 @@
 // the packet's journey along the drawn links and the Services' decisions (once per trace and
 // layout), the React Flow nodes and edges with the current marks, and the closed nodes' tiles.
 // Asks the engine for the insides of nodes the view wants open but the store does not hold.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { containerElementId, useAppStore } from '../../store';
 import { buildEdges, buildNodes, isPhysical, type DrawContext, type GraphMarks } from './build';
@@ -11,6 +11,7 @@ import type { Layout } from './layout';
 import { createLayoutClient } from './layoutClient';
 import type { NamespaceFilter } from './namespaces';
 import { decisionsAt, serviceDecisions } from './serviceMarks';
+import { reuseEdges, reuseNodes } from './stable';
 import { journeyOf } from './traceGeometry';
 import { graphView } from './view';
 
@@ -66,8 +67,10 @@ export function useGraph() {
     };
   }, [source, destination, step, journey, position, decisions, shown]);
   const ctx: DrawContext = useMemo(() => ({ tiles: shown.tiles, chips: shown.chips, hiddenPods: shown.hiddenPods }), [shown]);
-  const nodes = useMemo(() => (drawn ? buildNodes(shown.topo, drawn, marks, ctx) : []), [shown, drawn, marks, ctx]);
-  const edges = useMemo(() => (drawn ? buildEdges(shown.topo, drawn, marks) : []), [shown, drawn, marks]);
+  // Unchanged elements keep their objects, so React Flow re-renders only what a hop changed.
+  const last = useRef<{ nodes: ReturnType<typeof buildNodes>; edges: ReturnType<typeof buildEdges> }>({ nodes: [], edges: [] });
+  const nodes = useMemo(() => (last.current.nodes = reuseNodes(last.current.nodes, drawn ? buildNodes(shown.topo, drawn, marks, ctx) : [])), [shown, drawn, marks, ctx]);
+  const edges = useMemo(() => (last.current.edges = reuseEdges(last.current.edges, drawn ? buildEdges(shown.topo, drawn, marks) : [])), [shown, drawn, marks]);
   const tiles = useMemo(() => shown.topo.elements.filter((e) => shown.tiles.has(e.id)), [shown]);
   const filter: NamespaceFilter = useMemo(() => ({ namespaces: s.namespaces, hideSystem: s.hideSystem }), [s.namespaces, s.hideSystem]);
   /** The layout drawn is the one of the current view (not the last, while a new one is computed). */
