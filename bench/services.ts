@@ -27,7 +27,7 @@ export function serviceFigures(services: number, endpoints: number): Figure[] {
     const traceMs = timeIt(15, () => {
       const r = simulate(c.cluster, { from: 'default/client', to: 'svc:default/zz-web', port: 80 });
       if (!r.ok || r.trace.verdict !== 'delivered') throw new Error('trace failed');
-      rules = r.trace.rulesEvaluated;
+      rules = r.trace.exchanges[0]!.legs[0]!.rulesEvaluated;
     });
     const common = { mode, services, endpoints };
     out.push({ name: 'compile services', ...common, runs, median_ms: round(median(compileMs)), target_ms: 1000 });

@@ -44,7 +44,8 @@ for (const screen of SCREENS) {
     test('every control is reachable, nothing scrolls sideways, and the hop text is whole', async ({ page }) => {
       const app = new PodpathPage(page);
       await app.open();
-      const pick = async (l: Locator) => { if (screen.touch) await l.tap(); else await l.click(); };
+      // On the element's name, top left: its middle may be one of its containers.
+      const pick = async (l: Locator) => { if (screen.touch) await l.tap({ position: { x: 6, y: 4 } }); else await l.click({ position: { x: 6, y: 4 } }); };
       await pick(app.pod('default/web'));
       await pick(app.service('default/api'));
       await app.send();
@@ -72,7 +73,7 @@ test.describe('on a phone, by touch', () => {
     const app = new PodpathPage(page);
     await app.open();
     const web = app.pod('default/web');
-    await web.tap();
+    await web.tap({ position: { x: 6, y: 4 } });
     await expect(app.source).toHaveText('pod default/web');
     const viewport = page.locator('.react-flow__viewport');
     const before = await viewport.getAttribute('style');

@@ -19,11 +19,12 @@ test('a packet from default/web reaches an api pod across nodes, and stepping mo
   await app.send();
   const { trace } = app;
   await expect(trace.verdict).toContainText('Delivered');
-  await expect(trace.verdict).toContainText('Reply: delivered');
+  await expect(trace.verdict).toContainText('SYN ACK: delivered');
   await trace.pause();
   const count = await trace.hopItems.count();
   expect(count).toBeGreaterThan(15);
-  await expect(page.getByRole('presentation').filter({ hasText: 'Request' })).toBeVisible();
+  await expect(page.getByRole('presentation').filter({ hasText: /^Exchange 1TCP connection to 10\.244\.2\.\d+ port 8080delivered$/ })).toBeVisible();
+  await expect(page.getByRole('presentation').filter({ hasText: /^SYNpod default\/web → pod / })).toBeVisible();
 
   // From the first hop, forward: each view follows.
   await trace.selectHop(1);
@@ -52,9 +53,9 @@ test('a packet from default/web reaches an api pod across nodes, and stepping mo
   await expect(trace.selectedHop).toContainText('bridge');
   await expect(trace.changedFields).toHaveCount(0);
 
-  // The reply leg follows the request, labelled.
+  // The SYN ACK leg follows the SYN, labelled.
   await trace.selectHop(count);
-  await expect(page.getByRole('presentation').filter({ hasText: 'Reply' })).toBeVisible();
+  await expect(page.getByRole('presentation').filter({ hasText: /^SYN ACKpod default\/api-\S+ → pod default\/web/ })).toBeVisible();
   await expect(trace.selectedHop).toContainText('deliver');
   await expect(trace.button('Step forward')).toBeDisabled();
 });

@@ -6,6 +6,7 @@ import { RulesPanel } from './RulesPanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { TablesPanel } from './TablesPanel';
 import { TracePanel } from './TracePanel';
+import { sentView, type SentView } from './traceJson';
 
 export type ProxyModeLabel = 'iptables' | 'IPVS' | 'nftables';
 
@@ -128,15 +129,16 @@ export class PodpathPage {
     await this.page.getByRole('button', { name: 'Send', exact: true }).click();
   }
 
-  /** Sends, waits for a delivered request and reply, pauses playback, and returns the trace JSON. */
-  async sendDelivered() {
+  /** Sends, waits until what went out and what came back were both delivered, pauses playback, and returns the exchange. */
+  async sendDelivered(): Promise<SentView> {
     await this.send();
     await expect(this.trace.verdict).toContainText('Delivered');
-    await expect(this.trace.verdict).toContainText('Reply: delivered');
+    await expect(this.trace.verdict).not.toContainText(/: (dropped|refused)/);
     await this.trace.pause();
     const trace = await this.page.evaluate(() => window.podpath!.trace());
     if (!trace) throw new Error('the page has no trace after a delivered send');
-    return trace;
+    expect(trace.exchanges[0]!.legs.map((l) => l.verdict)).toEqual(['delivered', 'delivered']);
+    return sentView(trace);
   }
 
   /** Picks source and destination by clicking them, then sends. */

@@ -1,13 +1,14 @@
 // The page: a title bar (kube-proxy's mode, presentation mode), the send bar, the graph (with
-// the engine's progress over it), and the side panel: beside the graph on wide screens, a
-// sheet under it on narrow ones (taller or shorter at the learner's choice). Presentation
-// mode sets bigger type for a classroom. Each area has its own error boundary, so one
+// the engine's progress over it and the shell dock under it), and the side panel: beside the
+// graph on wide screens, a sheet under it on narrow ones (taller or shorter at the learner's
+// choice). Presentation mode sets bigger type for a classroom. Each area has its own error boundary, so one
 // failing part never blanks the rest.
 import { useState } from 'react';
 import { useAppStore } from '../store';
 import { GraphView } from '../ui/graph/GraphView';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
+import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SidePanel, type SheetSize } from './SidePanel';
@@ -48,6 +49,9 @@ export function Shell() {
             <GraphView />
           </ErrorBoundary>
           <BusyIndicator />
+          <ErrorBoundary area="the shell">
+            <TerminalDock />
+          </ErrorBoundary>
         </div>
         <ErrorBoundary area="the inspector">
           <SidePanel sheet={sheet} onSheet={setSheet} />

@@ -1,6 +1,7 @@
 // The page API: it drives the store, checks what it is given, answers with Promises (the
 // engine runs in a worker), and hands out copies.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../engine/testing/trace';
 import { apiPodIn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore, createLoadedStore } from '../store';
@@ -27,7 +28,7 @@ describe('the podpath page API', () => {
   it('sends to a Service by its reference and shows the Service as the destination', async () => {
     const store = await createLoadedStore(defaultYaml);
     const out = await createPodpathApi(store).send({ from: 'default/web', to: 'svc:default/api', port: 80 });
-    expect(out.ok && out.trace.hops.some((h) => h.kind === 'nat')).toBe(true);
+    expect(out.ok && sent(out.trace).hops.some((h) => h.kind === 'nat')).toBe(true);
     expect(store.getState().destination).toMatchObject({ elementId: 'svc:default/api', name: 'service default/api', receiveOnly: true });
   });
 
@@ -36,8 +37,8 @@ describe('the podpath page API', () => {
     const api = createPodpathApi(store);
     await api.send({ from: 'default/web', to: API, port: 8080 });
     const t = (await api.trace())!;
-    (t.hops as unknown[]).length = 0;
-    expect(store.getState().trace!.hops.length).toBeGreaterThan(0);
+    (t.exchanges as unknown[]).length = 0;
+    expect(store.getState().trace!.exchanges.length).toBeGreaterThan(0);
   });
 
   it('rejects malformed requests with a message instead of throwing', async () => {

@@ -8,18 +8,24 @@ const tsx = 'node_modules/.bin/tsx';
 const DEFAULT = 'src/cli/fixtures/three-pods.yaml';
 
 describe('command line', () => {
-  it('prints a trace as JSON with the fields the issue names', () => {
+  it('prints a trace as versioned JSON: exchanges, each with legs of hops', () => {
     const out = execFileSync(tsx, ['src/cli/trace.ts', DEFAULT, '--from', 'default/web', '--to', 'default/api', '--port', '8080', '--json'], { encoding: 'utf8' });
     const t = JSON.parse(out);
-    expect(t.verdict).toBe('delivered');
-    expect(Object.keys(t.hops[1])).toEqual(expect.arrayContaining(['node', 'netns', 'device', 'kind', 'text', 'packet', 'rule']));
-    expect(Object.keys(t.hops[1].packet)).toEqual(expect.arrayContaining(['srcMac', 'dstMac', 'src', 'dst', 'proto', 'sport', 'dport', 'ttl', 'outer']));
-    expect(t.reply.verdict).toBe('delivered');
+    expect(t).toMatchObject({ version: 2, verdict: 'delivered', run: { kind: 'send', from: 'default/web', to: 'default/api', proto: 'tcp', port: 8080 } });
+    expect(t.exchanges).toHaveLength(1);
+    const [ex] = t.exchanges;
+    expect(Object.keys(ex)).toEqual(expect.arrayContaining(['id', 'kind', 'title', 'from', 'to', 'tuple', 'verdict', 'legs']));
+    expect(ex.legs.map((l: { name: string; verdict: string }) => `${l.name} ${l.verdict}`)).toEqual(['SYN delivered', 'SYN ACK delivered']);
+    const hop = ex.legs[0].hops[1];
+    expect(Object.keys(hop)).toEqual(expect.arrayContaining(['node', 'netns', 'device', 'kind', 'text', 'packet', 'rule']));
+    expect(Object.keys(hop.packet)).toEqual(expect.arrayContaining(['srcMac', 'dstMac', 'src', 'dst', 'proto', 'sport', 'dport', 'ttl', 'outer']));
   });
 
   it('prints a readable hop table by default', () => {
     const out = execFileSync(tsx, ['src/cli/trace.ts', DEFAULT, '--from', 'node:kind-worker', '--to', 'web', '--port', '80'], { encoding: 'utf8' });
-    expect(out).toMatch(/^node kind-worker → pod default\/web \(10\.244\.1\.2\) tcp port 80, seed 7/);
+    expect(out).toMatch(/^node:kind-worker → web tcp port 80, seed 7: 1 exchange, delivered\n/);
+    expect(out).toMatch(/\n== Exchange 1: TCP connection to 10\.244\.1\.2 port 80 — delivered\n {3}node kind-worker → pod default\/web; 10\.244\.1\.1:\d+ → 10\.244\.1\.2:80 \(tcp\)\n/);
+    expect(out).toMatch(/\nSYN ACK \(back, /);
     expect(out).toMatch(/rule: 10\.244\.1\.0\/24 dev cni0 proto kernel scope link src 10\.244\.1\.1/);
     expect(out).toMatch(/=> delivered/);
   });
@@ -56,4 +62,22 @@ spec:
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/line 5, document 1 \(Pod default\/a\), spec\.containers\[0\]\.ports\[0\]\.containerPort: /);
   });
+
+  it('runs a command in a pod\'s shell and prints what the real tool prints, with its exit status', () => {
+    const ok = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'nslookup', 'kubernetes'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n');
+    const bad = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'curl', '-H', 'Host: x', 'http://api:8080/'], { encoding: 'utf8' });
+    expect(bad.status).toBe(6);
+    expect(bad.stderr).toBe('curl: (6) Could not resolve host: api\n');
+  });
+
+  it('prints the command\'s conversation as JSON with --json', () => {
+    const out = execFileSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--json', '--', 'curl', '-s', 'http://10.244.2.2:8080/'], { encoding: 'utf8' });
+    const j = JSON.parse(out);
+    expect(j.output.exitCode).toBe(0);
+    expect(j.trace).toMatchObject({ version: 2, run: { kind: 'command', from: 'web', command: 'curl -s http://10.244.2.2:8080/' } });
+    expect(j.trace.exchanges.map((e: { kind: string }) => e.kind)).toEqual(['http']);
+  });
 });
+

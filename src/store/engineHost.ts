@@ -4,7 +4,7 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import {
-  compile, EMPTY_STATE, nodeTopology, parseScenario, searchCluster, setProxyMode, simulate, tablesOf, topology, topologyOverview,
+  compile, EMPTY_STATE, exec, nodeTopology, parseScenario, searchCluster, setProxyMode, simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
@@ -74,6 +74,12 @@ export function createEngineHost(): EngineHost {
         if (!out.ok) return answer(req, out);
         states.set(req.id, { cluster: req.cluster, state: out.state });
         return answer(req, { ok: true, trace: out.trace });
+      }
+      case 'exec': {
+        const out = exec(clusterOf(req.cluster), req.exec, stateOf(req.cluster, req.state));
+        if (!out.ok) return answer(req, out);
+        states.set(req.id, { cluster: req.cluster, state: out.state });
+        return answer(req, { ok: true, output: out.output, trace: out.trace });
       }
       case 'tables': {
         const cluster = clusterOf(req.cluster);

@@ -1,6 +1,7 @@
 // Services in the store: picking a Service or a load balancer, sending to it, and switching
 // kube-proxy's mode, which re-sends so the learner can compare the two walks.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../engine/testing/trace';
 import { nodeNetnsId } from '../engine';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createLoadedStore, type AppStore } from './store';
@@ -57,12 +58,12 @@ describe('picking a Service or a load balancer', () => {
     store.getState().pick('host:client');
     store.getState().pick('lb:default/api-public');
     expect((await store.getState().send()).ok).toBe(true);
-    const lbIp = store.getState().trace!.send.dst;
+    const lbIp = sent(store.getState().trace!).send.dst;
     expect(store.getState().topo.elements.find((e) => e.id === 'lb:default/api-public')?.addresses).toEqual([lbIp]);
     store.getState().pick('pod:default/web');
     store.getState().pick('lb:default/api-public');
     await store.getState().send();
-    expect(store.getState().trace!.send.dst).toBe(lbIp);
+    expect(sent(store.getState().trace!).send.dst).toBe(lbIp);
   });
 });
 
@@ -70,10 +71,10 @@ describe('sending to a Service', () => {
   it('is delivered to a pod after a DNAT, and keeps the tables the send left behind', async () => {
     const store = await webToService();
     const s = store.getState();
-    const nat = s.trace!.hops.find((h) => h.kind === 'nat')!;
-    expect(nat.before!.dst).toBe(s.trace!.send.dst);
-    expect(s.trace!.hops.at(-1)!.packet.dst).toBe(nat.packet.dst);
-    expect(await conntrackOfWebsNode(store)).toContain(`dst=${s.trace!.send.dst}`);
+    const nat = sent(s.trace!).hops.find((h) => h.kind === 'nat')!;
+    expect(nat.before!.dst).toBe(sent(s.trace!).send.dst);
+    expect(sent(s.trace!).hops.at(-1)!.packet.dst).toBe(nat.packet.dst);
+    expect(await conntrackOfWebsNode(store)).toContain(`dst=${sent(s.trace!).send.dst}`);
   });
 
   it('forgets those tables when the scenario changes', async () => {
@@ -100,7 +101,7 @@ describe('switching kube-proxy\'s mode', () => {
     const s = store.getState();
     expect(s.source?.name).toBe('pod default/web');
     expect(s.destination?.name).toBe('service default/api');
-    expect(s.trace?.hops.some((h) => h.kind === 'ipvs')).toBe(true);
+    expect(sent(s.trace!).hops.some((h) => h.kind === 'ipvs')).toBe(true);
     expect(s.playing).toBe(false);
     expect(s.steps[s.position]!.hop.kind).toBe('ipvs');
   });

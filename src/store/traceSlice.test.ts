@@ -1,5 +1,6 @@
 // The trace slice: sends go to the engine; the hop position moves within the trace.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../engine/testing/trace';
 import { apiPodIn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createLoadedStore } from './store';
@@ -16,12 +17,12 @@ async function sentWebToApi() {
 }
 
 describe('the trace slice', () => {
-  it('sends the selection and flattens request and reply into steps', async () => {
+  it('sends the selection and flattens the exchange\'s SYN and SYN ACK into steps', async () => {
     const s = (await sentWebToApi()).getState();
     expect(s.trace?.verdict).toBe('delivered');
-    expect(s.steps.length).toBe(s.trace!.hops.length + s.trace!.reply!.hops.length);
-    expect(s.steps[0]).toMatchObject({ leg: 'request', index: 0 });
-    expect(s.steps.at(-1)).toMatchObject({ leg: 'reply' });
+    expect(s.steps.length).toBe(sent(s.trace!).hops.length + sent(s.trace!).reply!.hops.length);
+    expect(s.steps[0]).toMatchObject({ exchange: 0, leg: 'SYN', dir: 'out', opening: true, index: 0 });
+    expect(s.steps.at(-1)).toMatchObject({ exchange: 0, leg: 'SYN ACK', dir: 'back', opening: false });
     expect(s.position).toBe(0);
     expect(s.playing).toBe(true);
   });
@@ -50,7 +51,7 @@ describe('the trace slice', () => {
     store.getState().setProto('icmp');
     store.getState().setPort(null);
     await store.getState().send();
-    const first = store.getState().trace!.hops[0]!;
+    const first = sent(store.getState().trace!).hops[0]!;
     expect(first.container).toBe('metrics');
     expect(first.packet.proto).toBe('icmp');
   });

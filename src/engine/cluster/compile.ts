@@ -7,6 +7,7 @@ import { dockerMac } from '../lib/mac';
 import type { Scenario } from '../model/types';
 import { schedule } from './schedule';
 import { buildNetns, buildNetnsShape, GATEWAY_INTERNET_IP, GATEWAY_NETNS, outsideNetnsId, podNetnsId, nodeNetnsId, INTERNET_SEGMENT, NODE_SEGMENT } from './netns';
+import { INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS, internetHost, WAN_SEGMENT, wanOwner } from './internet';
 import { checkRouteEdits } from './route-edits';
 import { buildServices } from '../services/allocate';
 import { buildEndpoints } from '../services/endpoints';
@@ -72,6 +73,7 @@ export function compile(scenario: Scenario): CompileResult {
   nodeSegment.set(ipToInt(gatewayNodeIp), { netns: GATEWAY_NETNS, device: 'eth0' });
   const internetSegment = new Map<number, AddressOwner>();
   internetSegment.set(ipToInt(GATEWAY_INTERNET_IP), { netns: GATEWAY_NETNS, device: 'eth1' });
+  internetSegment.set(ipToInt(INTERNET_ROUTER_IP), { netns: INTERNET_ROUTER_NETNS, device: 'eth0' });
   for (const h of outside) internetSegment.set(ipToInt(h.ip), { netns: h.netns, device: 'eth0' });
 
   const svc = buildServices(scenario, serviceSubnet);
@@ -124,6 +126,7 @@ export function compile(scenario: Scenario): CompileResult {
       const n = ipToInt(ip);
       if (segment === NODE_SEGMENT) return nodeSegment.get(n);
       if (segment === INTERNET_SEGMENT) return internetSegment.get(n);
+      if (segment === WAN_SEGMENT) return wanOwner(cluster, ip);
       return undefined;
     },
     ownerOf(ip) {
@@ -134,7 +137,10 @@ export function compile(scenario: Scenario): CompileResult {
         const node = nodeList[(n - podSubnet.net) >>> 8];
         if (node && n === node.podCidr.net + 1 && node.bridged) return { netns: nodeNetnsId(node.name), device: 'cni0' };
       }
-      return nodeSegment.get(n) ?? internetSegment.get(n);
+      return nodeSegment.get(n) ?? internetSegment.get(n) ?? wanOwner(cluster, ip);
+    },
+    outsideHost(ref) {
+      return outside.find((h) => h.ip === ref || h.name === ref) ?? internetHost(cluster, ref);
     },
   };
   errors.push(...checkRouteEdits(cluster));

@@ -2,63 +2,20 @@
 // gateway between the node network and the internet, or an outside host. Devices and
 // routes come from the CNI module; the kernel's local table is derived from the addresses,
 // as the kernel derives it; then the scenario's route edits are applied.
-import { nthAddress, parseCidr, type Cidr } from '../lib/ip';
+import { parseCidr } from '../lib/ip';
 import { hashedMac } from '../lib/mac';
 import { bridgeDevice, hostVeth, nodePodRoutes, podEth0, podRoutes } from '../cni/bridge';
-import { applyRouteEdits } from './route-edits';
+import { INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS, internetRouterMain, internetRouterShape, virtualHostMain, virtualHostShape } from './internet';
+import { addr, connected, finish, GATEWAY_INTERNET_IP, GATEWAY_NETNS, INTERNET_SEGMENT, LO, NODE_SEGMENT, nodeNetnsId } from './netns-base';
 import type { Address, Cluster, Device, Listener, Netns, NetnsId, NetnsShape, Route } from './types';
 
-export const NODE_SEGMENT = 'kind';
-export const INTERNET_SEGMENT = 'internet';
-export const GATEWAY_NETNS: NetnsId = 'router/gateway';
-export const GATEWAY_INTERNET_IP = '192.0.2.1';
-
-export const nodeNetnsId = (node: string): NetnsId => `node/${node}`;
-export const podNetnsId = (podKey: string): NetnsId => `pod/${podKey}`;
-export const outsideNetnsId = (host: string): NetnsId => `host/${host}`;
-
-const LO: Device = {
-  name: 'lo', ifindex: 1, kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536,
-  addrs: [{ ip: '127.0.0.1', prefix: 8, scope: 'host' }], up: true,
-};
-
-const bcast = (c: Cidr) => nthAddress(c, 2 ** (32 - c.prefix) - 1);
-
-function addr(ip: string, prefix: number): Address {
-  const c = parseCidr(`${ip}/${prefix}`);
-  return { ip, prefix, scope: 'global', brd: prefix < 31 ? bcast(c) : undefined };
-}
-
-function connected(dev: string, a: Address): Route {
-  return { table: 'main', type: 'unicast', dst: parseCidr(`${a.ip}/${a.prefix}`), dev, proto: 'kernel', scope: 'link', src: a.ip };
-}
-
-/** The kernel's local table: one `local` route per address, `broadcast` for each brd. */
-export function localTable(devices: readonly Device[]): Route[] {
-  const out: Route[] = [];
-  for (const d of devices) {
-    for (const a of d.addrs) {
-      if (d.kind === 'loopback') {
-        out.push({ table: 'local', type: 'local', dst: parseCidr('127.0.0.0/8'), dev: 'lo', proto: 'kernel', scope: 'host', src: a.ip });
-        out.push({ table: 'local', type: 'broadcast', dst: parseCidr('127.255.255.255/32'), dev: 'lo', proto: 'kernel', scope: 'link', src: a.ip });
-      }
-      out.push({ table: 'local', type: 'local', dst: parseCidr(`${a.ip}/32`), dev: d.name, proto: 'kernel', scope: 'host', src: a.ip });
-      if (a.brd) out.push({ table: 'local', type: 'broadcast', dst: parseCidr(`${a.brd}/32`), dev: d.name, proto: 'kernel', scope: 'link', src: a.ip });
-    }
-  }
-  return out;
-}
+export { NODE_SEGMENT, INTERNET_SEGMENT, GATEWAY_NETNS, GATEWAY_INTERNET_IP, nodeNetnsId, podNetnsId, outsideNetnsId, localTable } from './netns-base';
 
 /** The first address of one of the shape's devices (the one its connected route is for). */
 function addrOf(shape: NetnsShape, dev: string): Address {
   const a = shape.devices.find((d) => d.name === dev)?.addrs[0];
   if (!a) throw new Error(`${shape.id} has no address on ${dev}`);
   return a;
-}
-
-function finish(cluster: Cluster, shape: NetnsShape, main: readonly Route[]): Netns {
-  const { routes, problems } = applyRouteEdits(cluster, shape, [...main, ...localTable(shape.devices)]);
-  return { ...shape, routes, editProblems: problems };
 }
 
 const NODE_PROCESSES: readonly Listener[] = [
@@ -161,11 +118,20 @@ function gatewayShape(cluster: Cluster): NetnsShape {
     // The cloud load balancers' addresses, owned by the cloud network.
     devices.push({ name: 'cloudlb0', ifindex: 4, kind: 'dummy', mac: hashedMac('gateway/cloudlb0'), mtu: 1500, up: true, addrs: lbIps.map((ip) => ({ ip, prefix: 32, scope: 'global' as const })) });
   }
-  return { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, forwarding: true, listeners: [] };
+  // Docker's embedded DNS, which kind points every node at (it answers the nodes' names and forwards the rest).
+  const dns: Listener[] = [
+    { proto: 'udp', port: 53, addr: cluster.gateway.ip, owner: 'dockerd (embedded DNS)' },
+    { proto: 'tcp', port: 53, addr: cluster.gateway.ip, owner: 'dockerd (embedded DNS)' },
+  ];
+  return { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, forwarding: true, listeners: dns };
 }
 
 function gatewayMain(cluster: Cluster, shape: NetnsShape): Route[] {
-  const main: Route[] = [connected('eth0', addrOf(shape, 'eth0')), connected('eth1', addrOf(shape, 'eth1'))];
+  // Beyond its two links and the declared outside hosts, everything goes to the internet.
+  const main: Route[] = [
+    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: INTERNET_ROUTER_IP, dev: 'eth1' },
+    connected('eth0', addrOf(shape, 'eth0')), connected('eth1', addrOf(shape, 'eth1')),
+  ];
   for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth1', scope: 'link' });
   return main;
 }
@@ -202,8 +168,8 @@ export function buildNetnsShape(cluster: Cluster, id: NetnsId): NetnsShape {
   switch (kind) {
     case 'node': return nodeShape(cluster, id, rest);
     case 'pod': return podShape(cluster, id, rest);
-    case 'router': return gatewayShape(cluster);
-    case 'host': return outsideShape(cluster, id, rest);
+    case 'router': return id === INTERNET_ROUTER_NETNS ? internetRouterShape() : gatewayShape(cluster);
+    case 'host': return rest.startsWith('@') ? virtualHostShape(cluster, rest.slice(1)) : outsideShape(cluster, id, rest);
     default: throw new Error(`unknown network namespace ${id}`);
   }
 }
@@ -214,7 +180,7 @@ export function buildNetns(cluster: Cluster, id: NetnsId): Netns {
   switch (kind) {
     case 'node': return finish(cluster, shape, nodeMain(cluster, shape, rest));
     case 'pod': return finish(cluster, shape, podMain(cluster, rest));
-    case 'router': return finish(cluster, shape, gatewayMain(cluster, shape));
-    default: return finish(cluster, shape, outsideMain(shape));
+    case 'router': return finish(cluster, shape, id === INTERNET_ROUTER_NETNS ? internetRouterMain(cluster, shape) : gatewayMain(cluster, shape));
+    default: return finish(cluster, shape, rest.startsWith('@') ? virtualHostMain() : outsideMain(shape));
   }
 }

@@ -8,7 +8,7 @@ import type { ServiceEndpoints, ServiceModel } from '../services/types';
 import type { ProxyInput } from '../kubeproxy/types';
 import type { NetfilterState } from './netfilter-state';
 
-/** 'node/<name>' | 'pod/<ns>/<name>' | 'host/<name>' (outside host) | 'router/gateway' */
+/** 'node/<name>' | 'pod/<ns>/<name>' | 'host/<name>' (outside host) | 'host/@<ip>' (an undeclared internet host) | 'router/gateway' | 'router/internet' */
 export type NetnsId = string;
 
 export type MachineKind = 'node' | 'pod' | 'outside' | 'router';
@@ -77,6 +77,10 @@ export interface Netns {
   readonly listeners: readonly Listener[];
   /** Route edits from the scenario that could not be applied here. */
   readonly editProblems: readonly EditProblem[];
+  /** What the kernel does with a packet to a closed port: refuse it (RST, port unreachable; the default) or drop it (a firewall). */
+  readonly closedPorts?: 'refuse' | 'drop';
+  /** The graph element every hop in this namespace is drawn at, when the namespace has none of its own. */
+  readonly drawnAs?: string;
 }
 
 /** A namespace without its routes: what a view draws. */
@@ -124,6 +128,10 @@ export interface OutsideHost {
   readonly ip: string;
   readonly netns: NetnsId;
   readonly ports: readonly { readonly port: number; readonly protocol: Protocol }[];
+  /** DNS names the internet's resolvers answer with this host's address. */
+  readonly names: readonly string[];
+  /** An undeclared public address: a host somewhere on the internet. */
+  readonly virtual?: boolean;
 }
 
 /** Who holds an address, for resolving names and for ARP on a wire. */
@@ -165,6 +173,8 @@ export interface Cluster {
   onSegment(segment: string, ip: string): AddressOwner | undefined;
   /** Any owner of an address in the cluster or outside it. */
   ownerOf(ip: string): AddressOwner | undefined;
+  /** A declared outside host by name or address, or an undeclared public address as a host on the internet. */
+  outsideHost(ref: string): OutsideHost | undefined;
 }
 
 /** A problem found while compiling, located like a parse error. */

@@ -18,8 +18,8 @@ export const CONTROL_PLANE_TAINT = 'node-role.kubernetes.io/control-plane';
 
 /** Outside hosts present when the scenario names none: a client and a web server on the internet. */
 export const DEFAULT_OUTSIDE_HOSTS = [
-  { name: 'client', ip: '203.0.113.10', ports: [] },
-  { name: 'example-web', ip: '198.51.100.7', ports: [{ port: 80, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }] },
+  { name: 'client', ip: '203.0.113.10', ports: [], names: [] },
+  { name: 'example-web', ip: '198.51.100.7', ports: [{ port: 80, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }], names: [] },
 ] as const;
 
 /** kind names control-plane nodes `<name>-control-plane`, `<name>-control-plane2`, ... and workers `<name>-worker`, `<name>-worker2`, ... */

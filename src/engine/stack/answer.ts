@@ -1,12 +1,24 @@
-// The kernel's own refusals: a TCP RST for a TCP packet nobody takes, or an ICMP
-// "port unreachable" that quotes the refused packet's header (so conntrack can relate it to
-// its connection and undo the NAT inside and out). Used for closed ports and REJECT rules.
+// The kernel's own answers about a packet it will not deliver: a TCP RST for a TCP packet
+// nobody takes, or an ICMP error (port unreachable, network or host unreachable, time
+// exceeded) that quotes the packet's header, so conntrack can relate it to its connection
+// and undo the NAT inside and out on the way back. Used for closed ports, REJECT rules and
+// routers that cannot forward.
 import type { Netns } from '../cluster/types';
 import { fibLookup, isLocalAddress, selectSource } from './fib';
 import { tupleOf } from './conntrack';
 import type { Pkt } from './packet';
 
-export type Refusal = 'tcp-reset' | 'port-unreachable';
+export type IcmpError = 'port-unreachable' | 'net-unreachable' | 'host-unreachable' | 'time-exceeded' | 'admin-prohibited';
+export type Refusal = 'tcp-reset' | IcmpError;
+
+/** What `ping` and `traceroute` print for each ICMP error (iputils' wording). */
+export const ICMP_ERROR_TEXT: Readonly<Record<IcmpError, string>> = {
+  'port-unreachable': 'Destination Port Unreachable',
+  'net-unreachable': 'Destination Net Unreachable',
+  'host-unreachable': 'Destination Host Unreachable',
+  'time-exceeded': 'Time to live exceeded',
+  'admin-prohibited': 'Packet filtered',
+};
 
 export function kernelRefusal(ns: Netns, pkt: Pkt, how: Refusal): Pkt {
   const base = { srcMac: '', dstMac: '', dst: pkt.src, ttl: 64, mark: 0, outer: [] };
@@ -16,5 +28,11 @@ export function kernelRefusal(ns: Netns, pkt: Pkt, how: Refusal): Pkt {
   // icmp_send: the refused packet's destination when it is ours, else the address that reaches the sender.
   const r = isLocalAddress(ns, pkt.dst) ? undefined : fibLookup(ns, pkt.src);
   const src = (r && selectSource(ns, r, pkt.src)) ?? pkt.dst;
-  return { ...base, src, proto: 'icmp', sport: 0, dport: 0, flags: 'port-unreachable', inner: tupleOf(pkt) };
+  const type: IcmpError = how === 'tcp-reset' ? 'port-unreachable' : how;
+  return { ...base, src, proto: 'icmp', sport: 0, dport: 0, flags: type, inner: tupleOf(pkt) };
+}
+
+/** Linux never answers an ICMP error with another ICMP error (RFC 1122 3.2.2). */
+export function mayAnswer(pkt: Pkt): boolean {
+  return !(pkt.proto === 'icmp' && pkt.inner !== undefined);
 }

@@ -35,10 +35,13 @@ export function resolveSource(cluster: Cluster, from: string, container?: string
     return { ok: true, value: { ns: cluster.netns(nodeNetnsId(name)), owner: 'a process on the node (kubelet)', label: `node ${name}` } };
   }
   if (from.startsWith('external:')) {
-    const ip = from.slice(9);
-    const h = cluster.outside.find((x) => x.ip === ip || x.name === ip);
-    if (!h) return { ok: false, error: `no outside host has address ${ip}; declare it under spec.outsideHosts in the Podpath document (known: ${cluster.outside.map((x) => `${x.name} ${x.ip}`).join(', ') || 'none'})` };
-    return { ok: true, value: { ns: cluster.netns(h.netns), owner: h.name, label: `outside host ${h.name} (${h.ip})` } };
+    const ref = from.slice(9);
+    const h = cluster.outsideHost(ref);
+    if (!h) {
+      return { ok: false, error: `${ref} is neither a declared outside host (${cluster.outside.map((x) => `${x.name} ${x.ip}`).join(', ') || 'none'}) nor a public internet address; private and special-purpose addresses are not on the internet` };
+    }
+    const label = h.virtual ? `internet host ${h.ip}` : `outside host ${h.name} (${h.ip})`;
+    return { ok: true, value: { ns: cluster.netns(h.netns), owner: h.virtual ? 'a program' : h.name, label } };
   }
   const pod = findPod(cluster, from);
   if (!pod) {
@@ -85,7 +88,7 @@ export function resolveDestination(cluster: Cluster, to: string, src: Source): R
     const ref = to.slice(9);
     const h = cluster.outside.find((x) => x.ip === ref || x.name === ref);
     if (h) return { ok: true, value: { ip: h.ip, label: `outside host ${h.name} (${h.ip})` } };
-    if (isIPv4(ref)) return { ok: true, value: { ip: ref, label: ref } };
+    if (isIPv4(ref)) return { ok: true, value: { ip: ref, label: cluster.outsideHost(ref) ? `internet host ${ref}` : ref } };
     return { ok: false, error: `no outside host "${ref}"` };
   }
   if (to.startsWith('svc:')) return serviceDestination(cluster, to.slice(4), src);

@@ -17,6 +17,7 @@ import { fibLookup } from './fib';
 import { kernelRefusal } from './answer';
 import { applyKnownNat, applyNatRequest, ctConfirm, ctIn, ctStateOf } from './nat';
 import { viewOf, type Pkt } from './packet';
+import { spendOnRules } from './latency';
 import { record, type Outcome, type Walk } from './walk';
 
 export interface HookIo {
@@ -66,6 +67,7 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
   const dev = hookDevice(hook, io);
   const before = viewOf(pkt);
   w.rulesCompared += res.rulesEvaluated;
+  spendOnRules(w, res.rulesEvaluated);
   pkt.mark = res.mark;
   let outcome = '';
   if (res.nat) outcome = `Result: ${applyNatRequest(w, ns, pkt, res.nat, io.outDev)}.`;

@@ -7,15 +7,33 @@ import { device, fibLookup } from './fib';
 import { nfHook } from './hooks';
 import { neighOutput } from './l2';
 import { DEFAULT_TTL, viewOf, type Pkt } from './packet';
-import { drop, record, where, type Outcome, type Walk } from './walk';
+import { drop, dropWithError, record, where, Where, type HopOpts, type Outcome, type Walk } from './walk';
 import { deliverLocal } from './deliver';
+import { kernelRefusal, mayAnswer, type IcmpError } from './answer';
+import type { DropCode } from '../trace/drops';
 
-function routeDrop(w: Walk, ns: Netns, dev: string, r: Route, pkt: Pkt): Outcome | undefined {
+/**
+ * A router's drop that the sender hears about (ip_error / icmp_send): the ICMP error goes
+ * back from this namespace. A packet this namespace sent itself fails in its socket instead.
+ */
+function routerDrop(w: Walk, ns: Netns, dev: string, code: DropCode, text: string, pkt: Pkt, icmp: IcmpError, o: HopOpts, forwarded: boolean): Outcome {
+  if (!forwarded || !mayAnswer(pkt)) return drop(w, ns, dev, code, text, pkt, o);
+  return dropWithError(w, ns, dev, code, text, pkt, kernelRefusal(ns, pkt, icmp), o);
+}
+
+function routeDrop(w: Walk, ns: Netns, dev: string, r: Route, pkt: Pkt, forwarded: boolean): Outcome | undefined {
   const rule = formatRoute(r);
+  const o = { rule, table: 'routes' };
   switch (r.type) {
-    case 'blackhole': return drop(w, ns, dev, 'blackhole', `The route for ${pkt.dst} is a blackhole: the packet is discarded without a word.`, pkt, { rule, table: 'routes' });
+    case 'blackhole': return drop(w, ns, dev, 'blackhole', `The route for ${pkt.dst} is a blackhole: the packet is discarded without a word.`, pkt, o);
     case 'unreachable':
-    case 'prohibit': return drop(w, ns, dev, 'unreachable-route', `The route for ${pkt.dst} is "${r.type}": the kernel refuses it.`, pkt, { rule, table: 'routes' });
+      return routerDrop(w, ns, dev, 'unreachable-route', forwarded
+        ? `The route for ${pkt.dst} is "unreachable": the kernel discards the packet and sends ${pkt.src} an ICMP "host unreachable".`
+        : `The route for ${pkt.dst} is "unreachable": the socket gets "No route to host" at once.`, pkt, 'host-unreachable', o, forwarded);
+    case 'prohibit':
+      return routerDrop(w, ns, dev, 'unreachable-route', forwarded
+        ? `The route for ${pkt.dst} is "prohibit": the kernel discards the packet and sends ${pkt.src} an ICMP "administratively prohibited".`
+        : `The route for ${pkt.dst} is "prohibit": the socket gets "Permission denied" at once.`, pkt, 'admin-prohibited', o, forwarded);
     default: return undefined;
   }
 }
@@ -31,7 +49,7 @@ function describeRoute(r: Route, dst: string): string {
 export function ipOutput(w: Walk, ns: Netns, pkt: Pkt): Outcome {
   const r = fibLookup(ns, pkt.dst);
   if (!r) return drop(w, ns, '', 'no-route', `No route in ${where(ns)} covers ${pkt.dst}: the socket gets "Network is unreachable".`, pkt, { table: 'routes' });
-  const dead = routeDrop(w, ns, r.dev ?? '', r, pkt);
+  const dead = routeDrop(w, ns, r.dev ?? '', r, pkt, false);
   if (dead) return dead;
   record(w, ns, r.dev ?? '', 'route', `Route lookup in ${where(ns)}: ${describeRoute(r, pkt.dst)}.`, pkt, { rule: formatRoute(r), table: 'routes' });
   return localOut(w, ns, pkt, r);
@@ -85,12 +103,12 @@ export function ipRoute(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
     return drop(w, ns, dev.name, 'forwarding-disabled', `${pkt.dst} is not an address of ${where(ns)}, and this namespace does not forward packets (net.ipv4.ip_forward = 0).`, pkt);
   }
   if (!r) {
-    return drop(w, ns, dev.name, 'no-route', `${where(ns)} would forward the packet, but no route covers ${pkt.dst}. It drops the packet and tells the sender "network unreachable" (ICMP).`, pkt, { table: 'routes' });
+    return routerDrop(w, ns, dev.name, 'no-route', `${Where(ns)} would forward the packet, but no route covers ${pkt.dst}. It drops the packet and tells the sender "network unreachable" (ICMP).`, pkt, 'net-unreachable', { table: 'routes' }, true);
   }
-  const dead = routeDrop(w, ns, dev.name, r, pkt);
+  const dead = routeDrop(w, ns, dev.name, r, pkt, true);
   if (dead) return dead;
   if (pkt.ttl <= 1) {
-    return drop(w, ns, dev.name, 'ttl-exceeded', `${where(ns)} would forward the packet, but its TTL is ${pkt.ttl}: one more router would make it 0. The packet is discarded and an ICMP "time exceeded" goes back to ${pkt.src}. A TTL this low means the packet has been going round in circles.`, pkt, { rule: formatRoute(r), table: 'routes' });
+    return routerDrop(w, ns, dev.name, 'ttl-exceeded', `${Where(ns)} would forward the packet, but its TTL is ${pkt.ttl}: forwarding would make it 0. The packet is discarded and an ICMP "time exceeded" goes back to ${pkt.src}. traceroute sends packets with a small TTL on purpose to find the routers; otherwise a TTL this low means the packet has been going round in circles.`, pkt, 'time-exceeded', { rule: formatRoute(r), table: 'routes' }, true);
   }
   const before = viewOf(pkt);
   pkt.ttl -= 1;
@@ -103,7 +121,7 @@ export function ipRoute(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   if (!out) return drop(w, ns, r.dev ?? '', 'no-route', `The route names device ${r.dev}, which does not exist.`, pkt);
   const post = nfHook(w, ns, 'POSTROUTING', pkt, { inDev: dev.name, outDev: out.name });
   if (!post.pass) return post.outcome;
-  return neighOutput(w, ns, out, r.via ?? pkt.dst, pkt);
+  return neighOutput(w, ns, out, r.via ?? pkt.dst, pkt, true);
 }
 
 export function newPacket(src: string, dst: string, proto: Pkt['proto'], sport: number, dport: number, flags: string): Pkt {

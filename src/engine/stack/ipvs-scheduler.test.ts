@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sent } from '../testing/trace';
 import { simulate } from './simulate';
 import { clusterFrom } from '../testing/build';
 import { servicesScenario } from '../testing/services-scenario';
@@ -11,8 +12,9 @@ function endpoints(scheduler: string, sends: number): string[] {
   for (let i = 0; i < sends; i++) {
     const r = simulate(c, { from: 'client', to: 'svc:default/web', port: 80 }, state);
     if (!r.ok) throw new Error(r.error);
-    out.push(r.trace.hops[r.trace.hops.length - 1]!.packet.dst);
-    expect(r.trace.hops.find((h) => h.kind === 'ipvs')!.rule).toMatch(new RegExp(`^TCP {2}10\\.96\\.\\d+\\.\\d+:80 ${scheduler}\\n`));
+    const t = sent(r.trace);
+    out.push(t.hops[t.hops.length - 1]!.packet.dst);
+    expect(t.hops.find((h) => h.kind === 'ipvs')!.rule).toMatch(new RegExp(`^TCP {2}10\\.96\\.\\d+\\.\\d+:80 ${scheduler}\\n`));
     state = r.state;
   }
   return out;

@@ -8,7 +8,9 @@ import { ipRcv, ipRoute } from './ip';
 import { nfHook } from './hooks';
 import { viewOf, type Pkt } from './packet';
 import type { PacketView } from '../trace/types';
-import { drop, record, spend, where, type Outcome, type Walk } from './walk';
+import { drop, dropWithError, record, spend, where, type Outcome, type Walk } from './walk';
+import { kernelRefusal, mayAnswer } from './answer';
+import { spendTime } from './latency';
 
 interface Responder { readonly ns: Netns; readonly dev: Device }
 
@@ -68,17 +70,26 @@ function askLink(w: Walk, ns: Netns, dev: Device, target: string): Responder | u
   }
 }
 
+/** The wire a device plugs into, in words. */
+function segmentWord(segment: string | undefined, long: boolean): string {
+  switch (segment) {
+    case 'internet': return 'the link between the gateway and the internet';
+    case 'wan': return long ? 'the internet (many routers and links, drawn as one)' : 'the internet';
+    default: return long ? 'the node network (the docker network "kind", a switch between the machines)' : 'the node network';
+  }
+}
+
 function linkWord(dev: Device): string {
   switch (dev.kind) {
     case 'veth': return 'the veth pair';
     case 'bridge': return `every port of ${dev.name}`;
-    case 'ether': return dev.segment === 'internet' ? 'the internet side of the gateway' : 'the node network';
+    case 'ether': return segmentWord(dev.segment, false);
     default: return dev.name;
   }
 }
 
-/** Resolves the next hop's MAC (ARP if the cache has none) and transmits the frame. */
-export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt): Outcome {
+/** Resolves the next hop's MAC (ARP if the cache has none) and transmits the frame; `forwarded` when routing someone else's packet. */
+export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt, forwarded = false): Outcome {
   const before = viewOf(pkt);
   if (dev.kind === 'loopback') {
     pkt.srcMac = dev.mac;
@@ -91,9 +102,13 @@ export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pk
     const r = askLink(w, ns, dev, nexthop);
     if (!r) {
       w.st.setNeigh(ns.id, { ip: nexthop, dev: dev.name, mac: '', state: 'FAILED' });
-      return drop(w, ns, dev.name, 'neigh-failed',
-        `${dev.name} broadcasts an ARP request "who has ${nexthop}?" to ${linkWord(dev)}, and nobody answers. The neighbour entry becomes FAILED and the packet is dropped.`,
-        pkt, { rule: `${nexthop} dev ${dev.name} FAILED`, table: 'neigh' });
+      const o = { rule: `${nexthop} dev ${dev.name} FAILED`, table: 'neigh' };
+      const asked = `${dev.name} broadcasts an ARP request "who has ${nexthop}?" to ${linkWord(dev)}, and nobody answers. The neighbour entry becomes FAILED and the packet is dropped`;
+      // A router tells the sender (ICMP host unreachable, after about 3 s of ARP retries); a sender's own socket gets EHOSTUNREACH.
+      if (forwarded && mayAnswer(pkt)) {
+        return dropWithError(w, ns, dev.name, 'neigh-failed', `${asked}; after its ARP retries the router sends ${pkt.src} an ICMP "host unreachable".`, pkt, kernelRefusal(ns, pkt, 'host-unreachable'), o);
+      }
+      return drop(w, ns, dev.name, 'neigh-failed', `${asked}: the socket gets "No route to host".`, pkt, o);
     }
     e = { ip: nexthop, dev: dev.name, mac: r.dev.mac, state: 'REACHABLE' };
     w.st.setNeigh(ns.id, e);
@@ -129,11 +144,13 @@ export function devXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: P
   if (!spend(w)) return drop(w, ns, dev.name, 'loop', 'The walk has gone on for too many hops; podpath stops it here.', pkt);
   switch (dev.kind) {
     case 'loopback':
+      spendTime(w, 'loopback');
       record(w, ns, 'lo', 'loopback', `The destination is an address of ${where(ns)} itself, so the packet goes through the loopback device lo and comes straight back in; it never leaves the namespace.`, pkt);
       return ipRcv(w, ns, dev, pkt);
     case 'veth': {
       const peer = peerOf(w, dev);
       if (!peer) return drop(w, ns, dev.name, 'neigh-failed', `${dev.name} has no peer.`, pkt);
+      spendTime(w, 'veth');
       record(w, ns, dev.name, 'veth',
         `The frame leaves through ${dev.name}, one end of a veth pair. Whatever enters one end comes out of the other: ${peer.dev.name} in ${where(peer.ns)}.`,
         pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
@@ -148,7 +165,8 @@ export function devXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: P
       if (!ons || !odev || odev.mac !== pkt.dstMac) {
         return drop(w, ns, dev.name, 'neigh-failed', `No interface on the wire has MAC ${pkt.dstMac}.`, pkt);
       }
-      const wire = dev.segment === 'internet' ? 'the internet side of the gateway' : 'the node network (the docker network "kind", a switch between the machines)';
+      spendTime(w, { segment: dev.segment });
+      const wire = segmentWord(dev.segment, true);
       record(w, ns, dev.name, 'wire',
         `The frame leaves ${where(ns)} through ${dev.name} onto ${wire} and reaches ${odev.name} of ${where(ons)}, whose MAC it carries.`,
         pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
@@ -230,6 +248,7 @@ function bridgeForward(w: Walk, ns: Netns, br: Device, inPort: string | null, pk
   if (!spend(w)) return drop(w, ns, br.name, 'loop', 'The walk has gone on for too many hops; podpath stops it here.', pkt);
   const peer = peerOf(w, out);
   if (!peer) return drop(w, ns, out.name, 'neigh-failed', `${out.name} has no peer.`, pkt);
+  spendTime(w, 'bridge');
   record(w, ns, out.name, 'veth', `The frame leaves the bridge through port ${out.name}, the node's end of a veth pair, and comes out of ${peer.dev.name} in ${where(peer.ns)}.`, pkt);
   return vethArrive(w, peer.ns, peer.dev, pkt);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sent } from '../testing/trace';
 import fc from 'fast-check';
 import { simulate } from './simulate';
 import { clusterFrom } from '../testing/build';
@@ -50,7 +51,7 @@ describe('NAT and conntrack (property)', () => {
         } else continue;
         const r = simulate(c, send);
         if (!r.ok) throw new Error(r.error);
-        const t = r.trace;
+        const t = sent(r.trace);
         if (t.verdict !== 'delivered') continue;
         const got = t.hops[t.hops.length - 1]!.packet;
         const natted = got.src !== t.send.src || got.sport !== t.send.sport || got.dst !== t.send.dst || got.dport !== t.send.dport;

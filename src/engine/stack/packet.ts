@@ -1,7 +1,8 @@
 // The packet as the interpreter carries it: L2 addresses, the IPv4 header fields that
-// matter here, the L4 ports, TCP flags or the ICMP message, the skb mark, and a stack of
-// encapsulation headers. Hops record an immutable view of it.
-import type { OuterHeader, PacketView } from '../trace/types';
+// matter here, the L4 ports (for an ICMP echo, its identifier, which is what conntrack keys
+// it by), TCP flags or the ICMP message, the skb mark, a stack of encapsulation headers and
+// what an application put in it. Hops record an immutable view of it.
+import type { OuterHeader, PacketView, Payload } from '../trace/types';
 import type { CtEntry, CtTuple } from './conntrack';
 import type { CtDir } from './state';
 
@@ -37,12 +38,19 @@ export interface Pkt {
   nfns?: string;
   /** For ICMP errors: the header of the packet the error is about. */
   inner?: CtTuple;
+  /** For an ICMP echo: its sequence number (the identifier is in sport and dport). */
+  icmpSeq?: number;
+  payload?: Payload;
 }
 
 export function viewOf(p: Pkt): PacketView {
+  const icmp = p.proto === 'icmp';
+  const echo = icmp && (p.flags === 'echo-request' || p.flags === 'echo-reply');
   return {
     srcMac: p.srcMac, dstMac: p.dstMac, src: p.src, dst: p.dst, proto: p.proto,
-    sport: p.sport, dport: p.dport, ttl: p.ttl, outer: [...p.outer], flags: p.flags, mark: p.mark,
+    sport: icmp ? 0 : p.sport, dport: icmp ? 0 : p.dport, ttl: p.ttl, outer: [...p.outer], flags: p.flags, mark: p.mark,
+    ...(icmp ? { icmp: echo ? { type: p.flags, id: p.sport, ...(p.icmpSeq !== undefined ? { seq: p.icmpSeq } : {}) } : { type: p.flags } } : {}),
+    ...(p.payload ? { payload: p.payload } : {}),
   };
 }
 

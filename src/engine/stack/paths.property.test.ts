@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sent } from '../testing/trace';
 import fc from 'fast-check';
 import { simulate } from './simulate';
 import { clusterFrom, pod } from '../testing/build';
@@ -28,7 +29,7 @@ describe('paths without NAT (property)', () => {
       const send = { from: `p${i}`, to: `p${j}`, port: pods[j]!.port };
       const r = simulate(c, send);
       if (!r.ok) throw new Error(r.error);
-      const t = r.trace;
+      const t = sent(r.trace);
       expect(t.verdict).toBe('delivered');
       expect(t.reply?.verdict).toBe('delivered');
       const src = c.pod(`default/p${i}`)!;
@@ -39,7 +40,7 @@ describe('paths without NAT (property)', () => {
       expect(forwards).toBe(src.node === dst.node ? 0 : 2);
       expect(delivered.ttl).toBe(64 - forwards);
       const again = simulate(clusterFrom(scenario(workers, pods)), send);
-      expect(again.ok && JSON.stringify(again.trace)).toBe(JSON.stringify(t));
+      expect(again.ok && JSON.stringify(again.trace)).toBe(JSON.stringify(r.trace));
     }), { seed: 20261122, numRuns: 60 });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulate';
-import { run, last } from '../testing/trace';
+import { run, last, sent } from '../testing/trace';
 import { clusterFrom } from '../testing/build';
 import { servicesScenario } from '../testing/services-scenario';
-import type { Trace } from '../trace/types';
+import type { SentExchange as Trace } from '../testing/trace';
 import type { ProxyMode } from '../model/types';
 
 const MODES: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
@@ -52,12 +52,12 @@ describe.each(MODES)('Services in %s mode', (mode) => {
   it('keeps a client on one endpoint with ClientIP affinity', () => {
     const first = simulate(c, { from: 'client', to: 'svc:default/sticky', port: 80 });
     if (!first.ok) throw new Error(first.error);
-    const chosen = delivered(first.trace).dst;
+    const chosen = delivered(sent(first.trace)).dst;
     let state = first.state;
     for (let seed = 1; seed <= 6; seed++) {
       const next = simulate(c, { from: 'client', to: 'svc:default/sticky', port: 80, seed }, state);
       if (!next.ok) throw new Error(next.error);
-      expect(delivered(next.trace).dst).toBe(chosen);
+      expect(delivered(sent(next.trace)).dst).toBe(chosen);
       state = next.state;
     }
   });
@@ -66,7 +66,7 @@ describe.each(MODES)('Services in %s mode', (mode) => {
     const seen = new Set<string>();
     let state = simulate(c, { from: 'client', to: 'svc:default/web', port: 80 });
     for (let i = 0; i < 8 && state.ok; i++) {
-      seen.add(delivered(state.trace).dst);
+      seen.add(delivered(sent(state.trace)).dst);
       state = simulate(c, { from: 'client', to: 'svc:default/web', port: 80 }, state.state);
     }
     expect(seen).toEqual(new Set([podIp('web-a'), podIp('web-b')]));

@@ -1,5 +1,6 @@
-// The context of one walk: the compiled cluster, the working state, the seeded generator,
-// the hops recorded so far and a budget that stops a runaway walk.
+// The context of one walk (one packet's leg): the compiled cluster, the working state, the
+// seeded generator, the hops recorded so far, the simulated time the packet has spent on
+// the way, and a budget that stops a runaway walk.
 import type { Cluster, Netns } from '../cluster/types';
 import type { Rng } from '../lib/rng';
 import type { DropCode } from '../trace/drops';
@@ -20,22 +21,33 @@ export interface Walk {
   rulesCompared: number;
   /** The packet's addresses as its sender wrote them, to tell at delivery whether NAT happened. */
   readonly origin: { readonly src: string; readonly sport: number; readonly dst: string; readonly dport: number };
-  /** On the reply leg: the client socket the answer must reach. */
-  readonly expect?: ClientSocket;
+  /** After a connection's first packet: the connected socket this packet must reach. */
+  readonly expect?: ConnectedSocket;
+  /** Simulated milliseconds spent on the way so far. */
+  elapsed: number;
+  /** A generator for timing jitter only, so timings never change a choice the network makes. */
+  readonly jitter: Rng;
 }
 
-export interface ClientSocket {
+/** A connected socket: a client's (waiting for answers) or a server's accepted connection. */
+export interface ConnectedSocket {
   readonly ns: string;
   readonly proto: 'tcp' | 'udp' | 'icmp';
+  /** Its local port (for ICMP: the echo identifier). */
   readonly port: number;
   readonly owner: string;
-  /** The address and port the client sent to: an answer must come from there. */
+  /** The address and port at the other end as this socket knows it: a packet must come from there. */
   readonly peer: { readonly addr: string; readonly port: number };
+  /** 'client' waits for answers to what it sent; 'server' reads what its client sends on an accepted connection. */
+  readonly side: 'client' | 'server';
+  /** What delivery means here, for the hop text ("nginx reads the HTTP request GET /"). */
+  readonly reads?: string;
 }
 
 export type Outcome =
   | { readonly kind: 'delivered'; readonly ns: Netns; readonly owner: string; readonly pkt: Pkt }
-  | { readonly kind: 'dropped'; readonly code: DropCode; readonly detail: string }
+  /** Lost on the way; where a router or the kernel sends an ICMP error about it, `answer` is that error, sent from `ns`. */
+  | { readonly kind: 'dropped'; readonly code: DropCode; readonly detail: string; readonly ns?: Netns; readonly answer?: Pkt }
   /** The destination's kernel answered instead of an application (TCP RST, ICMP port unreachable). */
   | { readonly kind: 'refused'; readonly code: DropCode; readonly detail: string; readonly ns: Netns; readonly answer: Pkt };
 
@@ -51,10 +63,10 @@ export interface HopOpts {
 }
 
 export function record(w: Walk, ns: Netns, device: string, kind: HopKind, text: string, pkt: Pkt, o: HopOpts = {}): void {
-  const at = o.at ?? (o.container !== undefined && ns.kind === 'pod' ? containerId(ns.name, o.container)
+  const at = o.at ?? ns.drawnAs ?? (o.container !== undefined && ns.kind === 'pod' ? containerId(ns.name, o.container)
     : device !== '' ? deviceId(ns.id, device) : machineId(ns.id));
   const h: Hop = {
-    at, node: ns.machine, netns: ns.name, device, kind, text, packet: viewOf(pkt),
+    at, node: ns.machine, netns: ns.name, nsId: ns.id, device, kind, text, packet: viewOf(pkt),
     ...(o.before ? { before: o.before } : {}),
     ...(o.rule !== undefined ? { rule: o.rule } : {}),
     ...(o.table !== undefined ? { table: o.table } : {}),
@@ -70,6 +82,12 @@ export function drop(w: Walk, ns: Netns, device: string, code: DropCode, text: s
   return { kind: 'dropped', code, detail: text };
 }
 
+/** A drop the kernel tells the sender about: it sends `answer` (an ICMP error) from `ns`. */
+export function dropWithError(w: Walk, ns: Netns, device: string, code: DropCode, text: string, pkt: Pkt, answer: Pkt, o: HopOpts = {}): Outcome {
+  record(w, ns, device, 'drop', text, pkt, o);
+  return { kind: 'dropped', code, detail: text, ns, answer };
+}
+
 /** Spends one unit of budget; false when the walk must stop. */
 export function spend(w: Walk): boolean {
   w.budget -= 1;
@@ -81,7 +99,13 @@ export function where(ns: Netns): string {
   switch (ns.kind) {
     case 'pod': return `pod ${ns.name}`;
     case 'node': return `node ${ns.machine}`;
-    case 'router': return 'the gateway';
-    case 'outside': return `outside host ${ns.machine}`;
+    case 'router': return ns.machine === 'gateway' ? 'the gateway' : `the ${ns.machine} router`;
+    case 'outside': return ns.drawnAs ? `the host ${ns.machine} on the internet` : `outside host ${ns.machine}`;
   }
+}
+
+/** where(), to begin a sentence with. */
+export function Where(ns: Netns): string {
+  const w = where(ns);
+  return `${w[0]!.toUpperCase()}${w.slice(1)}`;
 }

@@ -3,6 +3,7 @@
 // containers and devices, and the links between them).
 import type { Cluster, ClusterNode, Device, NetnsShape } from '../cluster/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeListeners, nodeNetnsId } from '../cluster/netns';
+import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
 import { containerId, deviceId, machineId, segmentId } from './ids';
 import type { PodCount, TopoElement, TopologyBuilder } from './topology';
 
@@ -24,16 +25,30 @@ export function machinesPart(cluster: Cluster, out: TopologyBuilder, nodes: () =
   elements.push({ id: segmentId(INTERNET_SEGMENT), kind: 'segment', label: 'internet', name: 'internet', details: [] });
   nodes();
   const gw = cluster.shape(GATEWAY_NETNS);
-  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
+  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
   for (const d of gw.devices) {
     if (d.kind === 'loopback') continue;
     elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), 'the gateway'));
     if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
   }
+  const inet = cluster.shape(INTERNET_ROUTER_NETNS);
+  elements.push({ id: segmentId(WAN_SEGMENT), kind: 'segment', label: 'the internet', name: 'the internet', details: ['every public address the scenario does not declare'] });
+  elements.push({ id: machineId(INTERNET_ROUTER_NETNS), kind: 'gateway', netns: INTERNET_ROUTER_NETNS, label: 'internet', name: 'internet router', details: ['the routers of the internet, as one'] });
+  for (const d of inet.devices) {
+    if (d.kind === 'loopback') continue;
+    elements.push(deviceElement(inet, d, machineId(INTERNET_ROUTER_NETNS), 'the internet router'));
+    if (d.segment) links.push({ id: `wire:${inet.id}:${d.name}`, kind: 'wire', source: deviceId(inet.id, d.name), target: segmentId(d.segment) });
+  }
+  elements.push({
+    id: INTERNET_HOSTS_ELEMENT, kind: 'outside', label: 'any public address', name: 'hosts on the internet',
+    details: ['any public address: answers ping, serves HTTP on 80 and HTTPS on 443, drops the rest'],
+    ports: INTERNET_HOST_PORTS.map((port) => ({ port, protocol: 'TCP' as const })),
+  });
+  links.push({ id: `wire:${INTERNET_HOSTS_ELEMENT}`, kind: 'wire', source: INTERNET_HOSTS_ELEMENT, target: segmentId(WAN_SEGMENT) });
   for (const h of cluster.outside) {
     const ns = cluster.shape(h.netns);
     const id = machineId(h.netns);
-    elements.push({ id, kind: 'outside', label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
+    elements.push({ id, kind: 'outside', netns: h.netns, label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
       elements.push(deviceElement(ns, d, id, `outside host ${h.name}`));
@@ -62,7 +77,7 @@ export function nodeElement(cluster: Cluster, node: ClusterNode): TopoElement {
     port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
   }));
   return {
-    id: machineId(nodeNetnsId(node.name)), kind: 'node', label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`,
+    id: machineId(nodeNetnsId(node.name)), kind: 'node', netns: nodeNetnsId(node.name), label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`,
     addresses: [node.ip], ports, details: [node.role, node.ip, `pods ${octets(node.podCidr.net)}/24`], podCount: podCount(cluster, node),
   };
 }
@@ -89,7 +104,7 @@ export function nodeInside(cluster: Cluster, node: ClusterNode, out: TopologyBui
     }
     const pns = cluster.shape(pod.netns);
     const pid = machineId(pod.netns);
-    elements.push({ id: pid, kind: 'pod', label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
+    elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
     for (const c of pod.spec.containers) {
       elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
     }

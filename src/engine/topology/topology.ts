@@ -22,6 +22,8 @@ export interface TopoElement {
   readonly details: readonly string[];
   /** For pods and containers: what a send to it addresses. */
   readonly sendRef?: string;
+  /** For machines and pods: the engine's id of their network namespace (absent for the hosts of the internet, drawn as one). */
+  readonly netns?: string;
   /** For devices: the device kind. */
   readonly deviceKind?: Device['kind'];
   /** Addresses with prefix (devices), or the address (pods, nodes, outside hosts). */

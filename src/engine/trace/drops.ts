@@ -17,6 +17,8 @@ export const DROPS = {
   'netfilter-drop': { title: 'Dropped by a firewall rule', explanation: 'A netfilter rule with target DROP matched the packet.' },
   'netfilter-reject': { title: 'Rejected by a firewall rule', explanation: 'A netfilter rule with target REJECT matched; the sender gets an ICMP error (or a TCP RST).' },
   'loop': { title: 'The walk went round too long', explanation: 'podpath stops a walk after a fixed number of hops; the state probably makes frames circle at layer 2.' },
+  'filtered': { title: 'No answer: a firewall dropped the packet', explanation: 'The host serves nothing on that port and its firewall discards such packets without an answer, so the client waits until it gives up.' },
+  'timeout': { title: 'No answer in time', explanation: 'Nothing came back before the client gave up waiting.' },
   'bad-source': { title: 'No usable source address', explanation: 'The sender has no address it could put in the packet for this route.' },
 } as const satisfies Record<string, Omit<DropReason, 'code'>>;
 

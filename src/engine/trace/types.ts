@@ -1,12 +1,22 @@
-// A trace: the ordered record of what happened to one packet (and its reply), each hop
-// naming where it happened, what happened, the packet as it left, the deciding rule in the
-// real tool's syntax, and a sentence or two a learner can read.
+// A trace: the record of one conversation. A send or a shell command is a list of
+// exchanges in time order (a DNS query and its answer, a TCP connection with its request and
+// response, an ICMP echo, a proxy's upstream connection); each exchange has legs, and each
+// leg is the list of hops one packet took. A hop names where it happened, what happened,
+// the packet as it left, the deciding rule in the real tool's syntax, and a sentence or two
+// a learner can read. The JSON form of a Trace is versioned (TRACE_VERSION).
+import type { Payload } from './payload';
+
+export type { Payload, DnsPayload, HttpPayload, DataPayload, DnsRecord, DnsQuestion, DnsRcode, DnsType } from './payload';
+
+export const TRACE_VERSION = 2;
 
 export type HopKind =
   | 'socket' | 'route' | 'arp' | 'bridge' | 'veth' | 'loopback' | 'wire' | 'netfilter' | 'nat' | 'conntrack'
-  | 'ipvs' | 'encap' | 'decap' | 'policy' | 'deliver' | 'refuse' | 'icmp' | 'drop';
+  | 'ipvs' | 'encap' | 'decap' | 'policy' | 'deliver' | 'refuse' | 'icmp' | 'drop' | 'dns' | 'http' | 'proxy' | 'app';
 
 export type Verdict = 'delivered' | 'dropped' | 'refused';
+
+export type L4Proto = 'tcp' | 'udp' | 'icmp';
 
 export interface OuterHeader {
   readonly kind: 'vxlan' | 'ipip' | 'geneve';
@@ -21,21 +31,34 @@ export interface OuterHeader {
   readonly ttl: number;
 }
 
+/** ICMP's own fields: an echo has an identifier and a sequence number, not ports. */
+export interface IcmpView {
+  /** echo-request, echo-reply, port-unreachable, time-exceeded, net-unreachable ... */
+  readonly type: string;
+  readonly id?: number;
+  readonly seq?: number;
+}
+
 /** The packet as seen at one hop. */
 export interface PacketView {
   readonly srcMac: string;
   readonly dstMac: string;
   readonly src: string;
   readonly dst: string;
-  readonly proto: 'tcp' | 'udp' | 'icmp';
+  readonly proto: L4Proto;
+  /** TCP and UDP ports; 0 for ICMP, which has none (see `icmp`). */
   readonly sport: number;
   readonly dport: number;
   readonly ttl: number;
   /** Encapsulation headers, outermost first; empty when none. */
   readonly outer: readonly OuterHeader[];
-  /** TCP flags (SYN, SYN ACK, RST ACK ...) or the ICMP message (echo-request, port-unreachable ...). */
+  /** TCP flags (SYN, SYN ACK, PSH ACK, RST ACK ...) or the ICMP message (echo-request, port-unreachable ...). */
   readonly flags: string;
   readonly mark: number;
+  /** For ICMP: the type and, for echoes, the identifier and sequence number. */
+  readonly icmp?: IcmpView;
+  /** What an application put in the packet: a DNS question or answer, an HTTP request or response. */
+  readonly payload?: Payload;
 }
 
 export interface Hop {
@@ -45,6 +68,8 @@ export interface Hop {
   readonly node: string;
   /** 'root' or NAMESPACE/POD. */
   readonly netns: string;
+  /** The engine's id of the network namespace: "node/kind-worker", "pod/default/web", "router/gateway", "host/client". */
+  readonly nsId: string;
   readonly device: string;
   readonly kind: HopKind;
   readonly text: string;
@@ -53,7 +78,7 @@ export interface Hop {
   readonly before?: PacketView;
   /** The deciding route, rule or table entry, in the real tool's syntax. */
   readonly rule?: string;
-  /** Which table the rule comes from: routes, neigh, fdb, iptables, ipvs, nft, conntrack, sockets. */
+  /** Which table the rule comes from: routes, neigh, fdb, iptables, ipvs, nft, conntrack, sockets, dns, http. */
   readonly table?: string;
   /** The container involved (the sender, or the one whose socket received). */
   readonly container?: string;
@@ -78,7 +103,12 @@ export interface DropReason {
   readonly explanation: string;
 }
 
+/** One packet's way: from the socket that sent it to where it ended. */
 export interface TraceLeg {
+  /** What the packet is: "SYN", "SYN ACK", "HTTP request", "DNS answer", "echo reply", "ICMP error" ... */
+  readonly name: string;
+  /** 'out' from the exchange's sender, 'back' towards it. */
+  readonly dir: 'out' | 'back';
   readonly verdict: Verdict;
   /** Why it did not arrive: the catalogue title, with the specifics. */
   readonly reason?: string;
@@ -86,19 +116,68 @@ export interface TraceLeg {
   readonly hops: readonly Hop[];
   /** Netfilter rules this leg's packet was compared with, over every hook it crossed. */
   readonly rulesEvaluated: number;
+  /** Position of this leg among all legs of the trace, in time order (legs of nested exchanges interleave). */
+  readonly seq: number;
+  /** Simulated time (milliseconds since the conversation began) when the packet left and where it ended. */
+  readonly start: number;
+  readonly end: number;
 }
 
-export interface Trace extends TraceLeg {
-  readonly reply?: TraceLeg;
-  /** The send as resolved: who, to what address, which ports. */
-  readonly send: {
+export type ExchangeKind = 'tcp' | 'udp' | 'icmp' | 'dns' | 'http';
+
+/** The five-tuple as the sender wrote it. For ICMP, sport and dport are 0 and `icmpId` is the echo identifier. */
+export interface ExchangeTuple {
+  readonly src: string;
+  readonly dst: string;
+  readonly proto: L4Proto;
+  readonly sport: number;
+  readonly dport: number;
+  readonly icmpId?: number;
+}
+
+export interface Exchange {
+  /** Index in the trace's exchanges. */
+  readonly id: number;
+  readonly kind: ExchangeKind;
+  /** What it is for: "look up api.shop.svc.cluster.local (A)", "HTTP GET / to 10.96.12.7:80". */
+  readonly title: string;
+  /** Who sent it: "pod default/web", "node kind-worker", "outside host client (203.0.113.10)". */
+  readonly from: string;
+  /** The sending container, when a container sent it. */
+  readonly container?: string;
+  /** What it was sent to, as the sender named it: "Service default/api (10.96.40.208)". */
+  readonly to: string;
+  readonly tuple: ExchangeTuple;
+  readonly verdict: Verdict;
+  readonly reason?: string;
+  readonly code?: string;
+  readonly legs: readonly TraceLeg[];
+  /** The exchange that caused this one (CoreDNS forwarding a query, a proxy's upstream connection). */
+  readonly parent?: number;
+  /** The application-level outcome: the DNS answer, the HTTP status, in a few words. */
+  readonly result?: string;
+}
+
+/** What was run. */
+export type TraceRun =
+  | {
+    readonly kind: 'send';
     readonly from: string;
+    readonly container?: string;
     readonly to: string;
-    readonly src: string;
-    readonly dst: string;
-    readonly proto: 'tcp' | 'udp' | 'icmp';
-    readonly sport: number;
-    readonly dport: number;
-    readonly seed: number;
-  };
+    readonly proto: L4Proto;
+    readonly port?: number;
+  }
+  | { readonly kind: 'command'; readonly from: string; readonly container?: string; readonly command: string };
+
+export interface Trace {
+  readonly version: typeof TRACE_VERSION;
+  readonly run: TraceRun;
+  readonly seed: number;
+  /** In the order they began. */
+  readonly exchanges: readonly Exchange[];
+  /** The conversation's outcome: that of its last exchange sent by the conversation's own sender. */
+  readonly verdict: Verdict;
+  readonly reason?: string;
+  readonly code?: string;
 }

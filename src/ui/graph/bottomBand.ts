@@ -1,20 +1,33 @@
 // The band below the node network, left to right as a packet from outside meets it: the
 // gateway (its node-network interface on its upper border, its internet interface on the
 // right, the cloud's load-balancer device cloudlb0 above that), the cloud load balancers
-// beside it, the internet as an upright bar, then the outside hosts. Pure.
+// beside it, the gateway's outside link as an upright bar, the declared outside hosts on
+// it with the internet router under them, then the internet itself as a bar and the hosts
+// on it (every undeclared address, drawn as one). Pure.
 import type { Topology } from '../../engine';
 import type { NodeIndex, Put } from './nodeLayout';
 import { M } from './metrics';
 
 /** Lays the band out from `bandY`, starting at `x0`; returns its right edge. */
 export function placeBottomBand(topo: Topology, ix: NodeIndex, nodeSegments: ReadonlySet<string>, bandY: number, put: Put, x0 = 0): number {
+  const gateways = topo.elements.filter((e) => e.kind === 'gateway');
+  // A router whose every wire leaves the node network is the internet router: it sits with the hosts.
+  const routers = gateways.filter((g) => !(ix.children.get(g.id) ?? []).some((d) => nodeSegments.has(ix.wireTo.get(d.id) ?? '')));
+  const edge = gateways.filter((g) => !routers.includes(g));
+  const segments = topo.elements.filter((e) => e.kind === 'segment' && !nodeSegments.has(e.id));
+  // The segment the edge gateway's outside interface plugs into; hosts on it are declared ones.
+  const outsideLink = segments.find((sg) => edge.some((g) => (ix.children.get(g.id) ?? []).some((d) => ix.wireTo.get(d.id) === sg.id)));
+  const farSegments = segments.filter((sg) => sg !== outsideLink);
   const hosts = topo.elements.filter((e) => e.kind === 'outside');
+  const onLink = (h: typeof hosts[number]) => (ix.children.get(h.id) ?? []).some((d) => ix.wireTo.get(d.id) === outsideLink?.id) || !ix.wireTo.has(h.id);
+  const near = hosts.filter(onLink);
+  const far = hosts.filter((h) => !onLink(h));
   const lbs = topo.elements.filter((e) => e.kind === 'loadbalancer');
   const lbStack = lbs.length * (M.lbH + M.lbGap) - M.lbGap;
-  const bandH = Math.max(M.gatewayH, hosts.length * (M.hostH + M.hostGap) - M.hostGap, lbStack);
-  const segments = topo.elements.filter((e) => e.kind === 'segment' && !nodeSegments.has(e.id));
+  const nearStack = near.length * (M.hostH + M.hostGap) + routers.length * (M.gatewayH + M.hostGap + M.rootDevH / 2) - M.hostGap;
+  const bandH = Math.max(M.gatewayH, nearStack, lbStack);
   let x = x0;
-  for (const g of topo.elements.filter((e) => e.kind === 'gateway')) {
+  for (const g of edge) {
     put(g.id, x, bandY, M.gatewayW, M.gatewayH, 'group');
     for (const d of ix.children.get(g.id) ?? []) {
       const wire = ix.wireTo.get(d.id);
@@ -28,15 +41,34 @@ export function placeBottomBand(topo: Topology, ix: NodeIndex, nodeSegments: Rea
     lbs.forEach((lb, i) => put(lb.id, x - 24, bandY + i * (M.lbH + M.lbGap), M.lbW, M.lbH, 'group'));
     x += M.lbW;
   }
-  for (const s of segments) {
-    put(s.id, x, bandY, M.barW, bandH, 'bar');
+  if (outsideLink) {
+    put(outsideLink.id, x, bandY, M.barW, bandH, 'bar');
     x += M.barW + 48;
   }
-  hosts.forEach((hst, i) => {
+  near.forEach((hst, i) => {
     const y = bandY + i * (M.hostH + M.hostGap);
     put(hst.id, x + M.rootDevW / 2, y, M.hostW, M.hostH, 'group');
     (ix.children.get(hst.id) ?? []).forEach((d, j) => put(d.id, x, y + (M.hostH - M.rootDevH) / 2 + j * 4, M.rootDevW, M.rootDevH, 'chip'));
   });
-  if (hosts.length) x += M.rootDevW / 2 + M.hostW;
+  routers.forEach((r, i) => {
+    const y = bandY + near.length * (M.hostH + M.hostGap) + i * (M.gatewayH + M.hostGap);
+    put(r.id, x + M.rootDevW / 2, y, M.hostW, M.gatewayH, 'group');
+    for (const d of ix.children.get(r.id) ?? []) {
+      const toNear = ix.wireTo.get(d.id) === outsideLink?.id;
+      // Its link to the gateway's side on the lower border, its way into the internet on the right border.
+      if (toNear) put(d.id, x + M.rootDevW / 2 + 16, y + M.gatewayH - M.rootDevH / 2, M.rootDevW, M.rootDevH, 'chip');
+      else put(d.id, x + M.hostW, y + (M.gatewayH - M.rootDevH) / 2, M.rootDevW, M.rootDevH, 'chip');
+    }
+  });
+  if (near.length || routers.length) x += M.rootDevW + M.hostW + 48;
+  for (const sg of farSegments) {
+    put(sg.id, x, bandY, M.barW, bandH, 'bar');
+    x += M.barW + 48;
+  }
+  far.forEach((hst, i) => {
+    const y = bandY + i * (M.hostH + M.hostGap);
+    put(hst.id, x, y, M.hostW, M.hostH, 'group');
+  });
+  if (far.length) x += M.hostW;
   return x;
 }

@@ -33,7 +33,7 @@ export function serviceDecisions(topo: Topology, steps: readonly Step[]): Servic
   let current: string | undefined;
   const out: ServiceDecision[] = [];
   steps.forEach((step, at) => {
-    if (step.leg !== 'request' || !rewroteDestination(step)) return;
+    if (!step.opening || !rewroteDestination(step)) return;
     const before = packetBefore(step)!;
     const after = step.hop.packet;
     const lb = lbs.get(before.dst);

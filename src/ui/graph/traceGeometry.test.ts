@@ -42,7 +42,7 @@ describe('journeyOf', () => {
   });
 
   it('keeps a hop whose element is not drawn at the previous resting point', () => {
-    const odd: Step[] = [...steps.slice(0, 3), { leg: 'request', index: 3, hop: { ...steps[3]!.hop, at: 'nowhere' } as Hop }];
+    const odd: Step[] = [...steps.slice(0, 3), { exchange: 0, legIndex: 0, leg: 'SYN', dir: 'out', opening: true, index: 3, hop: { ...steps[3]!.hop, at: 'nowhere' } as Hop }];
     const jj = journeyOf(geo, odd);
     expect(jj.rests[3]).toEqual(jj.rests[2]);
   });

@@ -14,7 +14,7 @@ export function whereOf(hop: Hop): string {
 
 const TABLE_WORD: Record<string, string> = {
   routes: 'ip route', neigh: 'ip neigh', fdb: 'bridge fdb', iptables: 'iptables-save', ipvs: 'ipvsadm -Ln', nft: 'nft list ruleset',
-  conntrack: 'conntrack -L', sockets: 'ss -tuln',
+  conntrack: 'conntrack -L', sockets: 'ss -tuan', dns: 'dig', http: 'curl -v',
 };
 
 /** The tool that prints the hop's rule; a netfilter rule is iptables-save's when it reads like one, else nft's. */

@@ -7,8 +7,8 @@ import { headerRows } from './headerRows';
 const pkt = (over: Partial<PacketView> = {}): PacketView => ({
   srcMac: '', dstMac: '', src: '10.244.1.2', dst: '10.244.2.2', proto: 'tcp', sport: 40000, dport: 8080, ttl: 64, outer: [], flags: 'SYN', mark: 0, ...over,
 });
-const hop = (packet: PacketView, before?: PacketView): Hop => ({ at: 'x', node: 'n', netns: 'root', device: 'eth0', kind: 'route', text: '', packet, ...(before ? { before } : {}) });
-const step = (h: Hop, prev?: Hop): Step => ({ leg: 'request', index: prev ? 1 : 0, hop: h, ...(prev ? { prev } : {}) });
+const hop = (packet: PacketView, before?: PacketView): Hop => ({ at: 'x', node: 'n', netns: 'root', nsId: 'node/n', device: 'eth0', kind: 'route', text: '', packet, ...(before ? { before } : {}) });
+const step = (h: Hop, prev?: Hop): Step => ({ exchange: 0, legIndex: 0, leg: 'SYN', dir: 'out', opening: true, index: prev ? 1 : 0, hop: h, ...(prev ? { prev } : {}) });
 const row = (rows: ReturnType<typeof headerRows>, field: string) => rows.find((r) => r.field === field)!;
 
 describe('headerRows', () => {

@@ -1,6 +1,7 @@
 // Netfilter and NAT facts as the inspector words them, checked against a real walk through a
 // Service in iptables mode and against small hand-made steps.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../../engine/testing/trace';
 import type { Hop, PacketView } from '../../engine';
 import defaultYaml from '../../scenarios/default.yaml?raw';
 import { createLoadedStore, type Step } from '../../store';
@@ -10,7 +11,7 @@ const pkt = (over: Partial<PacketView> = {}): PacketView => ({
   srcMac: '', dstMac: '', src: '10.244.1.2', dst: '10.96.0.10', proto: 'tcp', sport: 40000, dport: 80, ttl: 64, outer: [], flags: 'SYN', mark: 0, ...over,
 });
 const step = (kind: Hop['kind'], packet: PacketView, before?: PacketView): Step => ({
-  leg: 'request', index: 1, hop: { at: 'x', node: 'n', netns: 'root', device: 'cni0', kind, text: '', packet, ...(before ? { before } : {}) },
+  exchange: 0, legIndex: 0, leg: 'SYN', dir: 'out', opening: true, index: 1, hop: { at: 'x', node: 'n', netns: 'root', nsId: 'node/n', device: 'cni0', kind, text: '', packet, ...(before ? { before } : {}) },
 });
 
 describe('counts', () => {
@@ -25,7 +26,7 @@ describe('chainWalks', () => {
   it('follows a packet to a Service through KUBE-SERVICES, the Service\'s chain and the endpoint\'s', async () => {
     const store = await createLoadedStore(defaultYaml);
     await store.getState().sendRequest({ from: 'default/web', to: 'svc:default/api', port: 80 });
-    const nat = store.getState().trace!.hops.find((h) => h.kind === 'nat')!;
+    const nat = sent(store.getState().trace!).hops.find((h) => h.kind === 'nat')!;
     const [walk] = chainWalks(nat.steps!);
     expect(walk!.table).toBe('nat');
     expect(walk!.chains.slice(0, 2)).toEqual(['PREROUTING', 'KUBE-SERVICES']);

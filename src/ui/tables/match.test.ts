@@ -1,9 +1,10 @@
 // Matching a trace's hops to the lines of the tables the real tools print, in every
 // kube-proxy mode, on the state the send left behind.
 import { describe, expect, it } from 'vitest';
+import { sent } from '../../engine/testing/trace';
 import { nodeNetnsId, type Hop, type TableId, type TableText } from '../../engine';
 import defaultYaml from '../../scenarios/default.yaml?raw';
-import { createLoadedStore, netnsOfHop, nodeNamesOf } from '../../store';
+import { createLoadedStore } from '../../store';
 import { conntrackKey, foldUnmatched, matchTable, nextHopOf, tableOfStep, type HopAt } from './match';
 
 /** web -> Service api in `mode`; the tables of the node where the Service was resolved, matched against that node's hops. */
@@ -12,9 +13,8 @@ async function sendAndMatch(mode: 'iptables' | 'ipvs' | 'nftables') {
   await store.getState().switchProxyMode(mode);
   await store.getState().sendRequest({ from: 'default/web', to: 'svc:default/api', port: 80 });
   const s = store.getState();
-  const names = nodeNamesOf(s.topo);
   const ns = nodeNetnsId('kind-worker');
-  const hops: HopAt[] = s.steps.map((st, index) => ({ index, hop: st.hop })).filter((h) => netnsOfHop(h.hop, names) === ns);
+  const hops: HopAt[] = s.steps.map((st, index) => ({ index, hop: st.hop })).filter((h) => h.hop.nsId === ns);
   await store.getState().showTables(ns);
   const tables = store.getState().tables.list;
   const table = (id: TableId) => matchTable(tables.find((t) => t.id === id)!, hops);
@@ -51,8 +51,8 @@ describe('matchTable on a real send to a Service', () => {
     const { table, stepOf, s } = await sendAndMatch('ipvs');
     const lines = matched(table('ipvsadm'));
     expect(lines.map((l) => l.hops)).toEqual([[stepOf('ipvs')], [stepOf('ipvs')]]);
-    expect(lines[0]!.text).toMatch(new RegExp(`^TCP  ${s.trace!.send.dst}:80 `));
-    const chosen = s.trace!.hops.find((h) => h.kind === 'ipvs')!.packet.dst;
+    expect(lines[0]!.text).toMatch(new RegExp(`^TCP  ${sent(s.trace!).send.dst}:80 `));
+    const chosen = sent(s.trace!).hops.find((h) => h.kind === 'ipvs')!.packet.dst;
     expect(lines[1]!.text).toContain(`-> ${chosen}:8080`);
     expect(table('ipvsadm').filter((l) => l.text.includes(`-> ${chosen}:8080`)).length).toBeGreaterThan(1);
   });
@@ -70,7 +70,7 @@ describe('matchTable on a real send to a Service', () => {
 
 describe('matchTable context', () => {
   const hop = (over: Partial<Hop>): Hop => ({
-    at: 'x', node: 'n', netns: 'root', device: '', kind: 'netfilter', text: '',
+    at: 'x', node: 'n', netns: 'root', nsId: 'node/n', device: '', kind: 'netfilter', text: '',
     packet: { srcMac: '', dstMac: '', src: '', dst: '', proto: 'tcp', sport: 1, dport: 2, ttl: 64, outer: [], flags: '', mark: 0 }, ...over,
   });
   const t = (id: TableId, text: string): TableText => ({ id, command: id, text });

@@ -5,7 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TableId } from '../../engine';
-import { namespacesOf, netnsOfHop, nodeNamesOf, useAppStore } from '../../store';
+import { namespacesOf, useAppStore } from '../../store';
 import { matchedCount, matchTable, tableOfStep, type HopAt, type MatchedTable } from './match';
 
 export function useTablesView() {
@@ -13,18 +13,17 @@ export function useTablesView() {
     topo: st.topo, printed: st.tables, showTables: st.showTables, steps: st.steps, position: st.position, pin: st.tablesPin,
   })));
   const namespaces = useMemo(() => namespacesOf(s.topo), [s.topo]);
-  const names = useMemo(() => nodeNamesOf(s.topo), [s.topo]);
   const hopsByNetns = useMemo(() => {
     const out = new Map<string, HopAt[]>();
     s.steps.forEach((st, index) => {
-      const ns = netnsOfHop(st.hop, names);
+      const ns = st.hop.nsId;
       out.set(ns, [...(out.get(ns) ?? []), { index, hop: st.hop }]);
     });
     return out;
-  }, [s.steps, names]);
+  }, [s.steps]);
   const step = s.steps[s.position];
   const pin = s.pin?.position === s.position ? s.pin : null;
-  const hopNetns = step ? netnsOfHop(step.hop, names) : undefined;
+  const hopNetns = step?.hop.nsId;
   const netns = pin?.netns ?? hopNetns ?? namespaces[0]?.id ?? '';
   const { printed, showTables } = s;
   // The engine prints them (in its worker) for this namespace, again after each send or scenario.

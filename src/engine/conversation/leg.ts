@@ -1,0 +1,50 @@
+// One leg: a packet leaves a socket and goes wherever the state takes it. The walk itself is
+// the Linux stack model in stack/; this file wraps it for a conversation: the opening hop
+// at the socket, the simulated time it took, and the leg's record in its exchange.
+import type { Netns } from '../cluster/types';
+import { DROPS } from '../trace/drops';
+import type { TraceLeg } from '../trace/types';
+import { ipOutput } from '../stack/ip';
+import type { Pkt } from '../stack/packet';
+import { HOP_BUDGET, record, type ConnectedSocket, type HopOpts, type Outcome, type Walk } from '../stack/walk';
+import type { Conversation, ExchangeDraft } from './conversation';
+
+export interface LegSpec {
+  /** "SYN", "SYN ACK", "HTTP request", "DNS query", "echo request" ... */
+  readonly name: string;
+  readonly dir: 'out' | 'back';
+  /** The namespace whose socket sends the packet. */
+  readonly ns: Netns;
+  readonly pkt: Pkt;
+  /** The first hop: what the socket does, in words. */
+  readonly opening: string;
+  readonly openingOpts?: HopOpts;
+  /** The connected socket the packet must reach (absent for a connection's first packet). */
+  readonly expect?: ConnectedSocket;
+}
+
+function legOf(spec: LegSpec, w: Walk, o: Outcome, seq: number, start: number, end: number): TraceLeg {
+  const base = { name: spec.name, dir: spec.dir, hops: w.hops, rulesEvaluated: w.rulesCompared, seq, start, end };
+  switch (o.kind) {
+    case 'delivered': return { ...base, verdict: 'delivered' };
+    case 'refused': return { ...base, verdict: 'refused', reason: DROPS[o.code].title, code: o.code };
+    case 'dropped': return { ...base, verdict: 'dropped', reason: DROPS[o.code].title, code: o.code };
+  }
+}
+
+/** Walks one packet from its socket and records the leg in `ex`. */
+export function walkLeg(conv: Conversation, ex: ExchangeDraft, spec: LegSpec): Outcome {
+  const p = spec.pkt;
+  const w: Walk = {
+    cluster: conv.cluster, st: conv.st, rng: conv.rng, jitter: conv.jitter, hops: [], budget: HOP_BUDGET, rulesCompared: 0,
+    origin: { src: p.src, sport: p.sport, dst: p.dst, dport: p.dport }, elapsed: 0,
+    ...(spec.expect ? { expect: spec.expect } : {}),
+  };
+  const seq = conv.nextLegSeq();
+  const start = conv.now;
+  record(w, spec.ns, '', 'socket', spec.opening, p, spec.openingOpts);
+  const out = ipOutput(w, spec.ns, p);
+  conv.now += w.elapsed;
+  ex.legs.push(legOf(spec, w, out, seq, start, conv.now));
+  return out;
+}

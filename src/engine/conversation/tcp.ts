@@ -1,0 +1,126 @@
+// A TCP connection as the kernel makes one: the SYN finds a listening socket (or a RST, an
+// ICMP error, or silence), the SYN ACK comes back to the client's socket, and then data
+// flows both ways on the connection, every segment walked. Only the first packet meets
+// the nat table; the rest are rewritten by conntrack, as on a real node. The handshake's
+// last ACK travels with the first data segment here (one leg, flags PSH ACK).
+import type { Netns } from '../cluster/types';
+import type { Payload } from '../trace/types';
+import { newPacket } from '../stack/ip';
+import type { Pkt } from '../stack/packet';
+import { where, type ConnectedSocket, type Outcome } from '../stack/walk';
+import { fail, type Conversation, type ExchangeDraft } from './conversation';
+import { walkLeg } from './leg';
+import { senderOpts, senderWho, targetText, type Sender } from './sender';
+import { answerLegName, walkAnswer } from './answers';
+
+export interface TcpEnd {
+  readonly ns: Netns;
+  readonly owner: string;
+  readonly addr: string;
+  readonly port: number;
+}
+
+/** An established connection: each end as it sees itself and its peer (NAT makes them differ). */
+export interface TcpConn {
+  readonly client: TcpEnd;
+  /** Where the client believes it is connected to (a Service address, say). */
+  readonly clientPeer: { readonly addr: string; readonly port: number };
+  readonly server: TcpEnd;
+  /** Who the server sees at the other end. */
+  readonly serverPeer: { readonly addr: string; readonly port: number };
+}
+
+export type ConnectResult =
+  | { readonly ok: true; readonly conn: TcpConn }
+  /** refused: RST or ICMP port unreachable; unreachable: an ICMP error from a router; timeout: no answer at all. */
+  | { readonly ok: false; readonly failure: 'refused' | 'unreachable' | 'timeout'; readonly icmp?: string };
+
+export interface ConnectSpec {
+  readonly sender: Sender;
+  readonly src: string;
+  readonly sport: number;
+  readonly dst: string;
+  readonly dport: number;
+  /** The destination as the learner named it: "Service default/api (10.96.40.208)". */
+  readonly dstLabel: string;
+}
+
+function clientSocket(spec: ConnectSpec, reads?: string): ConnectedSocket {
+  return {
+    ns: spec.sender.ns.id, proto: 'tcp', port: spec.sport, owner: spec.sender.owner,
+    peer: { addr: spec.dst, port: spec.dport }, side: 'client', ...(reads ? { reads } : {}),
+  };
+}
+
+/** Sends the SYN and walks what comes back; on success the connection is ESTABLISHED at both ends. */
+export function tcpConnect(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec): ConnectResult {
+  const { sender } = spec;
+  const syn = newPacket(spec.src, spec.dst, 'tcp', spec.sport, spec.dport, 'SYN');
+  const opening = `${senderWho(sender)} opens a TCP connection to ${targetText(spec.dstLabel, spec.dst)} port ${spec.dport}. The kernel picks the free ephemeral source port ${spec.sport} and sends the first segment, a SYN.`;
+  const out = walkLeg(conv, ex, { name: 'SYN', dir: 'out', ns: sender.ns, pkt: syn, opening, openingOpts: senderOpts(sender) });
+  return afterSyn(conv, ex, spec, out);
+}
+
+function afterSyn(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, out: Outcome): ConnectResult {
+  switch (out.kind) {
+    case 'delivered': {
+      const at = out.pkt;
+      const synAck: Pkt = newPacket(at.dst, at.src, 'tcp', at.dport, at.sport, 'SYN ACK');
+      const back = walkLeg(conv, ex, {
+        name: 'SYN ACK', dir: 'back', ns: out.ns, pkt: synAck, expect: clientSocket(spec),
+        opening: `${out.owner} accepts: the kernel answers with SYN ACK, from ${at.dst}:${at.dport} in ${where(out.ns)} back to ${at.src}:${at.sport}.`,
+        openingOpts: out.ns.kind === 'pod' ? { container: out.owner } : {},
+      });
+      if (back.kind !== 'delivered') {
+        fail(ex, back.kind === 'refused' ? 'refused' : 'dropped', back.code);
+        return { ok: false, failure: 'timeout' };
+      }
+      return {
+        ok: true,
+        conn: {
+          client: { ns: spec.sender.ns, owner: spec.sender.owner, addr: spec.src, port: spec.sport },
+          clientPeer: { addr: spec.dst, port: spec.dport },
+          server: { ns: out.ns, owner: out.owner, addr: at.dst, port: at.dport },
+          serverPeer: { addr: at.src, port: at.sport },
+        },
+      };
+    }
+    case 'refused':
+      fail(ex, 'refused', out.code);
+      walkAnswer(conv, ex, out.ns, out.answer, clientSocket(spec), answerLegName(out.answer));
+      return { ok: false, failure: 'refused' };
+    case 'dropped':
+      fail(ex, 'dropped', out.code);
+      if (out.answer && out.ns) {
+        walkAnswer(conv, ex, out.ns, out.answer, clientSocket(spec), answerLegName(out.answer));
+        return { ok: false, failure: out.answer.flags === 'port-unreachable' ? 'refused' : 'unreachable', icmp: out.answer.flags };
+      }
+      return { ok: false, failure: 'timeout' };
+  }
+}
+
+export interface SegmentSpec {
+  readonly name: string;
+  readonly payload?: Payload;
+  /** The sending side's first hop, in words. */
+  readonly opening: string;
+  /** What the receiving side does with it, in words (the deliver hop). */
+  readonly reads: string;
+}
+
+/** One data segment on an established connection, from the client or from the server. */
+export function tcpSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn, from: 'client' | 'server', seg: SegmentSpec): Outcome {
+  const a = from === 'client' ? conn.client : conn.server;
+  const peer = from === 'client' ? conn.clientPeer : conn.serverPeer;
+  const b = from === 'client' ? conn.server : conn.client;
+  const bPeer = from === 'client' ? conn.serverPeer : conn.clientPeer;
+  const pkt = newPacket(a.addr, peer.addr, 'tcp', a.port, peer.port, 'PSH ACK');
+  if (seg.payload) pkt.payload = seg.payload;
+  const expect: ConnectedSocket = { ns: b.ns.id, proto: 'tcp', port: b.port, owner: b.owner, peer: bPeer, side: from === 'client' ? 'server' : 'client', reads: seg.reads };
+  const out = walkLeg(conv, ex, {
+    name: seg.name, dir: from === 'client' ? 'out' : 'back', ns: a.ns, pkt, expect, opening: seg.opening,
+    openingOpts: a.ns.kind === 'pod' ? { container: a.owner } : {},
+  });
+  if (out.kind !== 'delivered') fail(ex, out.kind === 'refused' ? 'refused' : 'dropped', out.code);
+  return out;
+}
