@@ -57,6 +57,15 @@ test('a 30-node cluster: search finds a pod, and a send to a pod on another node
   await expect(app.opener(`node ${farNode}`, 'Close')).toBeVisible();
   const untouched = ['kind-worker20', 'kind-worker21', 'kind-worker22'].find((n) => n !== node && n !== farNode)!;
   await expect(app.opener(`node ${untouched}`)).toBeAttached();
+
+  // Path only: the nodes the packet did not cross go; both ends stay.
+  await page.getByText('View', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Path only' }).check();
+  await expect(app.node(untouched)).toHaveCount(0);
+  await expect(app.graph.getByRole('button', { name, exact: true })).toBeAttached();
+  await expect(app.graph.getByRole('button', { name: farName, exact: true })).toBeAttached();
+  await page.getByRole('checkbox', { name: 'Path only' }).uncheck();
+  await expect(app.node(untouched)).toBeAttached();
 });
 
 test('every level of detail keeps its names: tile, open node, closed pod, open pod, by keyboard too', async ({ page }) => {
