@@ -6,8 +6,7 @@
 // (the source, the destination, the path) is never hidden. Reads hops only by `at` and `node`.
 // Pure, so it is unit-tested without a browser.
 import type { Topology, TopoElement, TopoLink } from '../../engine';
-
-export type Openness = 'open' | 'closed';
+import type { ViewSlice } from '../../store';
 
 /** Where a hop happened, as far as the view cares. */
 export interface HopPlace {
@@ -15,23 +14,12 @@ export interface HopPlace {
   readonly node: string;
 }
 
-export interface ViewOptions {
-  /** Nodes (by name) whose insides the topology holds. */
-  readonly inside: ReadonlySet<string>;
-  /** The learner's choices, by element id: nodes and pods opened or closed, Services pinned. */
-  readonly opened: Readonly<Record<string, Openness>>;
-  /** Kubernetes namespaces shown; null for all. */
-  readonly namespaces: ReadonlySet<string> | null;
-  /** Hide kube-system's pods and the cluster's own Services. */
-  readonly hideSystem: boolean;
-  /** Draw only what the trace touches. */
-  readonly pathOnly: boolean;
-  /** Open what the trace crosses. */
-  readonly follow: boolean;
+/** What the store says about the view (what it holds, the learner's choices, the filters), and the path and what to keep. */
+export type ViewOptions = Pick<ViewSlice, 'inside' | 'opened' | 'namespaces' | 'hideSystem' | 'pathOnly' | 'follow'> & {
   readonly path: readonly HopPlace[];
   /** Elements always drawn (the chosen source and destination). */
   readonly keep: readonly (string | undefined)[];
-}
+};
 
 export interface GraphView {
   /** The elements and links drawn. */
