@@ -66,6 +66,7 @@ export function createEngineHost(): EngineHost {
         if (!compiled.ok) return answer(req, { ok: false, errors: compiled.errors });
         progress('drawing');
         const { topo, inside } = drawn(compiled.cluster);
+        if (topo.error) return answer(req, { ok: false, errors: [topo.error] });
         clusters.set(req.id, compiled.cluster);
         return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, inside, warnings: parsed.scenario.warnings });
       }
@@ -83,10 +84,15 @@ export function createEngineHost(): EngineHost {
       }
       case 'tables': {
         const cluster = clusterOf(req.cluster);
-        return answer(req, tablesOf(cluster, stateOf(req.cluster, req.state), req.netns));
+        const tables = tablesOf(cluster, stateOf(req.cluster, req.state), req.netns);
+        if (!tables.ok) return { id: req.id, type: 'failed', error: tables.error };
+        return answer(req, tables.tables);
       }
-      case 'details':
-        return answer(req, nodeTopology(clusterOf(req.cluster), req.nodes));
+      case 'details': {
+        const inside = nodeTopology(clusterOf(req.cluster), req.nodes);
+        if (inside.error) return { id: req.id, type: 'failed', error: inside.error.message };
+        return answer(req, inside);
+      }
       case 'search':
         return answer(req, searchCluster(clusterOf(req.cluster), req.query, req.limit));
       case 'setProxyMode':

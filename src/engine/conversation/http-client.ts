@@ -58,7 +58,10 @@ function connectOutcome(r: ReturnType<typeof tcpConnect>, ms: number, maxMs: num
   if (r.ok) return { kind: 'connected', ms };
   switch (r.failure) {
     case 'refused': return { kind: 'refused', ms };
-    case 'unreachable': return r.icmp === 'net-unreachable' ? { kind: 'net-unreachable', ms } : { kind: 'host-unreachable', ms };
+    case 'unreachable': {
+      const immediate = r.immediate ? { immediate: true } : {};
+      return r.icmp === 'net-unreachable' ? { kind: 'net-unreachable', ms, ...immediate } : { kind: 'host-unreachable', ms, ...immediate };
+    }
     case 'timeout': return { kind: 'timeout', ms: Math.min(maxMs ?? KERNEL_CONNECT_TIMEOUT_MS, KERNEL_CONNECT_TIMEOUT_MS) };
   }
 }
@@ -103,7 +106,7 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   if (!r.ok) {
     ex.result = connect.kind === 'timeout' ? 'no answer to the SYN' : `connect failed: ${connect.kind}`;
     if (connect.kind === 'timeout') conv.wait(Math.max(0, connect.ms - (conv.now - start)));
-    return { exchange: ex.id, connect, ms: conv.now - start };
+    return { exchange: ex.id, connect, local: { ip: src, port: sport }, ms: conv.now - start };
   }
   const conn = r.conn;
   const local = { ip: conn.client.addr, port: conn.client.port };
@@ -121,6 +124,7 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   const req = request.request!;
   const sent = tcpSegment(conv, ex, conn, 'client', {
     name: 'HTTP request', payload: request,
+    app: { kind: 'http', rule: [`${req.method} ${req.path} HTTP/1.1`, ...req.headers.map(([k, v]) => `${k}: ${v}`)].join('\n'), table: 'http' },
     opening: `curl sends the request on the connection: ${req.method} ${req.path} with Host: ${req.host}${spec.tls ? ' (encrypted)' : ''}.`,
     reads: `The request reaches the connection ${conn.server.owner} accepted from ${conn.serverPeer.addr}:${conn.serverPeer.port}; ${conn.server.owner} reads ${req.method} ${req.path}.`,
   });
@@ -141,6 +145,7 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   const response = httpRespond({ cluster: conv.cluster, ns: conn.server.ns, app, remote: conn.serverPeer, now: conv.now }, req, spec.tls);
   const back = tcpSegment(conv, ex, conn, 'server', {
     name: 'HTTP response', payload: { kind: 'http', tls: spec.tls, response },
+    app: { kind: 'http', rule: [`HTTP/1.1 ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `${k}: ${v}`)].join('\n'), table: 'http' },
     opening: `${app.name} answers ${response.status} ${response.reason}${response.body ? ` with ${new TextEncoder().encode(response.body).length} bytes` : ''}, from ${conn.server.addr}:${conn.server.port} back to ${conn.serverPeer.addr}:${conn.serverPeer.port}.`,
     reads: `The response (${response.status} ${response.reason}) reaches curl's socket from ${conn.clientPeer.addr}:${conn.clientPeer.port}, the address it connected to.`,
   });

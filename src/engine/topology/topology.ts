@@ -5,6 +5,7 @@
 // overview (machines, networks, Services, each node with its pods counted) and, on demand,
 // what is inside some nodes; topology() is both at once.
 import type { Cluster, Device } from '../cluster/types';
+import type { ScenarioError } from '../model/types';
 import { machinesPart, nodeElement, nodeInside } from './parts';
 import { servicesPart } from './services-part';
 
@@ -64,6 +65,8 @@ export interface TopoLink {
 export interface Topology {
   readonly elements: readonly TopoElement[];
   readonly links: readonly TopoLink[];
+  /** Set (and the lists empty) when drawing failed: a podpath bug, reported instead of thrown. */
+  readonly error?: ScenarioError;
 }
 
 /** Elements and links, added to as the parts are built. */
