@@ -13,6 +13,7 @@ import { isEmbedded } from '../ui/lessons/location';
 import { createWorkerEngine } from './workerEngine';
 import { workerStudyRunner } from './workerStudyRunner';
 import './app.css';
+import './responsive.css';
 
 export function App() {
   const [store] = useState(() => createAppStore(defaultYaml, { engine: createWorkerEngine(), studyRunner: workerStudyRunner, progress: localProgress() }));

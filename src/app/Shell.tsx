@@ -1,8 +1,10 @@
-// The page: a title bar (with kube-proxy's mode and the Lessons button), the send bar, the
-// lessons column when open, the graph (with the engine's progress over it and the shell dock
-// under it), and the side panel. Embedded (?embed, in an iframe) it keeps only the lesson, the
-// graph and the inspector. Each area has its own error boundary, so one failing part never
-// blanks the rest.
+// The page: a title bar (kube-proxy's mode, presentation mode, the Lessons button), the send
+// bar, the lessons column when open, the graph (with the engine's progress over it and the
+// shell dock under it), and the side panel: beside the graph on wide screens, a sheet under it
+// on narrow ones (taller or shorter at the learner's choice). Presentation mode sets bigger
+// type for a classroom. Embedded (?embed, in an iframe) it keeps only the lesson, the graph and
+// the inspector. Each area has its own error boundary, so one failing part never blanks the rest.
+import { useState } from 'react';
 import { useAppStore } from '../store';
 import { GraphView } from '../ui/graph/GraphView';
 import { LessonDock } from '../ui/lessons/LessonDock';
@@ -12,12 +14,25 @@ import { SendBar } from '../ui/send/SendBar';
 import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
-import { SidePanel } from './SidePanel';
+import { SidePanel, type SheetSize } from './SidePanel';
+
+function PresentationToggle() {
+  const on = useAppStore((s) => s.presentation);
+  const set = useAppStore((s) => s.setPresentation);
+  return (
+    <button type="button" className="pp-btn pp-btn-dark" aria-pressed={on} onClick={() => set(!on)} title="Bigger type, for a projector">
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M2 3h12v8H2zM8 11v3M5 14h6" fill="none" stroke="currentColor" strokeWidth="1.5" /></svg>
+      <span className="pp-btn-text">Presentation</span>
+    </button>
+  );
+}
 
 export function Shell({ embedded = false }: { embedded?: boolean }) {
+  const presentation = useAppStore((s) => s.presentation);
   const lessons = useAppStore((s) => s.lessonView !== 'closed');
+  const [sheet, setSheet] = useState<SheetSize>('half');
   return (
-    <div className={`pp-app${embedded ? ' pp-embedded' : ''}`}>
+    <div className={`pp-app${presentation ? ' is-presenting' : ''}${embedded ? ' pp-embedded' : ''}`} data-sheet={sheet}>
       {!embedded && <header className="pp-topbar">
         <h1 className="pp-logo">
           <img src="./favicon.svg" alt="" width="22" height="22" />
@@ -27,6 +42,7 @@ export function Shell({ embedded = false }: { embedded?: boolean }) {
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
         </ErrorBoundary>
+        <PresentationToggle />
         <LessonsButton />
       </header>}
       {!embedded && <ErrorBoundary area="the send bar">
@@ -46,7 +62,7 @@ export function Shell({ embedded = false }: { embedded?: boolean }) {
           </ErrorBoundary>
         </div>
         <ErrorBoundary area="the inspector">
-          <SidePanel />
+          <SidePanel sheet={sheet} onSheet={setSheet} />
         </ErrorBoundary>
       </main>
     </div>

@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, Judgement, LessonAnswer, PreparedCheck, ProxyMode, SendSpec, TableText } from '../engine';
+import type { ExecSpec, Judgement, LessonAnswer, PreparedCheck, ProxyMode, SearchResult, SendSpec, TableText, Topology } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LessonCheckArgs, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -24,12 +24,18 @@ export interface EngineClient {
   exec(spec: ExecSpec): Promise<Answer<Executed>>;
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
+  /** What is inside some nodes of the current cluster (details never supersede each other: they add up). */
+  details(nodes: readonly string[]): Promise<Answer<Topology>>;
+  search(query: string, limit: number): Promise<Answer<SearchResult>>;
   setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
   /** A lesson's check in the current cluster: asked of a trace, or an answer judged. */
   prepareCheck(args: Omit<LessonCheckArgs, 'cluster'>): Promise<Answer<PreparedCheck>>;
   judgeCheck(args: Omit<LessonCheckArgs, 'cluster'> & { readonly answer: LessonAnswer }): Promise<Answer<Judgement>>;
   dispose(): void;
 }
+
+/** Calls a newer call of the same kind makes stale. */
+const SUPERSEDES_ITSELF: ReadonlySet<CallName> = new Set(['load', 'simulate', 'exec', 'tables', 'search', 'setProxyMode']);
 
 /** How requests reach an engine and answers come back. */
 export interface EngineTransport {
@@ -49,9 +55,6 @@ interface Pending {
   /** A load's scenario text. */
   readonly text?: string;
 }
-
-/** Calls about one compiled cluster: a newer load makes them stale. */
-const CLUSTER_CALLS: ReadonlySet<CallName> = new Set(['simulate', 'exec', 'tables', 'prepareCheck', 'judgeCheck']);
 
 export function createEngineClient(connect: () => EngineTransport): EngineClient {
   let transport: EngineTransport | null = null;
@@ -84,7 +87,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => !CLUSTER_CALLS.has(q.call) || q.cluster === cluster);
+      supersede((q) => q.call === 'load' || q.call === 'setProxyMode' || q.cluster === cluster);
       retain();
     }
     if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
@@ -123,7 +126,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     const t = ensureTransport();
     const id = nextId++;
     // The same kind of call, asked again, makes the older one stale.
-    supersede((p) => p.call !== name);
+    if (SUPERSEDES_ITSELF.has(name)) supersede((p) => p.call !== name);
     const answer = new Promise<Answer<EngineCalls[K]['result']>>((resolve) => {
       pending.set(id, { call: name, ...about, resolve: resolve as (a: Answer<unknown>) => void });
     });
@@ -149,6 +152,14 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     tables: (netns) => {
       const at = current();
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
+    },
+    details: (nodes) => {
+      const at = current();
+      return call('details', { cluster: at.cluster, nodes }, at);
+    },
+    search: (query, limit) => {
+      const at = current();
+      return call('search', { cluster: at.cluster, query, limit }, at);
     },
     setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
     prepareCheck: (args) => {

@@ -12,7 +12,7 @@ export { memoryProgress, restoreProgress, type LessonMark, type LessonProgress, 
 export { lessonKey } from './lessonSlice';
 export { lessonElements, lessonHighlight, lessonLineTest } from './lessonMarks';
 export {
-  SPEEDS, type AppState, type CheckState, type LessonEntry, type LessonOrigin, type LessonView, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type CheckState, type LessonEntry, type LessonOrigin, type LessonView, type Openness, type Panel, type SendOutcome, type ViewSlice, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
 export { complete, clusterWords, type Completion } from './completion';
 export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

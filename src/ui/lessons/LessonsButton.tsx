@@ -7,7 +7,7 @@ export function LessonsButton() {
   const close = useAppStore((s) => s.closeLessons);
   const open = view !== 'closed';
   return (
-    <button type="button" className="pp-btn pp-lessons-button" aria-pressed={open} onClick={() => (open ? close() : void show())}>
+    <button type="button" className="pp-btn pp-btn-dark pp-lessons-button" aria-pressed={open} onClick={() => (open ? close() : void show())}>
       Lessons
     </button>
   );
