@@ -44,7 +44,7 @@ function expectFilled(feedback: string) {
 
 function checkStep(w: WalkedStep) {
   const check = w.step.check!;
-  const ctx: CheckContext = { cluster: w.cluster, trace: w.trace, step: w.step };
+  const ctx: CheckContext = { cluster: w.cluster, trace: w.trace, step: w.step, ...(w.draft !== undefined ? { draft: w.draft } : {}) };
   const prepared = prepareCheck(ctx, check);
   if (!prepared.ok) throw new Error(`step ${w.index + 1} ("${w.step.title}") cannot be asked: ${prepared.message}`);
   expect(check.wrong, `step ${w.index + 1} explains a wrong answer`).toBeDefined();

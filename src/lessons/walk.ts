@@ -3,7 +3,7 @@
 // find it, the solution's), every task's solution applied. What the tests of the built-in
 // lessons, and a teacher's preview, read: per step the compiled cluster and the trace a check
 // would see. Nothing here knows an answer; the checks compute theirs.
-import { applySolution, compile, parseScenario, runTrace, sameScenarioRef, scenarioAt, type Cluster, type Lesson, type LessonStep, type ScenarioRef, type Trace } from '../engine';
+import { applySolution, compile, exec, parseScenario, runTrace, sameScenarioRef, scenarioAt, type Cluster, type Lesson, type LessonStep, type ScenarioRef, type Trace } from '../engine';
 
 export interface WalkedStep {
   readonly index: number;
@@ -15,6 +15,8 @@ export interface WalkedStep {
   readonly trace: Trace | null;
   /** The scenario after the step's solution, when it has edits (what the learner's scenario is once the task is done). */
   readonly solved?: { readonly text: string; readonly cluster: Cluster };
+  /** The editor's text after the step's solution, when podpath refuses it (a step about what podpath refuses). */
+  readonly draft?: string;
 }
 
 export type Walk = { readonly ok: true; readonly steps: readonly WalkedStep[] } | { readonly ok: false; readonly step: number; readonly error: string };
@@ -46,20 +48,26 @@ export function walkLesson(lesson: Lesson, resolve: (ref: ScenarioRef) => string
     const cluster = load(text);
     if (typeof cluster === 'string') return fail(`the scenario does not load: ${cluster}`);
     const run = step.run ?? step.solution?.run;
-    if (run) {
+    if (run && 'shell' in run) {
+      // A command that only reads state (ip addr, cat) prints and leaves the last trace on screen.
+      const out = exec(cluster, run.shell);
+      if (!out.ok) return fail(`the command fails: ${out.error}`);
+      trace = out.trace ?? trace;
+    } else if (run) {
       const t = runTrace(cluster, run);
       if (typeof t === 'string') return fail(`the run fails: ${t}`);
       trace = t;
     }
     let solved: WalkedStep['solved'];
+    let draft: string | undefined;
     if (step.solution && (step.solution.edits || step.solution.scenario)) {
       const applied = applySolution(text, step.solution, resolve);
       if (!applied.ok) return fail(applied.error);
       const c = load(applied.text);
-      if (typeof c === 'string') return fail(`the solved scenario does not load: ${c}`);
-      solved = { text: applied.text, cluster: c };
+      if (typeof c === 'string') draft = applied.text;
+      else solved = { text: applied.text, cluster: c };
     }
-    out.push({ index, step, text, cluster, trace, ...(solved ? { solved } : {}) });
+    out.push({ index, step, text, cluster, trace, ...(solved ? { solved } : {}), ...(draft !== undefined ? { draft } : {}) });
     if (solved) text = solved.text;
   }
   return { ok: true, steps: out };

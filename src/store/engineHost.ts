@@ -98,9 +98,9 @@ export function createEngineHost(): EngineHost {
       case 'setProxyMode':
         return answer(req, setProxyMode(req.text, req.mode));
       case 'prepareCheck':
-        return answer(req, prepareCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step }, req.check));
+        return answer(req, prepareCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step, ...(req.draft !== undefined ? { draft: req.draft } : {}) }, req.check));
       case 'judgeCheck':
-        return answer(req, judgeCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step }, req.check, req.answer));
+        return answer(req, judgeCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step, ...(req.draft !== undefined ? { draft: req.draft } : {}) }, req.check, req.answer));
     }
   }
 

@@ -67,6 +67,8 @@ export interface LessonCheckArgs {
   readonly trace: Trace | null;
   readonly step: Pick<LessonStep, 'run' | 'find'>;
   readonly check: Check;
+  /** The editor's text, when it is not the working scenario. */
+  readonly draft?: string;
 }
 
 export type CallName = keyof EngineCalls;

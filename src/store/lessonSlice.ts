@@ -42,11 +42,18 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
     return lesson ? { entry: lesson, step: lesson.lesson.spec.steps[lessonStep]!, index: lessonStep } : null;
   };
 
+  /** What a check reads: the trace on screen, the step's run, and the editor's text when it differs from the working scenario. */
+  const checkArgs = () => {
+    const s = get();
+    const step = s.lesson!.lesson.spec.steps[s.lessonStep]!;
+    return { trace: s.trace, step: { run: step.run, find: step.find }, ...(s.draft !== s.text ? { draft: s.draft } : {}) };
+  };
+
   const ask = async (): Promise<void> => {
     const at = current();
     if (!at?.step.check) { set({ lessonCheck: NO_CHECK }); return; }
     set({ lessonCheck: { ...NO_CHECK, status: 'asking' } });
-    const out = await work.track('Reading the check', engine.prepareCheck({ trace: get().trace, step: { run: at.step.run, find: at.step.find }, check: at.step.check }));
+    const out = await work.track('Reading the check', engine.prepareCheck({ ...checkArgs(), check: at.step.check }));
     if (out.status === 'superseded' || current()?.step !== at.step) return;
     if (out.status === 'failed') { set({ lessonCheck: { ...NO_CHECK, status: 'unavailable', prepared: { ok: false, reason: 'unanswerable', message: `the engine failed: ${out.error}` } } }); return; }
     set({ lessonCheck: { ...NO_CHECK, status: out.value.ok ? 'ready' : 'unavailable', prepared: out.value } });
@@ -124,7 +131,7 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
       const at = current();
       if (!at?.step.check) return null;
       set({ lessonCheck: { ...get().lessonCheck, status: 'judging', answer } });
-      const out = await work.track('Checking', engine.judgeCheck({ trace: get().trace, step: { run: at.step.run, find: at.step.find }, check: at.step.check, answer }));
+      const out = await work.track('Checking', engine.judgeCheck({ ...checkArgs(), check: at.step.check, answer }));
       if (out.status === 'superseded' || current()?.step !== at.step) return null;
       const judgement = out.status === 'failed' ? { ok: false as const, reason: 'unanswerable' as const, message: `the engine failed: ${out.error}` } : out.value;
       set({ lessonCheck: { ...get().lessonCheck, status: get().lessonCheck.prepared?.ok ? 'ready' : 'unavailable', judgement, answer } });
@@ -141,7 +148,8 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
         const applied = applySolution(base, solution, (ref) => ('yaml' in ref ? ref.yaml : scenarios.resolveScenario(ref)));
         if (!applied.ok) { set({ lessonError: applied.error }); return; }
         const out = await get().loadScenario(applied.text);
-        if (!out.ok && !out.superseded) { set({ lessonError: `the solution does not load: ${out.errors.map((e) => e.message).join('; ')}` }); return; }
+        // What podpath refuses stays in the editor with its located problems: a step may be about exactly that.
+        if (!out.ok && !out.superseded) { set({ panel: 'scenario' }); await ask(); return; }
       }
       await run(solution.run ?? at.step.run);
       if (!solution.run && !at.step.run) await ask();

@@ -48,9 +48,9 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...createLessonSlice(set, get, engine, work, options.progress ?? memoryProgress()),
     };
   });
-  // A lesson's question is about the trace on screen: ask it again whenever that changes.
+  // A lesson's question is about the trace on screen (or what the editor holds): ask it again whenever that changes.
   store.subscribe((s, prev) => {
-    if (s.lesson && s.trace !== prev.trace) void s.askLessonCheck();
+    if (s.lesson && (s.trace !== prev.trace || s.errors !== prev.errors)) void s.askLessonCheck();
   });
   void store.getState().loadScenario(scenarioText);
   return store;

@@ -11,7 +11,7 @@ import { fill, type Facts } from './feedback';
 import { optionsOf } from './options';
 import { addressOwner } from './owners';
 import { describeHop, findHop, hopAt, sameHop, type FoundHop } from './query';
-import type { Check, ChoiceOption, Expectation, Judgement, LessonAnswer, LessonStep, PreparedCheck, RunSpec } from './types';
+import type { Check, ChoiceOption, Expectation, Judgement, LessonAnswer, LessonStep, OptionsSpec, PreparedCheck, RunSpec, ValueExpr } from './types';
 import { valueOf, type Value, type ValueContext } from './values';
 
 export interface CheckContext {
@@ -21,6 +21,8 @@ export interface CheckContext {
   readonly trace: Trace | null;
   /** The step the check belongs to: what it asks to run. */
   readonly step: Pick<LessonStep, 'run' | 'find'>;
+  /** The scenario text in the learner's editor (applied or not), for questions about what podpath refuses. */
+  readonly draft?: string;
 }
 
 const squash = (s: string) => s.trim().replace(/\s+/g, ' ');
@@ -48,9 +50,22 @@ export function describeRun(run: RunSpec): string {
 type Problem = Extract<PreparedCheck, { ok: false }>;
 const problem = (reason: Problem['reason'], message: string): Problem => ({ ok: false, reason, message });
 
+const TRACE_VALUES = new Set<ValueExpr['of']>(['hop', 'exchange', 'exchanges', 'hops', 'trace', 'rules']);
+// 'study' builds its own clusters: it reads neither the trace nor the learner's scenario.
+const TRACE_OPTIONS = new Set<OptionsSpec['from']>(['addresses', 'machines', 'devices', 'netns', 'kinds', 'chains']);
+
+/** Whether a question reads the trace (or only the scenario: a Service's address, what podpath refuses in the editor). */
+export function needsTrace(check: Exclude<Check, { kind: 'task' }>): boolean {
+  if (check.kind === 'hop') return true;
+  if (TRACE_VALUES.has(check.answer.of)) return true;
+  return check.kind === 'choice' && (TRACE_OPTIONS.has(check.options.from)
+    || (check.options.from === 'values' && check.options.values.some((v) => TRACE_VALUES.has(v.of))));
+}
+
 /** The trace a question reads, or why there is none to read. */
-function questionTrace(ctx: CheckContext): Trace | Problem {
+function questionTrace(ctx: CheckContext, check: Exclude<Check, { kind: 'task' }>): Trace | null | Problem {
   const { trace, step } = ctx;
+  if (!needsTrace(check)) return trace;
   const asked = step.run && !step.find ? step.run : undefined;
   if (!trace) return problem('no-trace', asked ? `Run ${describeRun(asked)} first: the question is about its trace.` : 'Send a packet or run a command first: the question is about its trace.');
   if (asked && !isRunOf(asked, trace.run)) return problem('other-run', `The trace shown is of something else. Run ${describeRun(asked)} again: the question is about its trace.`);
@@ -67,7 +82,11 @@ function hopFacts(prefix: 'answer' | 'truth', f: FoundHop | undefined): Facts {
 
 function valueFacts(cluster: Cluster, prefix: 'answer' | 'truth', v: Value | undefined, options?: readonly ChoiceOption[]): Facts {
   const label = options?.find((o) => o.value === String(v))?.label;
-  return { [prefix]: v === undefined ? undefined : String(v), [`${prefix}.owner`]: v === undefined ? undefined : addressOwner(cluster, String(v)) ?? label };
+  return {
+    [prefix]: v === undefined ? undefined : String(v),
+    [`${prefix}.owner`]: v === undefined ? undefined : addressOwner(cluster, String(v)) ?? label,
+    [`${prefix}.label`]: label ?? (v === undefined ? undefined : String(v)),
+  };
 }
 
 export function prepareCheck(ctx: CheckContext, check: Check): PreparedCheck {
@@ -76,18 +95,21 @@ export function prepareCheck(ctx: CheckContext, check: Check): PreparedCheck {
     if ((check.on ?? 'run') === 'run' && !(check.run ?? ctx.step.run)) return problem('bad-run', 'This task names nothing to run; the lesson is incomplete.');
     return { ok: true, kind: 'task', question: check.goal, truth: { kind: 'task' } };
   }
-  const trace = questionTrace(ctx);
-  if ('ok' in trace) return trace;
-  const vctx: ValueContext = { cluster: ctx.cluster, trace };
+  const trace = questionTrace(ctx, check);
+  if (trace !== null && 'ok' in trace) return trace;
+  const unanswerable = (fallback: string) => (check.kind !== 'hop' && check.answer.of === 'draft'
+    ? problem('no-draft', 'The scenario in the editor loads without a problem: make the change the step asks for, and press Apply, first.')
+    : problem('unanswerable', fallback));
+  const vctx: ValueContext = { cluster: ctx.cluster, trace, ...(ctx.draft !== undefined ? { draft: ctx.draft } : {}) };
   switch (check.kind) {
     case 'hop': {
-      const f = findHop(trace, check.hop);
+      const f = trace ? findHop(trace, check.hop) : undefined;
       if (!f) return problem('unanswerable', 'The engine finds no hop in this trace that answers the question: the lesson no longer fits what the engine does.');
       return { ok: true, kind: 'hop', question: check.question, truth: { kind: 'hop', ...f.ref } };
     }
     case 'choice': {
       const v = valueOf(vctx, check.answer);
-      if (v === undefined) return problem('unanswerable', 'The engine cannot work out the answer from this trace: the lesson no longer fits what the engine does.');
+      if (v === undefined) return unanswerable('The engine cannot work out the answer from this trace: the lesson no longer fits what the engine does.');
       const options = optionsOf(vctx, check.options);
       if (!options.some((o) => o.value === String(v))) options.push({ value: String(v), label: String(v) });
       if (options.length < 2) return problem('unanswerable', 'This trace leaves only one possible answer, so there is nothing to choose.');
@@ -95,7 +117,7 @@ export function prepareCheck(ctx: CheckContext, check: Check): PreparedCheck {
     }
     case 'number': {
       const v = valueOf(vctx, check.answer);
-      if (typeof v !== 'number') return problem('unanswerable', 'The engine cannot count the answer in this trace: the lesson no longer fits what the engine does.');
+      if (typeof v !== 'number') return unanswerable('The engine cannot count the answer in this trace: the lesson no longer fits what the engine does.');
       return { ok: true, kind: 'number', question: check.question, truth: { kind: 'number', value: v } };
     }
   }
@@ -115,13 +137,13 @@ export function judgeCheck(ctx: CheckContext, check: Check, answer: LessonAnswer
   const prepared = prepareCheck(ctx, check);
   if (!prepared.ok) return prepared;
   const truth = prepared.truth;
-  const trace = ctx.trace!;
+  const trace = ctx.trace;
   if (answer.kind !== truth.kind) return problem('bad-run', `This check takes a ${truth.kind} answer, not a ${answer.kind}.`);
   switch (truth.kind) {
     case 'hop': {
       const a = answer as Extract<LessonAnswer, { kind: 'hop' }>;
-      const mine = hopAt(trace, a);
-      const right = hopAt(trace, truth);
+      const mine = trace ? hopAt(trace, a) : undefined;
+      const right = trace ? hopAt(trace, truth) : undefined;
       return say(check, sameHop(a, truth), { ...hopFacts('answer', mine), ...hopFacts('truth', right) });
     }
     case 'choice': case 'number': {

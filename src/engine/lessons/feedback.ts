@@ -1,7 +1,7 @@
 // Feedback with the engine's facts filled in. A check's `right` and `wrong` texts may name
 // what the learner answered and what the engine computed: {answer} and {truth}, a hop's
 // parts ({answer.kind}, {truth.node}, {truth.number} ...), who holds an address
-// ({answer.owner}), and for a task {failed}: what is not true yet, with what the engine saw.
+// ({answer.owner}), how the option reads ({truth.label}), and for a task {failed}: what is not true yet, with what the engine saw.
 // Placeholders are checked when a lesson is read (placeholdersOf), so none is left unfilled.
 import type { CheckKind } from './types';
 
@@ -10,7 +10,7 @@ export type Facts = Readonly<Record<string, string | number | undefined>>;
 const PLACEHOLDER = /\{([a-z]+(?:\.[a-z]+)?)\}/gi;
 
 const HOP_PARTS = ['kind', 'node', 'netns', 'device', 'number', 'rule'];
-const VALUE_PARTS = ['owner'];
+const VALUE_PARTS = ['owner', 'label'];
 
 /** The placeholders a check of this kind may use. */
 export function allowedPlaceholders(kind: CheckKind): ReadonlySet<string> {

@@ -6,6 +6,7 @@ import { cidrContains, ipToInt, isIPv4, nthAddress } from '../lib/ip';
 
 export function addressOwner(cluster: Cluster, ip: string): string | undefined {
   if (!isIPv4(ip)) return undefined;
+  if (ip.startsWith('127.')) return 'loopback: the machine itself';
   const pod = cluster.pods.find((p) => p.ip === ip && p.netns.startsWith('pod/'));
   if (pod) return `pod ${pod.key}`;
   const node = cluster.nodes.find((n) => n.ip === ip);
@@ -22,8 +23,10 @@ export function addressOwner(cluster: Cluster, ip: string): string | undefined {
   const n = ipToInt(ip);
   if (cidrContains(cluster.podSubnet, n)) return 'an address of the pod network';
   if (cidrContains(cluster.serviceSubnet, n)) return 'an address of the Service range';
+  if (ip === cluster.scenario.settings.upstreamDNS) return 'the public DNS resolver';
   const owner = cluster.ownerOf(ip);
-  if (owner) return owner.netns.startsWith('router/') ? `router ${owner.netns.slice(7)}` : `host ${owner.netns.replace(/^host\/@?/, '')}`;
+  if (owner?.netns.startsWith('router/')) return `router ${owner.netns.slice(7)}`;
+  if (owner && !owner.netns.startsWith('host/@')) return `host ${owner.netns.slice(5)}`;
   return 'a host on the internet';
 }
 

@@ -6,6 +6,7 @@ import { formatPath, lineAt } from '../model/locate';
 import { zodErrors } from '../model/parse';
 import type { ScenarioError } from '../model/types';
 import { readYaml } from '../model/validation/yaml';
+import { needsTrace } from './checks';
 import { allowedPlaceholders, placeholdersOf } from './feedback';
 import { lessonSpec } from './schema';
 import type { Lesson } from './types';
@@ -28,7 +29,7 @@ function extraErrors(lesson: Lesson, line: (path: (string | number)[]) => number
         if (!allowed.has(p)) at(['spec', 'steps', i, 'check', which], `{${p}} is not filled in for a ${check.kind} check (it may use ${[...allowed].map((a) => `{${a}}`).join(', ')})`);
       }
     }
-    if (check.kind !== 'task' && !step.run && !step.find) {
+    if (check.kind !== 'task' && needsTrace(check) && !step.run && !step.find) {
       at(['spec', 'steps', i, 'check'], 'a question needs a trace to read: give the step a run, or find: true to let the learner find one');
     }
   });

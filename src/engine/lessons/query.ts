@@ -117,6 +117,9 @@ export const sameHop = (a: HopRef, b: HopRef) => a.exchange === b.exchange && a.
 
 /** A hop as feedback names it: "hop 6 (nat in node kind-worker, cni0)". */
 export function describeHop(f: FoundHop): string {
-  const where = f.hop.netns === 'root' ? `${f.hop.node}` : `pod ${f.hop.netns}`;
+  const where = f.hop.netns !== 'root' ? `pod ${f.hop.netns}`
+    : f.hop.nsId.startsWith('node/') ? `node ${f.hop.node}`
+      : f.hop.nsId === 'router/gateway' ? 'the gateway'
+        : f.hop.nsId.startsWith('router/') ? `router ${f.hop.node}` : `host ${f.hop.node}`;
   return `hop ${f.number} (${f.hop.kind} in ${where}${f.hop.device ? `, ${f.hop.device}` : ''})`;
 }

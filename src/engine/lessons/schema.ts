@@ -61,9 +61,12 @@ export const hopQuery = z.strictObject({
 
 export const HOP_FIELDS = [
   'src', 'dst', 'sport', 'dport', 'ttl', 'srcMac', 'dstMac', 'flags', 'before.src', 'before.dst', 'before.sport', 'before.dport',
-  'node', 'netns', 'nsId', 'device', 'kind', 'rule', 'table', 'at', 'container', 'rulesEvaluated', 'number',
+  'node', 'netns', 'nsId', 'device', 'kind', 'rule', 'table', 'text', 'chain', 'at', 'container', 'rulesEvaluated', 'number',
 ] as const;
-export const EXCHANGE_FIELDS = ['kind', 'title', 'result', 'verdict', 'code', 'to', 'src', 'dst', 'sport', 'dport', 'legs', 'rulesEvaluated'] as const;
+/** An exchange's facts; for DNS the question's name, the answer's response code and how many A records it held; for HTTP the status. */
+export const EXCHANGE_FIELDS = [
+  'kind', 'title', 'result', 'verdict', 'code', 'to', 'src', 'dst', 'sport', 'dport', 'legs', 'rulesEvaluated', 'qname', 'rcode', 'addresses', 'status',
+] as const;
 
 const TABLE_IDS = ['routes', 'routes-local', 'neigh', 'fdb', 'addr', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack'] as const;
 const key = z.string().regex(/^[a-z0-9.-]+\/[a-z0-9.-]+$/, 'NAMESPACE/NAME, e.g. default/web');
@@ -76,18 +79,34 @@ export const valueExpr = z.discriminatedUnion('of', [
   z.strictObject({ of: z.literal('hops'), where: hopQuery.optional() }),
   z.strictObject({ of: z.literal('trace'), field: z.enum(['verdict', 'code', 'exchanges']) }),
   z.strictObject({ of: z.literal('service'), service: key, field: z.enum(['clusterIP', 'port', 'nodePort', 'targetPort', 'loadBalancerIP', 'endpoints', 'type']) }),
-  z.strictObject({ of: z.literal('pod'), pod: key, field: z.enum(['ip', 'node', 'podCIDR']) }),
-  z.strictObject({ of: z.literal('node'), node: z.string().min(1), field: z.enum(['ip', 'podCIDR']) }),
+  /** A pod's address, its node, its node's pod range, or the ndots its resolv.conf sets. */
+  z.strictObject({ of: z.literal('pod'), pod: key, field: z.enum(['ip', 'node', 'podCIDR', 'ndots']) }),
+  /** A node's address, its pod range, or its bridge's address (the first of the range: its pods' gateway). */
+  z.strictObject({ of: z.literal('node'), node: z.string().min(1), field: z.enum(['ip', 'podCIDR', 'bridge']) }),
   z.strictObject({ of: z.literal('cluster'), field: z.enum(['podSubnet', 'serviceSubnet', 'nodeSubnet', 'proxyMode', 'gateway']) }),
-  /** The rules the kernel compared the conversation's first packet with, if the scenario ran kube-proxy in another mode. */
-  z.strictObject({ of: z.literal('rules'), mode }),
+  /**
+   * The rules the kernel compared the conversation's first packet with, if the scenario ran kube-proxy in `mode`;
+   * or, with `pick`, the mode in which it meets the most (or fewest) rules.
+   */
+  z.strictObject({ of: z.literal('rules'), mode: mode.optional(), pick: z.enum(['most', 'fewest']).optional() })
+    .refine((v) => (v.mode === undefined) !== (v.pick === undefined), 'give a mode or a pick (most, fewest), not both'),
+  /**
+   * The rules-vs-Services study: the rules one packet to one Service meets in a cluster of `services` Services, in
+   * `mode`; or, with `pick`, the mode in which it meets the most (or fewest).
+   */
+  z.strictObject({ of: z.literal('study'), services: z.number().int().min(1).max(1000), mode: mode.optional(), pick: z.enum(['most', 'fewest']).optional() })
+    .refine((v) => (v.mode === undefined) !== (v.pick === undefined), 'give a mode or a pick (most, fewest), not both'),
   /** A table of a namespace as the tool prints it before any packet: the first capture of `match`, or with `count` how many lines match. */
+  /** The first problem podpath finds in the scenario the learner has in the editor (undefined when it loads). */
+  z.strictObject({ of: z.literal('draft'), field: z.enum(['line', 'field', 'message', 'problems']) }),
   z.strictObject({ of: z.literal('table'), netns: z.string().min(1), table: z.enum(TABLE_IDS), match: regex, count: z.boolean().optional() }),
 ]);
 
 export const optionsSpec = z.discriminatedUnion('from', [
-  z.strictObject({ from: z.enum(['addresses', 'machines', 'devices', 'netns', 'kinds', 'chains', 'drops', 'verdicts', 'modes', 'nodes', 'services']) }),
+  z.strictObject({ from: z.enum(['addresses', 'machines', 'devices', 'netns', 'kinds', 'chains', 'drops', 'verdicts', 'modes', 'rcodes', 'nodes', 'services']) }),
   z.strictObject({ from: z.literal('values'), values: z.array(valueExpr).min(2).max(8) }),
+  /** The search domains of a pod's resolv.conf, as the kubelet writes it. */
+  z.strictObject({ from: z.literal('search'), pod: key }),
 ]);
 
 const literal = z.union([z.string(), z.number()]);

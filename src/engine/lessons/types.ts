@@ -69,9 +69,9 @@ export type PreparedCheck =
 
 /**
  * Why a check cannot be asked yet: nothing run, the learner ran something else than the step asks,
- * or the engine cannot answer it (the trace has no such hop: a lesson the engine has outgrown).
+ * the editor holds nothing podpath refuses (for a question about a refusal), or the engine cannot answer it (the trace has no such hop: a lesson the engine has outgrown).
  */
-export type CheckProblem = 'no-trace' | 'other-run' | 'unanswerable' | 'bad-run';
+export type CheckProblem = 'no-trace' | 'other-run' | 'no-draft' | 'unanswerable' | 'bad-run';
 
 export type Judgement =
   | { readonly ok: true; readonly correct: boolean; readonly feedback: string }

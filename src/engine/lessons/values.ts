@@ -4,11 +4,13 @@
 // kernel would compare the first packet with in another kube-proxy mode. Undefined means
 // the engine cannot answer (the trace has no such hop): a check reports that, never guesses.
 import type { Cluster } from '../cluster/types';
-import { compile, exec, simulate, tablesOf } from '../guard';
+import { compile, exec, parseScenario, simulate, tablesOf } from '../guard';
 import { EMPTY_STATE } from '../stack/state';
-import { cidrText } from '../lib/ip';
+import { ruleWalk } from '../study/rule-walk';
+import { resolvConfOf, resolverOptions } from '../dns/resolvconf';
+import { cidrText, nthAddress } from '../lib/ip';
 import type { Scenario } from '../model/types';
-import type { Hop, Trace } from '../trace/types';
+import type { Exchange, Hop, Trace } from '../trace/types';
 import { findExchanges, findHop, findHops, mainExchange, type FoundHop } from './query';
 import type { ValueExpr } from './types';
 
@@ -17,6 +19,16 @@ export type Value = string | number;
 export interface ValueContext {
   readonly cluster: Cluster;
   readonly trace: Trace | null;
+  /** The scenario text in the learner's editor, applied or not. */
+  readonly draft?: string;
+}
+
+/** The problems podpath finds in a scenario text: reading it, then building it. */
+function problemsOf(text: string) {
+  const parsed = parseScenario(text);
+  if (!parsed.ok) return parsed.errors;
+  const compiled = compile(parsed.scenario);
+  return compiled.ok ? [] : compiled.errors;
 }
 
 type HopField = Extract<ValueExpr, { of: 'hop' }>['field'];
@@ -32,16 +44,30 @@ function hopField(f: FoundHop, field: HopField): Value | undefined {
     case 'before.sport': return f.before?.sport;
     case 'before.dport': return f.before?.dport;
     case 'node': case 'netns': case 'nsId': case 'kind': case 'at': return h[field];
-    case 'device': case 'rule': case 'table': case 'container': return h[field] || undefined;
+    case 'device': case 'rule': case 'table': case 'container': case 'text': return h[field] || undefined;
     case 'rulesEvaluated': return h.rulesEvaluated ?? 0;
+    /** The chain of the last rule a netfilter hop walked: where the deciding rule is. */
+    case 'chain': return h.steps?.[h.steps.length - 1]?.chain;
     case 'number': return f.number;
   }
+}
+
+/** What the exchange's applications wrote: the first DNS question and the last DNS answer, the last HTTP response. */
+function payloads(e: Exchange) {
+  const all = e.legs.flatMap((l) => l.hops.map((h) => h.packet.payload)).filter((p) => p !== undefined);
+  const dns = all.filter((p) => p.kind === 'dns');
+  const http = all.filter((p) => p.kind === 'http');
+  return { question: dns[0]?.question, answer: dns.filter((d) => d.response).pop()?.response, response: http.filter((h) => h.response).pop()?.response };
 }
 
 function exchangeField(trace: Trace, q: Extract<ValueExpr, { of: 'exchange' }>['exchange'], field: ExchangeField): Value | undefined {
   const e = findExchanges(trace, q)[0];
   if (!e) return undefined;
   switch (field) {
+    case 'qname': return payloads(e).question?.name.replace(/\.$/, '');
+    case 'rcode': return payloads(e).answer?.rcode;
+    case 'addresses': { const a = payloads(e).answer; return a ? a.answers.filter((r) => r.type === 'A').length : undefined; }
+    case 'status': return payloads(e).response?.status;
     case 'kind': case 'title': case 'verdict': case 'to': return e[field];
     case 'result': case 'code': return e[field];
     case 'src': case 'dst': case 'sport': case 'dport': return e.tuple[field];
@@ -58,8 +84,28 @@ const take = (v: Value | undefined, match: string | undefined): Value | undefine
   return /^-?\d+(\.\d+)?$/.test(got) ? Number(got) : got;
 };
 
+const MODES = ['iptables', 'ipvs', 'nftables'] as const;
+type Mode = (typeof MODES)[number];
+
+/** The mode whose count is the largest (most) or smallest (fewest); undefined on a tie, which asks nothing. */
+function pickMode(count: (m: Mode) => number | undefined, pick: 'most' | 'fewest'): Mode | undefined {
+  const counts = MODES.map((m) => ({ m, n: count(m) }));
+  if (counts.some((c) => c.n === undefined)) return undefined;
+  const best = pick === 'most' ? Math.max(...counts.map((c) => c.n!)) : Math.min(...counts.map((c) => c.n!));
+  const at = counts.filter((c) => c.n === best);
+  return at.length === 1 ? at[0]!.m : undefined;
+}
+
+function studyRules(mode: Mode, services: number): number | undefined {
+  try {
+    return ruleWalk(mode, services).rulesEvaluated;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The trace's run again in a copy of the scenario with kube-proxy in another mode: the rules its first packet met. */
-function rulesInMode(ctx: ValueContext, mode: 'iptables' | 'ipvs' | 'nftables'): number | undefined {
+function rulesInMode(ctx: ValueContext, mode: Mode): number | undefined {
   const run = ctx.trace?.run;
   if (!run) return undefined;
   const scenario: Scenario = { ...ctx.cluster.scenario, cluster: { ...ctx.cluster.scenario.cluster, kubeProxyMode: mode } };
@@ -108,13 +154,14 @@ export function valueOf(ctx: ValueContext, v: ValueExpr): Value | undefined {
       if (!p) return undefined;
       if (v.field === 'ip') return p.ip;
       if (v.field === 'node') return p.node;
+      if (v.field === 'ndots') return resolverOptions(resolvConfOf(cluster, cluster.netns(p.netns), p.key)).ndots;
       const n = cluster.node(p.node);
       return n ? cidrText(n.podCidr) : undefined;
     }
     case 'node': {
       const n = cluster.node(v.node);
       if (!n) return undefined;
-      return v.field === 'ip' ? n.ip : cidrText(n.podCidr);
+      return v.field === 'ip' ? n.ip : v.field === 'bridge' ? nthAddress(n.podCidr, 1) : cidrText(n.podCidr);
     }
     case 'cluster':
       switch (v.field) {
@@ -125,7 +172,15 @@ export function valueOf(ctx: ValueContext, v: ValueExpr): Value | undefined {
         case 'gateway': return cluster.gateway.ip;
       }
       break;
-    case 'rules': return rulesInMode(ctx, v.mode);
+    case 'rules': return v.mode ? rulesInMode(ctx, v.mode) : pickMode((m) => rulesInMode(ctx, m), v.pick!);
+    case 'study': return v.mode ? studyRules(v.mode, v.services) : pickMode((m) => studyRules(m, v.services), v.pick!);
+    case 'draft': {
+      const problems = ctx.draft === undefined ? [] : problemsOf(ctx.draft);
+      const first = problems[0];
+      if (!first) return undefined;
+      if (v.field === 'problems') return problems.length;
+      return v.field === 'line' ? first.line : v.field === 'field' ? first.field : first.message;
+    }
     case 'table': {
       const printed = tablesOf(cluster, EMPTY_STATE, v.netns);
       const table = printed.ok ? printed.tables.find((t) => t.id === v.table) : undefined;
