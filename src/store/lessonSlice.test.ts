@@ -82,3 +82,18 @@ spec:
     expect(store.getState().addLesson('kind: Lesson', 'file')).toMatchObject({ ok: false });
   });
 });
+
+describe('a link to a later step', () => {
+  test('opens in the scenario the earlier tasks leave: their solutions are applied', async () => {
+    const { store } = await open();
+    expect(await store.getState().openLesson('service-ipvs', 2)).toBe(true);
+    expect(store.getState().text).toContain('kubeProxyMode: ipvs');
+    expect(store.getState().proxyMode).toBe('ipvs');
+  });
+
+  test('at the first step the lesson\'s own scenario is loaded as it is', async () => {
+    const { store } = await open();
+    await store.getState().openLesson('service-ipvs', 0);
+    expect(store.getState().proxyMode).toBe('iptables');
+  });
+});

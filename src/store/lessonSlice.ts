@@ -59,6 +59,23 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
     set({ lessonCheck: { ...NO_CHECK, status: out.value.ok ? 'ready' : 'unavailable', prepared: out.value } });
   };
 
+  /**
+   * The scenario as a learner who did the earlier steps would have it: the solutions of the tasks
+   * before step `index` that run in the same scenario, applied in order (a link to a later step
+   * opens there in a state that fits it). A solution that no longer applies is skipped.
+   */
+  const caughtUp = async (lesson: Lesson, index: number, ref: ScenarioRef, base: string): Promise<string> => {
+    let text = base;
+    const m = await library();
+    for (const [j, step] of lesson.spec.steps.entries()) {
+      if (j >= index) break;
+      if (step.check?.kind !== 'task' || !step.solution || !sameScenarioRef(scenarioAt(lesson, j), ref)) continue;
+      const applied = applySolution(text, step.solution, (r) => ('yaml' in r ? r.yaml : m.resolveScenario(r)));
+      if (applied.ok) text = applied.text;
+    }
+    return text;
+  };
+
   const enter = async (index: number): Promise<boolean> => {
     const entry = get().lesson;
     if (!entry) return false;
@@ -68,8 +85,9 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
     set({ lessonStep: i, lessonCheck: NO_CHECK, lessonError: null });
     saveProgress(entry.key, i, false);
     if (!had || !sameScenarioRef(had, want) || get().text === '') {
-      const text = await resolve(want);
-      if (text === undefined) { set({ lessonError: 'this step names a scenario podpath does not have' }); return false; }
+      const base = await resolve(want);
+      if (base === undefined) { set({ lessonError: 'this step names a scenario podpath does not have' }); return false; }
+      const text = await caughtUp(entry.lesson, i, want, base);
       const out = await get().loadScenario(text);
       if (!out.ok) {
         if (!out.superseded) set({ lessonError: `the step's scenario does not load: ${out.errors.map((e) => e.message).join('; ')}` });

@@ -48,6 +48,9 @@ export function describeRun(run: RunSpec): string {
 }
 
 type Problem = Extract<PreparedCheck, { ok: false }>;
+
+/** What a learner reads when the engine finds no answer in what is on screen (a lesson built-in tests keep from reaching them). */
+const UNANSWERABLE = 'The engine finds no answer to this in what is on screen. Do the earlier steps first (their Show me buttons do them for you), then run this step again. If that does not help, the lesson no longer fits what the engine does.';
 const problem = (reason: Problem['reason'], message: string): Problem => ({ ok: false, reason, message });
 
 const TRACE_VALUES = new Set<ValueExpr['of']>(['hop', 'exchange', 'exchanges', 'hops', 'trace', 'rules']);
@@ -104,12 +107,12 @@ export function prepareCheck(ctx: CheckContext, check: Check): PreparedCheck {
   switch (check.kind) {
     case 'hop': {
       const f = trace ? findHop(trace, check.hop) : undefined;
-      if (!f) return problem('unanswerable', 'The engine finds no hop in this trace that answers the question: the lesson no longer fits what the engine does.');
+      if (!f) return problem('unanswerable', UNANSWERABLE);
       return { ok: true, kind: 'hop', question: check.question, truth: { kind: 'hop', ...f.ref } };
     }
     case 'choice': {
       const v = valueOf(vctx, check.answer);
-      if (v === undefined) return unanswerable('The engine cannot work out the answer from this trace: the lesson no longer fits what the engine does.');
+      if (v === undefined) return unanswerable(UNANSWERABLE);
       const options = optionsOf(vctx, check.options);
       if (!options.some((o) => o.value === String(v))) options.push({ value: String(v), label: String(v) });
       if (options.length < 2) return problem('unanswerable', 'This trace leaves only one possible answer, so there is nothing to choose.');
@@ -117,19 +120,21 @@ export function prepareCheck(ctx: CheckContext, check: Check): PreparedCheck {
     }
     case 'number': {
       const v = valueOf(vctx, check.answer);
-      if (typeof v !== 'number') return unanswerable('The engine cannot count the answer in this trace: the lesson no longer fits what the engine does.');
+      if (typeof v !== 'number') return unanswerable(UNANSWERABLE);
       return { ok: true, kind: 'number', question: check.question, truth: { kind: 'number', value: v } };
     }
   }
 }
 
-const DEFAULT_RIGHT = 'Right.';
+const DEFAULT_RIGHT: Record<Check['kind'], string> = {
+  hop: 'It is {truth}.', choice: 'It is {truth}.', number: 'It is {truth}.', task: 'Done: {goal}',
+};
 const DEFAULT_WRONG: Record<Check['kind'], string> = {
   hop: 'Not that one: you chose {answer}.', choice: 'Not {answer}.', number: 'Not {answer}.', task: 'Not yet: {failed}.',
 };
 
 function say(check: Check, correct: boolean, facts: Facts): Judgement {
-  return { ok: true, correct, feedback: fill(correct ? check.right ?? DEFAULT_RIGHT : check.wrong ?? DEFAULT_WRONG[check.kind], facts) };
+  return { ok: true, correct, feedback: fill(correct ? check.right ?? DEFAULT_RIGHT[check.kind] : check.wrong ?? DEFAULT_WRONG[check.kind], facts) };
 }
 
 export function judgeCheck(ctx: CheckContext, check: Check, answer: LessonAnswer): Judgement {

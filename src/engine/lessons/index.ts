@@ -1,6 +1,7 @@
 // Lessons: the document, its checks and the language they are written in (see schema.ts).
 export { parseLesson, type LessonParse } from './parse';
-export { prepareCheck, judgeCheck, isRunOf, describeRun, runTrace, type CheckContext } from './checks';
+export { isRunOf, describeRun, runTrace, type CheckContext } from './checks';
+export { prepareCheck, judgeCheck } from './guarded';
 export { scenarioAt, sameScenarioRef, applySolution, lessonToYaml } from './lesson';
 export { TOPICS } from './schema';
 export { TOPIC_TITLES } from './types';
