@@ -96,7 +96,7 @@ function withExactTwins(locations: readonly MutableLocation[]): MutableLocation[
     if (l.path === '/' || l.pathType !== 'Prefix' || l.modifier === 'regex') { out.push(l); continue; }
     const normal = l.path.endsWith('/') ? l.path : `${l.path}/`;
     out.push({ ...l, path: normal });
-    if (!exact.has(l.path)) out.push({ ...l, modifier: 'exact', pathType: 'Exact' });
+    if (!exact.has(l.path)) out.push({ ...l, modifier: 'exact' });
   }
   return out;
 }
