@@ -1,9 +1,10 @@
 // The page: a title bar (with kube-proxy's mode), the send bar, the graph (with the engine's
-// progress over it), and the side panel. Each area has its own error boundary, so one
+// progress over it and the shell dock under it), and the side panel. Each area has its own error boundary, so one
 // failing part never blanks the rest.
 import { GraphView } from '../ui/graph/GraphView';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
+import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SidePanel } from './SidePanel';
@@ -30,6 +31,9 @@ export function Shell() {
             <GraphView />
           </ErrorBoundary>
           <BusyIndicator />
+          <ErrorBoundary area="the shell">
+            <TerminalDock />
+          </ErrorBoundary>
         </div>
         <ErrorBoundary area="the inspector">
           <SidePanel />

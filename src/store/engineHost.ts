@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { compile, EMPTY_STATE, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { compile, EMPTY_STATE, exec, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -63,6 +63,12 @@ export function createEngineHost(): EngineHost {
         if (!out.ok) return answer(req, out);
         states.set(req.id, { cluster: req.cluster, state: out.state });
         return answer(req, { ok: true, trace: out.trace });
+      }
+      case 'exec': {
+        const out = exec(clusterOf(req.cluster), req.exec, stateOf(req.cluster, req.state));
+        if (!out.ok) return answer(req, out);
+        states.set(req.id, { cluster: req.cluster, state: out.state });
+        return answer(req, { ok: true, output: out.output, trace: out.trace });
       }
       case 'tables': {
         const cluster = clusterOf(req.cluster);

@@ -11,3 +11,5 @@ export { elementById } from './topoIndex';
 export {
   SPEEDS, type AppState, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
+export { complete, clusterWords, type Completion } from './completion';
+export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

@@ -7,6 +7,7 @@ import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { Step } from './steps';
 import type { StudySlice } from './study';
+import type { TerminalSlice } from './terminalSlice';
 
 /** `superseded`: a newer load replaced this one before it finished; its answer was dropped. */
 export type ApplyResult =
@@ -131,7 +132,7 @@ export interface WorkSlice {
   idle(): Promise<void>;
 }
 
-export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
+export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
