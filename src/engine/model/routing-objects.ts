@@ -28,7 +28,7 @@ function routed<T extends Doc>(l: Located<T>, clusterScoped: boolean): Routed<T>
   const ms = t === undefined ? NaN : Date.parse(t);
   return {
     namespace: clusterScoped ? '' : l.value.metadata.namespace ?? 'default', name: l.value.metadata.name, doc: l.value,
-    source: { doc: l.doc, line: l.line([]) }, ...(Number.isFinite(ms) ? { created: Math.floor(ms / 1000) } : {}),
+    source: { doc: l.doc, line: l.line([]), fields: l.fields }, ...(Number.isFinite(ms) ? { created: Math.floor(ms / 1000) } : {}),
   };
 }
 
