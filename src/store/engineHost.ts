@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { compile, EMPTY_STATE, exec, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { addAddon, compile, EMPTY_STATE, exec, parseScenario, routingTables, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -57,7 +57,7 @@ export function createEngineHost(): EngineHost {
         const topo = topology(compiled.cluster);
         if (topo.error) return answer(req, { ok: false, errors: [topo.error] });
         clusters.set(req.id, compiled.cluster);
-        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, warnings: parsed.scenario.warnings });
+        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, warnings: parsed.scenario.warnings, routing: routingTables(compiled.cluster) });
       }
       case 'simulate': {
         const out = simulate(clusterOf(req.cluster), req.send);
@@ -79,6 +79,8 @@ export function createEngineHost(): EngineHost {
       }
       case 'setProxyMode':
         return answer(req, setProxyMode(req.text, req.mode));
+      case 'addAddon':
+        return answer(req, addAddon(req.text, req.addon));
     }
   }
 

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CommandOutput, ExecSpec, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { Addon, CommandOutput, ExecSpec, ProxyMode, RoutingTable, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -20,7 +20,7 @@ export interface ScenarioSummary {
 }
 
 export type Loaded =
-  | { readonly ok: true; readonly summary: ScenarioSummary; readonly topo: Topology; readonly warnings: readonly ScenarioError[] }
+  | { readonly ok: true; readonly summary: ScenarioSummary; readonly topo: Topology; readonly warnings: readonly ScenarioError[]; readonly routing: readonly RoutingTable[] }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
 export type Simulated = { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly error: string };
@@ -46,6 +46,8 @@ export interface EngineCalls {
   };
   /** The scenario text with kube-proxy's mode set, comments kept. */
   readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
+  /** The scenario text with an addon in spec.addons, comments kept. */
+  readonly addAddon: { readonly args: { readonly text: string; readonly addon: Addon }; readonly result: string };
 }
 
 export type CallName = keyof EngineCalls;

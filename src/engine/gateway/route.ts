@@ -24,7 +24,7 @@ export interface EnvoyRequest {
 
 type Matched = { readonly route: GwRoute; readonly domain: string; readonly host: string };
 export type EnvoyDecision =
-  | { readonly kind: 'no-route'; readonly why: string }
+  | { readonly kind: 'no-route'; readonly why: string; readonly domain?: string }
   | (Matched & { readonly kind: 'redirect'; readonly status: number; readonly location: string })
   | (Matched & { readonly kind: 'error'; readonly status: 500 | 503; readonly why: string; readonly service?: string })
   | (Matched & { readonly kind: 'forward'; readonly backend: Extract<GwBackend, { kind: 'service' }>; readonly backends: readonly GwBackend[]; readonly filters: readonly HttpRouteFilterDoc[]; readonly prefix?: string });
@@ -37,7 +37,7 @@ export function decideEnvoy(cluster: Cluster, model: GatewayModel | undefined, l
   const vh = port?.virtualHosts.find((v) => v.domain === domain);
   if (!vh) return { kind: 'no-route', why: `no virtual host serves ${host} on this port: no HTTPRoute attached to it names that host` };
   const route = firstMatch(vh.routes, req);
-  if (!route) return { kind: 'no-route', why: `no route of virtual host ${vh.domain} matches ${req.method} ${req.target}` };
+  if (!route) return { kind: 'no-route', why: `no route of virtual host ${vh.domain} matches ${req.method} ${req.target}`, domain: vh.domain };
   const at: Matched = { route, domain: vh.domain, host };
   const prefix = route.match.path.type === 'PathPrefix' ? route.match.path.value : undefined;
   const redirect = filtersOf(route.rule.filters, 'RequestRedirect')[0]?.requestRedirect;

@@ -90,13 +90,13 @@ export function serveEnvoy(ctx: ProxyServeCtx, app: EnvoyApp, container: string)
     return { response, says: `Envoy answers ${status} ${REASONS[status] ?? ''} itself` };
   };
   if (d.kind === 'no-route') {
-    addProxyHop(ex, { ns, container, table: 'httproute', text: `${listenerText}: ${d.why}.`, proxy: view('route') });
+    addProxyHop(ex, { ns, container, table: 'httproute', text: `${listenerText}: ${d.why}.`, proxy: view('route', d.domain ? { host: d.domain } : {}) });
     return say(404, 'no route', envoyReply(conv.now, 404, head));
   }
   const route = d.route;
   const ref = routeRefOf(route);
   addProxyHop(ex, {
-    ns, container, table: 'httproute', rule: ruleYaml(route), proxy: view('route', { route: ref }),
+    ns, container, table: 'httproute', rule: ruleYaml(route), proxy: view('route', { route: ref, host: d.domain }),
     text: `${listenerText} picks virtual host ${d.domain} for Host ${d.host}, and its first route in precedence order that matches ${req.method} ${req.path}: HTTPRoute ${ref.namespace}/${ref.name}, rule ${route.ruleIndex}, match ${route.matchIndex}.${tls ? ' TLS ended here: Envoy decrypted the request.' : ''}`,
   });
   switch (d.kind) {

@@ -16,7 +16,7 @@ import { callUpstream, headerValue, requestId } from '../l7/upstream';
 import type { ProxyAnswer, ProxyServeCtx } from '../l7/types';
 import { roundRobin } from '../l7/balancer';
 import { nginxController, servesIngress, type NginxController } from './controller';
-import { buildNginxModel, type NginxModel } from './servers';
+import { buildNginxModel, DEFAULT_SERVER, type NginxModel } from './servers';
 import { routeNginx, type NginxDecision } from './route';
 import { worldOf, type UpstreamEndpoint } from './upstreams';
 import { locationDirective, originYaml, routeRef, serverLine, upstreamText } from './describe';
@@ -101,7 +101,8 @@ function relayed(now: number, r: Response, extra: readonly (readonly [string, st
 
 function view(ctl: NginxController, d: NginxDecision, step: ProxyView['step'], extra: Partial<ProxyView> = {}): ProxyView {
   const origin = d.location.origin;
-  return { proxy: 'ingress-nginx', instance: ctl.pod, step, ...(origin ? { route: routeRef(origin) } : {}), ...extra };
+  const host = d.server.hostname === DEFAULT_SERVER ? '*' : d.server.hostname;
+  return { proxy: 'ingress-nginx', instance: ctl.pod, step, host, ...(origin ? { route: routeRef(origin) } : {}), ...extra };
 }
 
 function routeText(d: NginxDecision, req: Request): string {

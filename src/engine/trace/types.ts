@@ -107,6 +107,8 @@ export interface ProxyView {
   readonly step: 'route' | 'balance' | 'respond' | 'relay';
   /** The rule that matched; absent when none did (the default backend, a 404). */
   readonly route?: RouteRef;
+  /** The server or virtual host it chose, as its routing table names it: a host, `*.example.com`, or "*". */
+  readonly host?: string;
   /** The upstream it chose: its name, the Service behind it, and the endpoint picked. */
   readonly upstream?: { readonly name: string; readonly service?: string; readonly endpoint?: string };
   /** The status the proxy answered itself with, when it did. */
