@@ -5,21 +5,14 @@
 import type { Netns } from '../cluster/types';
 import type { Conversation } from '../conversation/conversation';
 import type { HttpExchangeResult, HttpRequestSpec } from '../conversation/http-client';
-import type { HttpHeader } from '../shell/results';
 
 export type HttpFetch = (conv: Conversation, spec: HttpRequestSpec) => HttpExchangeResult;
 
-export interface UpstreamCall {
+/** The request as HttpRequestSpec has it (label: the endpoint in words), sent from the proxy's container. */
+export interface UpstreamCall extends Pick<HttpRequestSpec, 'ip' | 'port' | 'label' | 'method' | 'path' | 'headers'> {
   readonly ns: Netns;
   /** The proxy's container. */
   readonly container: string;
-  readonly ip: string;
-  readonly port: number;
-  /** The destination in words: "endpoint 10.244.1.3:80 of Service default/cart". */
-  readonly label: string;
-  readonly method: 'GET' | 'HEAD';
-  readonly path: string;
-  readonly headers: readonly HttpHeader[];
   readonly parent: number;
   /** The proxy program, for the hops: nginx, Envoy. */
   readonly client: string;

@@ -93,6 +93,23 @@ spec:
     expect(seen.has('203.0.113.10')).toBe(false);
   });
 
+  it('trusts the client\'s X-Forwarded-For only with use-forwarded-headers in its ConfigMap', () => {
+    const sent = `curl -H 'Host: shop.example.com' -H 'X-Forwarded-For: 198.51.100.9' http://${lb}/`;
+    const plain = curl(c, sent).result.response!.body;
+    expect(header(plain, 'X-Forwarded-For')).toBe('203.0.113.10');
+    expect(header(plain, 'X-Original-Forwarded-For')).toBe('198.51.100.9');
+    const cm = `---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ingress-nginx-controller, namespace: ingress-nginx}
+data: {use-forwarded-headers: "true", compute-full-forwarded-for: "true"}
+`;
+    const cc = clusterFrom(`${KIND_3}---\n${ADDON}${backends(['cart', 'shop'])}${SHOP}${cm}`);
+    const body = curl(cc, sent.replace(lb, cc.service('ingress-nginx/ingress-nginx-controller')!.loadBalancerIP!)).result.response!.body;
+    expect(header(body, 'X-Forwarded-For')).toBe('198.51.100.9, 203.0.113.10');
+    expect(header(body, 'X-Real-Ip')).toBe('198.51.100.9');
+  });
+
   it('sends the request to the ClusterIP with service-upstream, where kube-proxy picks the pod', () => {
     const su = ingressDoc('su', 'su.example.com', [['/', 'Prefix', 'cart']], '', '    nginx.ingress.kubernetes.io/service-upstream: "true"\n');
     const cc = clusterFrom(`${KIND_3}---\n${ADDON}${backends(['cart'])}${su}`);

@@ -3,6 +3,7 @@ import { parseScenario } from './parse';
 import { formatScenarioError } from '../format/errors';
 import type { ParseResult, ScenarioError } from './types';
 import { envoyProxyName } from './gateway-infra';
+import { EG, gatewayDoc } from '../gateway/testing';
 
 function ok(r: ParseResult) {
   if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join('\n'));
@@ -158,21 +159,7 @@ spec:
   it('runs Envoy Gateway\'s proxy for each of its Gateways, named and ported as its infrastructure manager does', () => {
     expect(envoyProxyName('default', 'eg')).toBe('envoy-default-eg-e41e7b31');
     expect(envoyProxyName('a'.repeat(30), 'b'.repeat(30))).toMatch(/^envoy-a{30}-b{17}-[0-9a-f]{8}$/);
-    const s = ok(parseScenario(`apiVersion: podpath.dev/v1alpha1
-kind: Podpath
-spec: {addons: [envoy-gateway]}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: {name: eg}
-spec: {controllerName: gateway.envoyproxy.io/gatewayclass-controller}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: eg}
-spec:
-  gatewayClassName: eg
-  listeners: [{name: http, protocol: HTTP, port: 80}]`));
+    const s = ok(parseScenario(`${EG}${gatewayDoc('  - {name: http, protocol: HTTP, port: 80}\n')}`));
     const svc = s.services.find((x) => x.name === 'envoy-default-eg-e41e7b31');
     expect(svc).toMatchObject({ namespace: 'envoy-gateway-system', source: { doc: 3 } });
     expect(svc?.body).toMatchObject({ spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [{ name: 'http-80', port: 80, targetPort: 10080 }] } });
@@ -182,17 +169,7 @@ spec:
   });
 
   it('makes no proxy for a Gateway whose controller is not installed', () => {
-    const s = ok(parseScenario(`apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: {name: eg}
-spec: {controllerName: gateway.envoyproxy.io/gatewayclass-controller}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: eg}
-spec:
-  gatewayClassName: eg
-  listeners: [{name: http, protocol: HTTP, port: 80}]`));
+    const s = ok(parseScenario(`${EG.replace(/^[^]*?---\n/, '')}${gatewayDoc()}`));
     expect(s.services.some((x) => x.name.startsWith('envoy-'))).toBe(false);
   });
 });
