@@ -58,3 +58,10 @@ export function proxySockets(cluster: Cluster, pod: ClusterPod, c: ContainerSpec
   if (c.name === 'shutdown-manager' && owningGateway(pod)) return [tcp(19002)];
   return [];
 }
+
+/** How a view names a proxy pod's role: "ingress-nginx proxy", "Envoy proxy of Gateway default/eg". */
+export function proxyRole(pod: ClusterPod): string | undefined {
+  if (pod.spec.containers.some((c) => isIngressNginxImage(c.image))) return 'ingress-nginx proxy';
+  const gw = pod.spec.containers.some((c) => isEnvoyImage(c.image)) ? owningGateway(pod) : undefined;
+  return gw ? `Envoy proxy of Gateway ${gw.namespace}/${gw.name}` : undefined;
+}
