@@ -101,6 +101,16 @@ describe('precedence across routes (HTTPRouteMatchingAcrossRoutes, and the tie r
   });
 });
 
+describe('trailing slashes (where ingress-nginx redirects instead)', () => {
+  it('does not match /foo with an Exact /foo/, and matches it with a PathPrefix /foo/', () => {
+    const lab = gatewayLab(routeDoc('r', `  rules:\n  - {matches: [{path: {type: Exact, value: /e/}}], ${to(1)}}\n  - {matches: [{path: {type: PathPrefix, value: /p/}}], ${to(2)}}`), V);
+    expect(lab.where('h.example', '/e')).toBe('404');
+    expect(lab.where('h.example', '/e/')).toBe('infra-backend-v1');
+    expect(lab.where('h.example', '/p')).toBe('infra-backend-v2');
+    expect(lab.where('h.example', '/p/x')).toBe('infra-backend-v2');
+  });
+});
+
 describe('hostnames', () => {
   it('serves an exact name before a wildcard, and a wildcard over several labels (HTTPRouteListenerHostnameMatching)', () => {
     const lab = gatewayLab(routeDoc('wild', `  hostnames: ["*.example.com"]\n  rules: [{${to(1)}}]`) + routeDoc('exact', `  hostnames: [foo.example.com]\n  rules: [{${to(2)}}]`), V);
