@@ -18,7 +18,7 @@ import { roundRobin } from '../l7/balancer';
 import { nginxController, servesIngress, type NginxController } from './controller';
 import { buildNginxModel, DEFAULT_SERVER, type NginxModel } from './servers';
 import { routeNginx, type NginxDecision } from './route';
-import { worldOf, type UpstreamEndpoint } from './upstreams';
+import { worldOf, type Upstream, type UpstreamEndpoint } from './upstreams';
 import { locationDirective, originYaml, routeRef, serverLine, upstreamText } from './describe';
 
 type Request = NonNullable<HttpPayload['request']>;
@@ -99,6 +99,13 @@ function relayed(now: number, r: Response, extra: readonly (readonly [string, st
   return { status: r.status, reason: r.reason, headers, body: r.body };
 }
 
+/** The Lua balancer's pick: round_robin (the default) keeps its place per upstream; other algorithms are drawn at random here. */
+function pick(conv: Conversation, ctl: NginxController, u: Upstream): number {
+  if (u.endpoints.length === 1) return 0;
+  if (u.loadBalance !== 'round_robin') return conv.rng.int(0, u.endpoints.length - 1);
+  return roundRobin(conv, `${ctl.pod}|${u.name}|${u.endpoints.map((e) => `${e.ip}:${e.port}`).join(',')}`, u.endpoints.length);
+}
+
 function view(ctl: NginxController, d: NginxDecision, step: ProxyView['step'], extra: Partial<ProxyView> = {}): ProxyView {
   const origin = d.location.origin;
   const host = d.server.hostname === DEFAULT_SERVER ? '*' : d.server.hostname;
@@ -131,8 +138,7 @@ export function serveIngressNginx(ctx: ProxyServeCtx, role: 'http' | 'default-se
     return { response: nginxPage(conv.now, d.status, head, d.redirect, hsts(ctl, tls)), says: `ingress-nginx answers ${d.status} ${NGINX_REASONS[d.status] ?? ''} itself` };
   }
   const u = d.upstream;
-  const i = u.endpoints.length === 1 || u.loadBalance !== 'round_robin' ? (u.endpoints.length === 1 ? 0 : conv.rng.int(0, u.endpoints.length - 1)) : roundRobin(conv, `${ctl.pod}|${u.name}|${u.endpoints.map((e) => `${e.ip}:${e.port}`).join(',')}`, u.endpoints.length);
-  const ep: UpstreamEndpoint = u.endpoints[i]!;
+  const ep: UpstreamEndpoint = u.endpoints[pick(conv, ctl, u)]!;
   const epText = `${ep.ip}:${ep.port}`;
   const how = u.viaClusterIP
     ? `service-upstream is on: the upstream is the Service's ClusterIP ${epText}, so kube-proxy's rules on the node pick the pod.`
