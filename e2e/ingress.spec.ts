@@ -14,6 +14,8 @@ const NGINX_LB = '192.0.2.101';
 const ENVOY_LB = '192.0.2.100';
 
 test('an outside host curls two hosts and two paths through ingress-nginx and reaches four backends', async ({ page }) => {
+  // Five curls typed into the terminal and their walks: longer than one send on a busy machine.
+  test.setTimeout(60_000);
   const app = new PodpathPage(page);
   const shell = new ShellPanel(page);
   const routing = new RoutingPanel(page);
