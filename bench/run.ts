@@ -7,10 +7,11 @@ import { bundleFigures } from './bundle';
 import { engineFigures, topologyFigures } from './engine';
 import { ruleWalkFigures, serviceFigures } from './services';
 import { conversationFigures } from './conversations';
+import { ingressFigures } from './ingress';
 import { renderFigures } from './render';
 import { parseFigures } from './parse';
 
-const figures = [...parseFigures(), ...engineFigures([3, 100, 1000], 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures()];
+const figures = [...parseFigures(), ...engineFigures([3, 100, 1000], 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures(), ...ingressFigures()];
 const ruleWalk = ruleWalkFigures();
 // Measure what the page serves now: build it afresh.
 await build({ logLevel: 'error' });

@@ -1,7 +1,7 @@
 // The engine's one door: everything outside src/engine imports from here.
 export { parseScenario, compile, simulate, topology, topologyOverview, nodeTopology, searchCluster, tablesOf, exec, SEED_MAX } from './guard';
 export type { TablesResult } from './guard';
-export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode } from './model/types';
+export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, Addon } from './model/types';
 export type { Cluster, ClusterNode, ClusterPod, CompileResult, CompileError, Netns, Device, Route, OutsideHost } from './cluster/types';
 export type { SendSpec, SimResult } from './stack/simulate';
 export { EMPTY_STATE } from './stack/state';
@@ -38,3 +38,7 @@ export type {
   LessonParse, CheckContext, Lesson, LessonStep, Check, CheckKind, LessonAnswer, ChoiceOption, PreparedCheck, Judgement, CheckProblem, HopRef,
   RunSpec, ScenarioRef, Solution, Highlight, Topic, HopQuery, ValueExpr, OptionsSpec, Expectation,
 } from './lessons';
+export { routingTables } from './l7/tables';
+export type { RoutingTable, RoutingRow } from './l7/tables';
+export type { ProxyView, RouteRef } from './trace/types';
+export { addAddon } from './model/edit-addons';

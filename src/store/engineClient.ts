@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, Judgement, LessonAnswer, PreparedCheck, ProxyMode, SearchResult, SendSpec, TableText, Topology } from '../engine';
+import type { Addon, ExecSpec, Judgement, LessonAnswer, PreparedCheck, ProxyMode, SearchResult, SendSpec, TableText, Topology } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LessonCheckArgs, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -31,6 +31,7 @@ export interface EngineClient {
   /** A lesson's check in the current cluster: asked of a trace, or an answer judged. */
   prepareCheck(args: Omit<LessonCheckArgs, 'cluster'>): Promise<Answer<PreparedCheck>>;
   judgeCheck(args: Omit<LessonCheckArgs, 'cluster'> & { readonly answer: LessonAnswer }): Promise<Answer<Judgement>>;
+  addAddon(text: string, addon: Addon): Promise<Answer<string>>;
   dispose(): void;
 }
 
@@ -170,6 +171,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       const at = current();
       return call('judgeCheck', { ...args, cluster: at.cluster }, at);
     },
+    addAddon: (text, addon) => call('addAddon', { text, addon }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

@@ -4,7 +4,8 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import {
-  compile, EMPTY_STATE, exec, judgeCheck, nodeTopology, parseScenario, prepareCheck, searchCluster, setProxyMode, simulate, tablesOf, topology, topologyOverview,
+  addAddon, compile, EMPTY_STATE, exec, judgeCheck, nodeTopology, parseScenario, prepareCheck, routingTables, searchCluster, setProxyMode, simulate, tablesOf, topology,
+  topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
@@ -68,7 +69,7 @@ export function createEngineHost(): EngineHost {
         const { topo, inside } = drawn(compiled.cluster);
         if (topo.error) return answer(req, { ok: false, errors: [topo.error] });
         clusters.set(req.id, compiled.cluster);
-        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, inside, warnings: parsed.scenario.warnings });
+        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, inside, warnings: parsed.scenario.warnings, routing: routingTables(compiled.cluster) });
       }
       case 'simulate': {
         const out = simulate(clusterOf(req.cluster), req.send);
@@ -101,6 +102,8 @@ export function createEngineHost(): EngineHost {
         return answer(req, prepareCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step, ...(req.draft !== undefined ? { draft: req.draft } : {}) }, req.check));
       case 'judgeCheck':
         return answer(req, judgeCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step, ...(req.draft !== undefined ? { draft: req.draft } : {}) }, req.check, req.answer));
+      case 'addAddon':
+        return answer(req, addAddon(req.text, req.addon));
     }
   }
 

@@ -3,7 +3,9 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { Check, CommandOutput, ExecSpec, Judgement, LessonAnswer, LessonStep, PreparedCheck, ProxyMode, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
+import type {
+  Addon, Check, CommandOutput, ExecSpec, Judgement, LessonAnswer, LessonStep, PreparedCheck, ProxyMode, RoutingTable, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace,
+} from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -26,6 +28,8 @@ export type Loaded =
     readonly topo: Topology;
     /** The nodes whose insides (devices, pods, containers) `topo` holds; the others come with details(). */
     readonly inside: readonly string[];
+    /** The layer-7 proxies' routing tables (l7/tables.ts). */
+    readonly routing: readonly RoutingTable[];
   }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
@@ -60,6 +64,8 @@ export interface EngineCalls {
   readonly prepareCheck: { readonly args: LessonCheckArgs; readonly result: PreparedCheck };
   /** A learner's answer to a check, judged afresh (a task runs the engine again). */
   readonly judgeCheck: { readonly args: LessonCheckArgs & { readonly answer: LessonAnswer }; readonly result: Judgement };
+  /** The scenario text with an addon in spec.addons, comments kept. */
+  readonly addAddon: { readonly args: { readonly text: string; readonly addon: Addon }; readonly result: string };
 }
 
 export interface LessonCheckArgs {

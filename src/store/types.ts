@@ -2,7 +2,9 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { Judgement, Lesson, LessonAnswer, PreparedCheck, ProxyMode, ScenarioError, ScenarioRef, SearchHit, SearchResult, TableId, TableText, Topology, Trace } from '../engine';
+import type {
+  Addon, Judgement, Lesson, LessonAnswer, PreparedCheck, ProxyMode, RoutingTable, ScenarioError, ScenarioRef, SearchHit, SearchResult, TableId, TableText, Topology, Trace,
+} from '../engine';
 import type { LessonFileError } from '../lessons';
 import type { LessonDraft } from '../lessons/draft';
 import type { LessonProgress } from './lessonProgress';
@@ -31,6 +33,8 @@ export interface ScenarioSlice {
   readonly warnings: readonly ScenarioError[];
   /** kube-proxy's mode in the working scenario; null without one. */
   readonly proxyMode: ProxyMode | null;
+  /** The layer-7 proxies' routing tables (ingress-nginx, Envoy Gateway) in the working scenario. */
+  readonly routing: readonly RoutingTable[];
   setDraft(text: string): void;
   /** Puts the working scenario's text back in the editor and forgets the errors. */
   discardDraft(): void;
@@ -40,6 +44,8 @@ export interface ScenarioSlice {
   loadScenario(text: string): Promise<ApplyResult>;
   /** Rewrites the scenario's kubeProxyMode (comments kept), recompiles, and sends the last send again. */
   switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
+  /** Adds an addon to spec.addons (comments kept) and recompiles. */
+  installAddon(addon: Addon): Promise<ApplyResult>;
 }
 
 export interface SelectionSlice {
@@ -93,7 +99,7 @@ export interface TraceSlice {
 
 export type Speed = 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
-export type Panel = 'trace' | 'tables' | 'rules' | 'scenario';
+export type Panel = 'trace' | 'tables' | 'routing' | 'rules' | 'scenario';
 
 /** A namespace or table the learner chose in the tables panel; it holds while the hop stays selected. */
 export interface TablesPin {

@@ -33,6 +33,8 @@ export interface DynState {
   readonly recent: ReadonlyMap<NetnsId, ReadonlyMap<string, ReadonlyMap<string, number>>>;
   /** IPVS scheduler state (round-robin positions, persistence templates) by node. */
   readonly ipvs: ReadonlyMap<NetnsId, IpvsSchedState>;
+  /** Where each layer-7 proxy's balancer stands, by proxy and upstream (ingress-nginx's round robin). */
+  readonly balancers?: ReadonlyMap<string, number>;
   /** Simulated seconds; each send happens one second after the previous one. */
   readonly clock: number;
   readonly nextCtId: number;
@@ -57,6 +59,7 @@ export class WorkingState {
   private readonly recentWork = new Map<NetnsId, RecentLists>();
   private readonly ipvsBase: DynState['ipvs'];
   private readonly ipvsWork = new Map<NetnsId, IpvsSchedState>();
+  private readonly balancers: Map<string, number>;
   readonly clock: number;
   private nextCtId: number;
 
@@ -66,6 +69,7 @@ export class WorkingState {
     this.ct = new Map(base.conntrack as Map<NetnsId, CtEntry[]>);
     this.recentBase = base.recent;
     this.ipvsBase = base.ipvs;
+    this.balancers = new Map(base.balancers);
     this.clock = base.clock + 1;
     this.nextCtId = base.nextCtId;
   }
@@ -145,6 +149,15 @@ export class WorkingState {
   }
 
 
+  /** A proxy balancer's position (absent before its first pick). */
+  balancer(key: string): number | undefined {
+    return this.balancers.get(key);
+  }
+
+  setBalancer(key: string, position: number): void {
+    this.balancers.set(key, position);
+  }
+
   private writable<V>(outer: Map<string, ReadonlyMap<string, V>>, key: string): Map<string, V> {
     const cur = outer.get(key);
     if (cur && this.owned.has(cur)) return cur as Map<string, V>;
@@ -181,7 +194,7 @@ export class WorkingState {
     for (const [ns, v] of this.ipvsWork) ipvs.set(ns, v);
     return {
       neigh: new Map(this.neigh), fdb: new Map(this.fdb), conntrack: new Map(this.ct), recent,
-      ipvs, clock: this.clock, nextCtId: this.nextCtId,
+      ipvs, clock: this.clock, nextCtId: this.nextCtId, ...(this.balancers.size > 0 ? { balancers: new Map(this.balancers) } : {}),
     };
   }
 }
