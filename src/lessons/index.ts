@@ -4,6 +4,7 @@
 // lesson that does not parse is reported with its file, never dropped in silence.
 import { parseLesson, type Lesson, type ScenarioError, type ScenarioRef } from '../engine';
 import defaultYaml from '../scenarios/default.yaml?raw';
+import ingressYaml from '../scenarios/ingress.yaml?raw';
 import { sortLessons } from './order';
 
 export { sortLessons };
@@ -13,9 +14,10 @@ const SCENARIO_FILES = import.meta.glob<string>('./scenarios/*.yaml', { query: '
 
 const fileName = (path: string) => path.replace(/^.*\//, '').replace(/\.yaml$/, '');
 
-/** podpath's scenarios by name: the default, and the lessons' own. */
+/** podpath's scenarios by name: the default, the layer-7 one (ingress-nginx and Envoy Gateway), and the lessons' own. */
 export const SCENARIOS: Readonly<Record<string, string>> = {
   default: defaultYaml,
+  ingress: ingressYaml,
   ...Object.fromEntries(Object.entries(SCENARIO_FILES).map(([path, text]) => [fileName(path), text])),
 };
 

@@ -49,8 +49,10 @@ function checkStep(w: WalkedStep) {
   if (!prepared.ok) throw new Error(`step ${w.index + 1} ("${w.step.title}") cannot be asked: ${prepared.message}`);
   expect(check.wrong, `step ${w.index + 1} explains a wrong answer`).toBeDefined();
   if (check.kind === 'task') {
-    // Undone, the task is refused; done (the solution applied), it is accepted.
-    const before = judgeCheck(ctx, check, { kind: 'task' });
+    // Undone, the task is refused; done (the solution applied), it is accepted. A task the
+    // learner must find is undone on what was on screen before they found it.
+    const undone = w.unfound !== undefined ? { ...ctx, trace: w.unfound } : ctx;
+    const before = judgeCheck(undone, check, { kind: 'task' });
     expect(before.ok && before.correct, `step ${w.index + 1}: the task is already done before the learner acts`).toBe(false);
     if (before.ok) expectFilled(before.feedback);
     expect(w.solved ?? w.step.solution?.run, `step ${w.index + 1}: a task has a solution`).toBeDefined();

@@ -13,6 +13,8 @@ export interface WalkedStep {
   readonly cluster: Cluster;
   /** The trace the learner looks at when answering: the step's run, else the solution's, else the last one. */
   readonly trace: Trace | null;
+  /** For a step whose learner must find the send or command: the trace on screen before they find it. */
+  readonly unfound?: Trace | null;
   /** The scenario after the step's solution, when it has edits (what the learner's scenario is once the task is done). */
   readonly solved?: { readonly text: string; readonly cluster: Cluster };
   /** The editor's text after the step's solution, when podpath refuses it (a step about what podpath refuses). */
@@ -48,6 +50,7 @@ export function walkLesson(lesson: Lesson, resolve: (ref: ScenarioRef) => string
     const cluster = load(text);
     if (typeof cluster === 'string') return fail(`the scenario does not load: ${cluster}`);
     const run = step.run ?? step.solution?.run;
+    const unfound = step.find && !step.run ? { unfound: trace } : {};
     if (run && 'shell' in run) {
       // A command that only reads state (ip addr, cat) prints and leaves the last trace on screen.
       const out = exec(cluster, run.shell);
@@ -67,7 +70,7 @@ export function walkLesson(lesson: Lesson, resolve: (ref: ScenarioRef) => string
       if (typeof c === 'string') draft = applied.text;
       else solved = { text: applied.text, cluster: c };
     }
-    out.push({ index, step, text, cluster, trace, ...(solved ? { solved } : {}), ...(draft !== undefined ? { draft } : {}) });
+    out.push({ index, step, text, cluster, trace, ...unfound, ...(solved ? { solved } : {}), ...(draft !== undefined ? { draft } : {}) });
     if (solved) text = solved.text;
   }
   return { ok: true, steps: out };
