@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ProxyMode, SendSpec, TableText } from '../engine';
+import type { EditResult, ScenarioEdit, SendSpec, TableText } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -22,7 +22,8 @@ export interface EngineClient {
   simulate(send: SendSpec): Promise<Answer<Simulated>>;
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
-  setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
+  /** Applies edits to a scenario text (the engine's one edit function; comments kept). */
+  edit(text: string, edits: readonly ScenarioEdit[]): Promise<Answer<EditResult>>;
   dispose(): void;
 }
 
@@ -138,7 +139,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       const at = current();
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
     },
-    setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
+    edit: (text, edits) => call('edit', { text, edits }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

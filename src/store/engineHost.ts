@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { compile, EMPTY_STATE, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { applyEdits, compile, EMPTY_STATE, parseScenario, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -68,8 +68,8 @@ export function createEngineHost(): EngineHost {
         const cluster = clusterOf(req.cluster);
         return answer(req, tablesOf(cluster, stateOf(req.cluster, req.state), req.netns));
       }
-      case 'setProxyMode':
-        return answer(req, setProxyMode(req.text, req.mode));
+      case 'edit':
+        return answer(req, applyEdits(req.text, req.edits));
     }
   }
 

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { EditResult, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -39,8 +39,8 @@ export interface EngineCalls {
     readonly args: { readonly cluster: number; readonly state: number; readonly netns: string };
     readonly result: readonly TableText[];
   };
-  /** The scenario text with kube-proxy's mode set, comments kept. */
-  readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
+  /** The scenario text with edits applied (comments kept), or why they cannot be. */
+  readonly edit: { readonly args: { readonly text: string; readonly edits: readonly ScenarioEdit[] }; readonly result: EditResult };
 }
 
 export type CallName = keyof EngineCalls;

@@ -5,6 +5,8 @@
 // given starts loading at once; `await store.getState().idle()` waits until it is shown.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInProcessEngine, type EngineClient } from './engineClient';
+import { createEditSlice } from './editSlice';
+import { createHistory } from './history';
 import { createScenarioSlice } from './scenarioSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createStudySlice, type StudyPlan, type StudyRunner } from './study';
@@ -23,22 +25,28 @@ export interface StoreOptions {
   readonly studyRunner?: StudyRunner;
   /** A smaller study, for tests. */
   readonly studyPlan?: StudyPlan;
+  /** What "reset to the default scenario" loads; the scenario the store starts with when not given. */
+  readonly defaultScenario?: string;
 }
 
 export function createAppStore(scenarioText: string, options: StoreOptions = {}): AppStore {
   const engine = options.engine ?? createInProcessEngine();
+  const history = createHistory();
   const store = createStore<AppState>()((set, get) => {
     const work = createWork(set);
+    const scenario = createScenarioSlice(set, get, engine, work, history);
     return {
       ...work.slice,
+      ...createEditSlice(set, get, engine, work, history, scenario.load, () => options.defaultScenario ?? scenarioText),
       ...createSelectionSlice(set, get),
       ...createTraceSlice(set, get, engine, work),
       ...createTablesSlice(set, get, engine, work),
       ...createUiSlice(set, get),
       ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
-      ...createScenarioSlice(set, get, engine, work),
+      ...scenario.slice,
     };
   });
+  history.subscribe((view) => store.setState({ history: view }));
   void store.getState().loadScenario(scenarioText);
   return store;
 }

@@ -2,9 +2,10 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { ProxyMode, ScenarioError, TableId, TableText, Topology, Trace } from '../engine';
+import type { ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
+import type { HistoryView } from './history';
 import type { Step } from './steps';
 import type { StudySlice } from './study';
 
@@ -32,10 +33,36 @@ export interface ScenarioSlice {
   discardDraft(): void;
   /** Parses and compiles the draft; on failure the working scenario stays as it was. */
   applyDraft(): Promise<ApplyResult>;
-  /** Replaces draft and scenario at once (the page API, a shared link). */
-  loadScenario(text: string): Promise<ApplyResult>;
-  /** Rewrites the scenario's kubeProxyMode (comments kept), recompiles, and sends the last send again. */
+  /** Replaces draft and scenario at once (the page API, a shared link, a saved scenario); one undo step named `step`. */
+  loadScenario(text: string, step?: string): Promise<ApplyResult>;
+  /** Rewrites the scenario's kubeProxyMode (an edit: comments kept), recompiles, and sends the last send again. */
   switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
+}
+
+/** `superseded`: a newer change replaced this edit before it finished. `errors`: why the edited scenario did not compile. */
+export type EditOutcome =
+  | { readonly ok: true; readonly notes: readonly string[]; readonly made?: ObjectRef }
+  | { readonly ok: false; readonly error: string; readonly errors?: readonly ScenarioError[]; readonly superseded?: true };
+
+export interface EditStatus {
+  readonly kind: 'done' | 'failed';
+  /** What the last edit, undo or redo did ("added label app=api to ..."), or why it could not. */
+  readonly message: string;
+}
+
+export interface EditSlice {
+  readonly history: HistoryView;
+  readonly editStatus: EditStatus | null;
+  /**
+   * Applies edits to the working scenario (one undo step named `label`), recompiles, and sends
+   * the current send again. Nothing changes when an edit cannot be made or does not compile.
+   */
+  edit(edits: readonly ScenarioEdit[], label: string): Promise<EditOutcome>;
+  /** Goes one step back (or forward) in the history; null when there is none. */
+  undo(): Promise<ApplyResult | null>;
+  redo(): Promise<ApplyResult | null>;
+  /** Loads the default scenario, as a step that Undo takes back. */
+  resetToDefault(): Promise<ApplyResult>;
 }
 
 export interface SelectionSlice {
@@ -131,7 +158,7 @@ export interface WorkSlice {
   idle(): Promise<void>;
 }
 
-export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
+export type AppState = ScenarioSlice & EditSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
