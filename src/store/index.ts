@@ -8,6 +8,9 @@ export { namespacesOf, type NamespaceChoice } from './netns';
 export { firstRewrite, packetBefore, rewroteDestination, type Step } from './steps';
 export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
 export { elementById } from './topoIndex';
+export { hopRefOf, stepIndexOf, type HopRef } from './position';
+export { NO_HISTORY, type HistoryView } from './history';
+export { memoryLibrary, type ScenarioLibrary } from './librarySlice';
 export {
-  SPEEDS, type AppState, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type Moment, type Notice, type OpenOutcome, type Panel, type SavedScenario, type StorageStatus, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';

@@ -7,6 +7,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInProcessEngine, type EngineClient } from './engineClient';
 import { createEditSlice } from './editSlice';
 import { createHistory } from './history';
+import { createLibrarySlice, type ScenarioLibrary } from './librarySlice';
+import { createMomentSlice } from './momentSlice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createStudySlice, type StudyPlan, type StudyRunner } from './study';
@@ -27,6 +29,12 @@ export interface StoreOptions {
   readonly studyPlan?: StudyPlan;
   /** What "reset to the default scenario" loads; the scenario the store starts with when not given. */
   readonly defaultScenario?: string;
+  /** false: the store does not load `scenarioText` itself (the page opens a link or saved work first). */
+  readonly autoLoad?: boolean;
+  /** Where My scenarios are kept; without one they last as long as the page. */
+  readonly library?: ScenarioLibrary;
+  /** The clock My scenarios' dates come from (tests pin it). */
+  readonly now?: () => Date;
 }
 
 export function createAppStore(scenarioText: string, options: StoreOptions = {}): AppStore {
@@ -38,6 +46,8 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
     return {
       ...work.slice,
       ...createEditSlice(set, get, engine, work, history, scenario.load, () => options.defaultScenario ?? scenarioText),
+      ...createMomentSlice(set, get),
+      ...createLibrarySlice(set, get, options.library, options.now ?? (() => new Date())),
       ...createSelectionSlice(set, get),
       ...createTraceSlice(set, get, engine, work),
       ...createTablesSlice(set, get, engine, work),
@@ -47,7 +57,7 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
     };
   });
   history.subscribe((view) => store.setState({ history: view }));
-  void store.getState().loadScenario(scenarioText);
+  if (options.autoLoad !== false) void store.getState().loadScenario(scenarioText);
   return store;
 }
 

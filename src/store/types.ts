@@ -2,10 +2,11 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace } from '../engine';
+import type { ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { HistoryView } from './history';
+import type { HopRef } from './position';
 import type { Step } from './steps';
 import type { StudySlice } from './study';
 
@@ -125,11 +126,20 @@ export interface TablesPin {
   readonly table?: TableId;
 }
 
+/** A message across the top of the page: a link that could not be opened, what was repaired, storage trouble. */
+export interface Notice {
+  readonly tone: 'info' | 'warning';
+  readonly title: string;
+  readonly details: readonly string[];
+}
+
 export interface UiSlice {
   readonly playing: boolean;
   readonly speed: Speed;
   readonly panel: Panel;
   readonly tablesPin: TablesPin | null;
+  readonly notice: Notice | null;
+  showNotice(notice: Notice | null): void;
   play(): void;
   pause(): void;
   setSpeed(speed: Speed): void;
@@ -158,7 +168,58 @@ export interface WorkSlice {
   idle(): Promise<void>;
 }
 
-export type AppState = ScenarioSlice & EditSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
+/** What a share link and the autosave keep of the page (see momentSlice.ts). */
+export interface Moment {
+  readonly scenario: string;
+  readonly seed?: number;
+  readonly run?: TraceRun;
+  readonly at?: HopRef;
+  readonly panel?: Panel;
+}
+
+export type OpenOutcome =
+  | { readonly ok: true; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly error: string; readonly errors?: readonly ScenarioError[]; readonly superseded?: true };
+
+export interface MomentSlice {
+  /** The page as a moment: the working scenario, the last run (or the send the selection describes), the hop, the panel. */
+  moment(): Moment;
+  /** Makes a moment the page (one undo step named `step`, or the history's start on a fresh page). */
+  openMoment(moment: Moment, step: string): Promise<OpenOutcome>;
+  /** Runs what a trace's `run` says again: a send, or (once the store has exec) a shell command. */
+  replay(run: TraceRun): Promise<SendOutcome>;
+}
+
+/** A scenario the learner saved under a name. */
+export interface SavedScenario {
+  readonly id: string;
+  readonly name: string;
+  readonly scenario: string;
+  /** ISO 8601. */
+  readonly savedAt: string;
+}
+
+export interface StorageStatus {
+  readonly status: 'ok' | 'failed';
+  /** What the last write did, or why it failed (the page keeps everything meanwhile). */
+  readonly message: string | null;
+}
+
+export interface LibrarySlice {
+  readonly library: readonly SavedScenario[];
+  readonly storage: StorageStatus;
+  loadLibrary(): Promise<void>;
+  /** Keeps the working scenario (or the text given) under `name`. */
+  saveAs(name: string, scenario?: string): Promise<SavedScenario>;
+  /** Loads a saved scenario (one undo step). */
+  openSaved(id: string): Promise<ApplyResult>;
+  renameSaved(id: string, name: string): Promise<void>;
+  deleteSaved(id: string): Promise<void>;
+  /** The autosave reports how its last write went. */
+  reportStorage(status: StorageStatus): void;
+}
+
+export type AppState = ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
