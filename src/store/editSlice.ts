@@ -77,6 +77,10 @@ export function createEditSlice(set: SetState, get: GetState, engine: EngineClie
   });
 
   return {
+    inspect: async (ref) => {
+      const out = await engine.inspect(get().text, ref);
+      return out.status === 'done' ? out.value : out.status === 'failed' ? { ok: false, error: engineProblem(out.error).message } : null;
+    },
     history: history.view(),
     editStatus: null,
     edit,

@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { EditResult, ScenarioEdit, SendSpec, TableText } from '../engine';
+import type { EditResult, Inspected, ObjectRef, ScenarioEdit, SendSpec, TableText } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -24,6 +24,8 @@ export interface EngineClient {
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
   /** Applies edits to a scenario text (the engine's one edit function; comments kept). */
   edit(text: string, edits: readonly ScenarioEdit[]): Promise<Answer<EditResult>>;
+  /** An object's editable fields, for the inspector. */
+  inspect(text: string, ref: ObjectRef): Promise<Answer<Inspected>>;
   dispose(): void;
 }
 
@@ -140,6 +142,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
     },
     edit: (text, edits) => call('edit', { text, edits }, { cluster: 0, state: 0 }),
+    inspect: (text, ref) => call('inspect', { text, ref }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

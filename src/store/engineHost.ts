@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { applyEdits, compile, EMPTY_STATE, parseScenario, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { applyEdits, compile, inspectObject, EMPTY_STATE, parseScenario, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -18,7 +18,7 @@ function summaryOf(cluster: Cluster): ScenarioSummary {
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
     services: cluster.services.length, namespaces: [...namespaces].sort(),
-    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed,
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed, positions: cluster.scenario.settings.layout,
   };
 }
 
@@ -70,6 +70,8 @@ export function createEngineHost(): EngineHost {
       }
       case 'edit':
         return answer(req, applyEdits(req.text, req.edits));
+      case 'inspect':
+        return answer(req, inspectObject(req.text, req.ref));
     }
   }
 

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { EditResult, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { EditResult, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -17,6 +17,8 @@ export interface ScenarioSummary {
   readonly namespaces: readonly string[];
   readonly proxyMode: ProxyMode;
   readonly seed: number;
+  /** Graph positions the learner dragged (the Podpath document's spec.layout), by element id. */
+  readonly positions: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
 }
 
 export type Loaded =
@@ -41,6 +43,8 @@ export interface EngineCalls {
   };
   /** The scenario text with edits applied (comments kept), or why they cannot be. */
   readonly edit: { readonly args: { readonly text: string; readonly edits: readonly ScenarioEdit[] }; readonly result: EditResult };
+  /** An object's editable fields as its document (or its controller's template) has them, for the inspector. */
+  readonly inspect: { readonly args: { readonly text: string; readonly ref: ObjectRef }; readonly result: Inspected };
 }
 
 export type CallName = keyof EngineCalls;

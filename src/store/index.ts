@@ -11,6 +11,9 @@ export { elementById } from './topoIndex';
 export { hopRefOf, stepIndexOf, type HopRef } from './position';
 export { NO_HISTORY, type HistoryView } from './history';
 export { memoryLibrary, type ScenarioLibrary } from './librarySlice';
+export { EDITABLE, START, transition, type ElementFacts, type GraphMode, type ModeEvent } from './graphMode';
+export { elementOf } from './graphSlice';
+export { objectOf, type ElementObject } from './objects';
 export {
   SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type Moment, type Notice, type OpenOutcome, type Panel, type SavedScenario, type StorageStatus, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';

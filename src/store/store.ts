@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInProcessEngine, type EngineClient } from './engineClient';
 import { createEditSlice } from './editSlice';
+import { createGraphSlice } from './graphSlice';
 import { createHistory } from './history';
 import { createLibrarySlice, type ScenarioLibrary } from './librarySlice';
 import { createMomentSlice } from './momentSlice';
@@ -47,6 +48,7 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...work.slice,
       ...createEditSlice(set, get, engine, work, history, scenario.load, () => options.defaultScenario ?? scenarioText),
       ...createMomentSlice(set, get),
+      ...createGraphSlice(set, get),
       ...createLibrarySlice(set, get, options.library, options.now ?? (() => new Date())),
       ...createSelectionSlice(set, get),
       ...createTraceSlice(set, get, engine, work),

@@ -2,11 +2,12 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
+import type { Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { HistoryView } from './history';
 import type { HopRef } from './position';
+import type { GraphMode, ModeEvent } from './graphMode';
 import type { Step } from './steps';
 import type { StudySlice } from './study';
 
@@ -64,6 +65,8 @@ export interface EditSlice {
   redo(): Promise<ApplyResult | null>;
   /** Loads the default scenario, as a step that Undo takes back. */
   resetToDefault(): Promise<ApplyResult>;
+  /** An object's editable fields in the working scenario, for the inspector; null when a newer question replaced this one. */
+  inspect(ref: ObjectRef): Promise<Inspected | null>;
 }
 
 export interface SelectionSlice {
@@ -219,7 +222,17 @@ export interface LibrarySlice {
   reportStorage(status: StorageStatus): void;
 }
 
-export type AppState = ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
+export interface GraphSlice {
+  readonly graphMode: GraphMode;
+  /** A click on a graph element, as the mode reads it. */
+  clickElement(elementId: string): void;
+  /** Any event of the graph's state machine (a key, a drawn link); the connect edit's outcome when it made one. */
+  graphEvent(event: ModeEvent): Promise<EditOutcome | null>;
+  /** edit(), then selects in the inspector the object the edit made (a new pod, a renamed Service). */
+  editAndSelect(edits: readonly ScenarioEdit[], label: string): Promise<EditOutcome>;
+}
+
+export type AppState = ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -3,6 +3,7 @@
 // (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
 // the UI decides the layout and the look.
 import type { Cluster, Device, NetnsShape } from '../cluster/types';
+import type { PodSpec } from '../model/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
 import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
 import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
@@ -36,6 +37,8 @@ export interface TopoElement {
     /** Services: the port's name, where it goes on the pods, and its node port (0 if none). */
     readonly name?: string; readonly targetPort?: number | string; readonly nodePort?: number;
   }[];
+  /** Pods a controller made: the workload whose template an edit of the pod changes ("Deployment default/api"). */
+  readonly owner?: { readonly kind: 'Deployment' | 'DaemonSet' | 'StatefulSet'; readonly namespace: string; readonly name: string };
   /** Services: type, whether the cluster made it (default/kubernetes, kube-dns). */
   readonly serviceType?: string;
   readonly builtIn?: boolean;
@@ -87,15 +90,15 @@ export function topology(cluster: Cluster): Topology {
       if (!pod) continue;
       if (pod.slot < 0) {
         for (const c of pod.spec.containers) {
-          elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
+          elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key, addresses: [pod.ip], ...ownerOf(pod.spec), ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
         }
         continue;
       }
       const pns = cluster.shape(pod.netns);
       const pid = machineId(pod.netns);
-      elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
+      elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ...ownerOf(pod.spec), ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
       for (const c of pod.spec.containers) {
-        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
+        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ...ownerOf(pod.spec), ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
       }
       for (const d of pns.devices) {
         elements.push(deviceElement(pns, d, pid, `pod ${pod.key}`));
@@ -136,6 +139,13 @@ export function topology(cluster: Cluster): Topology {
   }
   services(cluster, elements, links);
   return { elements, links };
+}
+
+function ownerOf(spec: PodSpec): Pick<TopoElement, 'owner'> {
+  const o = spec.owner;
+  if (!o) return {};
+  const name = o.kind === 'ReplicaSet' ? o.deployment : o.name;
+  return { owner: { kind: o.kind === 'ReplicaSet' ? 'Deployment' : o.kind, namespace: spec.namespace, name } };
 }
 
 function services(cluster: Cluster, elements: TopoElement[], links: TopoLink[]) {
