@@ -1,14 +1,20 @@
-// The page: a title bar (with kube-proxy's mode), the send bar, the graph (with the engine's
-// progress over it), and the side panel. Each area has its own error boundary, so one
+// The page: a title bar (with kube-proxy's mode, undo and redo, Copy link, My scenarios), the
+// page's notice, the send bar, the graph (with its edit layer and the engine's progress over
+// it), and the side panel. Each area has its own error boundary, so one
 // failing part never blanks the rest.
+import { EditLayer } from '../ui/edit/EditLayer';
 import { GraphView } from '../ui/graph/GraphView';
+import { NoticeBanner } from '../ui/session/NoticeBanner';
+import { SessionBar } from '../ui/session/SessionBar';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
+import { usePageLink } from './session/usePageLink';
 import { SidePanel } from './SidePanel';
 
 export function Shell() {
+  const pageLink = usePageLink();
   return (
     <div className="pp-app">
       <header className="pp-topbar">
@@ -20,6 +26,9 @@ export function Shell() {
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
         </ErrorBoundary>
+        <ErrorBoundary area="the session controls">
+          <SessionBar makeLink={pageLink} />
+        </ErrorBoundary>
       </header>
       <ErrorBoundary area="the send bar">
         <SendBar />
@@ -29,6 +38,10 @@ export function Shell() {
           <ErrorBoundary area="the graph">
             <GraphView />
           </ErrorBoundary>
+          <ErrorBoundary area="the graph's editing">
+            <EditLayer />
+          </ErrorBoundary>
+          <NoticeBanner />
           <BusyIndicator />
         </div>
         <ErrorBoundary area="the inspector">

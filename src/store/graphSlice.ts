@@ -50,6 +50,9 @@ export function createGraphSlice(set: SetState, get: GetState): GraphSlice {
 
   return {
     graphMode: START,
+    menu: null,
+    openMenu: (elementId, x, y) => set({ menu: { elementId, x, y } }),
+    closeMenu: () => set({ menu: null }),
     clickElement: (id) => {
       const f = facts(id);
       if (f) void graphEvent({ type: 'click', element: f });

@@ -222,8 +222,18 @@ export interface LibrarySlice {
   reportStorage(status: StorageStatus): void;
 }
 
+/** The edit menu opened on an element (a right click, or the keyboard's menu key), at a place on the page. */
+export interface GraphMenu {
+  readonly elementId: string;
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface GraphSlice {
   readonly graphMode: GraphMode;
+  readonly menu: GraphMenu | null;
+  openMenu(elementId: string, x: number, y: number): void;
+  closeMenu(): void;
   /** A click on a graph element, as the mode reads it. */
   clickElement(elementId: string): void;
   /** Any event of the graph's state machine (a key, a drawn link); the connect edit's outcome when it made one. */

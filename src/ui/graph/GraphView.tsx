@@ -1,5 +1,6 @@
 // The cluster as a React Flow graph with the packet on top. Clicking an endpoint picks the
-// source, then the destination; the view fits the whole cluster whenever the scenario changes.
+// source, then the destination (in edit mode: selects it; see editHooks.ts for dragging and
+// drawing links); the view fits the whole cluster whenever the scenario changes.
 import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
@@ -8,6 +9,7 @@ import { edgeTypes } from './edges';
 import type { Layout } from './layout';
 import { nodeTypes } from './nodes';
 import { Packet } from './Packet';
+import { useEditGestures } from './editHooks';
 import { useGraph } from './useGraph';
 import './graph.css';
 
@@ -24,7 +26,8 @@ function FitOnChange({ layout }: { layout: Layout }) {
 }
 
 export function GraphView() {
-  const { layout, journey, nodes, edges, step, position } = useGraph();
+  const { layout, journey, nodes: built, edges, step, position, editing } = useGraph();
+  const { nodes, ...gestures } = useEditGestures(built, layout);
   const speed = useAppStore((s) => s.speed);
   const where = step ? nodes.find((n) => n.id === step.hop.at)?.data.el.name ?? step.hop.at : '';
   return (
@@ -32,7 +35,8 @@ export function GraphView() {
       <ReactFlow
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         fitView fitViewOptions={FIT} minZoom={0.1} maxZoom={2.5}
-        nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} nodesFocusable={false} edgesFocusable={false}
+        nodesDraggable={editing} nodesConnectable={editing} elementsSelectable={false} nodesFocusable={false} edgesFocusable={false}
+        {...gestures}
         zoomOnDoubleClick={false}
       >
         <Background gap={24} size={1} color="#d5dbe3" />

@@ -1,0 +1,15 @@
+// The top bar's session controls: Undo and Redo, Copy link, My scenarios.
+import { CopyLink } from './CopyLink';
+import { HistoryButtons } from './HistoryButtons';
+import { LibraryDialog } from './LibraryDialog';
+import './session.css';
+
+export function SessionBar({ makeLink }: { makeLink: () => Promise<string> }) {
+  return (
+    <div className="pp-session">
+      <HistoryButtons />
+      <CopyLink makeLink={makeLink} />
+      <LibraryDialog />
+    </div>
+  );
+}
