@@ -1,6 +1,6 @@
 // The page: a title bar (with kube-proxy's mode, undo and redo, Copy link, My scenarios), the
-// page's notice, the send bar, the graph (with its edit layer and the engine's progress over
-// it), and the side panel. Each area has its own error boundary, so one
+// send bar, the graph (with its edit layer, the page's notice, the engine's progress over it
+// and the shell dock under it), and the side panel. Each area has its own error boundary, so one
 // failing part never blanks the rest.
 import { EditLayer } from '../ui/edit/EditLayer';
 import { GraphView } from '../ui/graph/GraphView';
@@ -8,6 +8,7 @@ import { NoticeBanner } from '../ui/session/NoticeBanner';
 import { SessionBar } from '../ui/session/SessionBar';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
+import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
 import { usePageLink } from './session/usePageLink';
@@ -43,6 +44,9 @@ export function Shell() {
           </ErrorBoundary>
           <NoticeBanner />
           <BusyIndicator />
+          <ErrorBoundary area="the shell">
+            <TerminalDock />
+          </ErrorBoundary>
         </div>
         <ErrorBoundary area="the inspector">
           <SidePanel />

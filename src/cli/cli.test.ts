@@ -62,4 +62,49 @@ spec:
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/line 5, document 1 \(Pod default\/a\), spec\.containers\[0\]\.ports\[0\]\.containerPort: /);
   });
+
+  it('runs a command in a pod\'s shell and prints what the real tool prints, with its exit status', () => {
+    const ok = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'nslookup', 'kubernetes'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n');
+    const bad = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'curl', '-H', 'Host: x', 'http://api:8080/'], { encoding: 'utf8' });
+    expect(bad.status).toBe(6);
+    expect(bad.stderr).toBe('curl: (6) Could not resolve host: api\n');
+  });
+
+  it('prints the command\'s conversation as JSON with --json', () => {
+    const out = execFileSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--json', '--', 'curl', '-s', 'http://10.244.2.2:8080/'], { encoding: 'utf8' });
+    const j = JSON.parse(out);
+    expect(j.output.exitCode).toBe(0);
+    expect(j.trace).toMatchObject({ version: 2, run: { kind: 'command', from: 'web', command: 'curl -s http://10.244.2.2:8080/' } });
+    expect(j.trace.exchanges.map((e: { kind: string }) => e.kind)).toEqual(['http']);
+  });
+
+  it('prints a located message, never a stack trace, for YAML that cannot be read', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'podpath-')), 'alias.yaml');
+    writeFileSync(file, 'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nname: *nowhere\n');
+    const r = spawnSync(tsx, ['src/cli/trace.ts', file, '--from', 'a', '--to', 'b', '--port', '1'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${file}: line 3, document 1 (Cluster), name: yaml: unknown anchor 'nowhere' referenced (an alias names an anchor set earlier in the same document; --- starts a new document)\n`);
+  });
+
+  it('checks --seed against the range of spec.seed', () => {
+    const r = spawnSync(tsx, ['src/cli/trace.ts', DEFAULT, '--from', 'web', '--to', 'node:kind-worker', '--port', '1', '--seed', '2147483648'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('--seed must be at most 2147483647, not 2147483648\n');
+  });
+
+  it('prints the tables of an IPVS node whose load balancer has source ranges (once an uncaught exception)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'podpath-')), 'ipvs.yaml');
+    writeFileSync(file, `${readFileSync(DEFAULT, 'utf8').replace('kubeProxyMode: iptables', 'kubeProxyMode: ipvs')}---
+apiVersion: v1
+kind: Service
+metadata: {name: fw}
+spec: {type: LoadBalancer, loadBalancerSourceRanges: [203.0.113.0/24], ports: [{port: 80}]}
+`);
+    const r = spawnSync(tsx, ['src/cli/tables.ts', file, '--node', 'kind-worker', '--show', 'iptables-save'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/\n-A KUBE-IPVS-OUT-FILTER -s 192\.0\.2\.100\/32 -m ipvs --vproto 6 --vaddr 192\.0\.2\.100 --vport 80 -j DROP\n/);
+  });
 });
+

@@ -38,6 +38,7 @@ export function endpointOf(topo: Topology, el: TopoElement): Endpoint | null {
 export function endpointOfRef(topo: Topology, ref: string, container?: string): Endpoint {
   const wanted = [ref, ref.includes('/') || ref.includes(':') ? ref : `default/${ref}`];
   const el = topo.elements.find((e) => e.kind !== 'container' && e.sendRef !== undefined && wanted.includes(e.sendRef))
+    ?? topo.elements.find((e) => e.kind === 'outside' && ref === `external:${e.label}`)
     ?? topo.elements.find((e) => RECEIVE_ONLY.has(e.kind) && e.addresses?.includes(ref));
   const known = el && endpointOf(topo, el);
   return { ...(known ?? { name: ref }), ref, ...(container ? { container } : {}) };

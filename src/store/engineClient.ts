@@ -7,8 +7,8 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { EditResult, Inspected, ObjectRef, ScenarioEdit, SendSpec, TableText } from '../engine';
-import type { CallName, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, Loaded, Simulated } from './engineProtocol';
+import type { EditResult, ExecSpec, Inspected, ObjectRef, ScenarioEdit, SendSpec, TableText } from '../engine';
+import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -20,6 +20,8 @@ export interface EngineClient {
   load(text: string, onPhase?: (phase: LoadPhase) => void): Promise<Answer<Loaded>>;
   /** A send through the current cluster; when it succeeds, its state is what tables() prints. */
   simulate(send: SendSpec): Promise<Answer<Simulated>>;
+  /** A shell command in the state the last send or command left; when it succeeds, its state is what tables() prints. */
+  exec(spec: ExecSpec): Promise<Answer<Executed>>;
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
   /** Applies edits to a scenario text (the engine's one edit function; comments kept). */
@@ -79,10 +81,10 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => (q.call !== 'simulate' && q.call !== 'tables') || q.cluster === cluster);
+      supersede((q) => (q.call !== 'simulate' && q.call !== 'exec' && q.call !== 'tables') || q.cluster === cluster);
       retain();
     }
-    if (a.call === 'simulate' && a.value.ok) {
+    if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
       state = a.id;
       supersede((q) => q.call !== 'tables' || q.state === state);
       retain();
@@ -136,6 +138,10 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     simulate: (send) => {
       const at = current();
       return call('simulate', { cluster: at.cluster, send }, at) as Promise<Answer<Simulated>>;
+    },
+    exec: (spec) => {
+      const at = current();
+      return call('exec', { cluster: at.cluster, state: at.state, exec: spec }, at) as Promise<Answer<Executed>>;
     },
     tables: (netns) => {
       const at = current();

@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { applyEdits, compile, inspectObject, EMPTY_STATE, parseScenario, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { applyEdits, compile, EMPTY_STATE, exec, inspectObject, parseScenario, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -55,6 +55,7 @@ export function createEngineHost(): EngineHost {
         if (!compiled.ok) return answer(req, { ok: false, errors: compiled.errors });
         progress('drawing');
         const topo = topology(compiled.cluster);
+        if (topo.error) return answer(req, { ok: false, errors: [topo.error] });
         clusters.set(req.id, compiled.cluster);
         return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, warnings: parsed.scenario.warnings });
       }
@@ -64,9 +65,17 @@ export function createEngineHost(): EngineHost {
         states.set(req.id, { cluster: req.cluster, state: out.state });
         return answer(req, { ok: true, trace: out.trace });
       }
+      case 'exec': {
+        const out = exec(clusterOf(req.cluster), req.exec, stateOf(req.cluster, req.state));
+        if (!out.ok) return answer(req, out);
+        states.set(req.id, { cluster: req.cluster, state: out.state });
+        return answer(req, { ok: true, output: out.output, trace: out.trace });
+      }
       case 'tables': {
         const cluster = clusterOf(req.cluster);
-        return answer(req, tablesOf(cluster, stateOf(req.cluster, req.state), req.netns));
+        const tables = tablesOf(cluster, stateOf(req.cluster, req.state), req.netns);
+        if (!tables.ok) return { id: req.id, type: 'failed', error: tables.error };
+        return answer(req, tables.tables);
       }
       case 'edit':
         return answer(req, applyEdits(req.text, req.edits));

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { EditResult, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { CommandOutput, EditResult, ExecSpec, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -27,6 +27,9 @@ export type Loaded =
 
 export type Simulated = { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly error: string };
 
+/** A shell command's output, and the conversation it made (none for a command that only reads state). */
+export type Executed = { readonly ok: true; readonly output: CommandOutput; readonly trace: Trace | null } | { readonly ok: false; readonly error: string };
+
 /** Where a load is: the page shows it when a load takes long. */
 export type LoadPhase = 'parsing' | 'compiling' | 'drawing';
 
@@ -36,6 +39,8 @@ export interface EngineCalls {
   readonly load: { readonly args: { readonly text: string }; readonly result: Loaded };
   /** One send (and its answer) through a compiled cluster, from empty tables. */
   readonly simulate: { readonly args: { readonly cluster: number; readonly send: SendSpec }; readonly result: Simulated };
+  /** A shell command run in the state the last send or command left (0: the initial state). */
+  readonly exec: { readonly args: { readonly cluster: number; readonly state: number; readonly exec: ExecSpec }; readonly result: Executed };
   /** A namespace's tables as the real tools print them, in a state a send left (0: before any send). */
   readonly tables: {
     readonly args: { readonly cluster: number; readonly state: number; readonly netns: string };

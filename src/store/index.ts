@@ -17,3 +17,5 @@ export { objectOf, type ElementObject } from './objects';
 export {
   SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type GraphMenu, type Moment, type Notice, type OpenOutcome, type Panel, type SavedScenario, type StorageStatus, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
+export { complete, clusterWords, type Completion } from './completion';
+export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

@@ -1,8 +1,9 @@
 // A moment: what a share link or the autosave keeps of the page. The scenario text, its
 // seed, what was run (the trace's `run`: a send, or a shell command), the selected hop by
 // its place in the conversation, and the open panel. moment() reads it from the store;
-// openMoment() makes it the page again: loads the scenario, runs the same send, selects the
-// same hop and opens the same panel, saying what it could not restore.
+// openMoment() makes it the page again: loads the scenario, runs the same send (or types the
+// same command into the same machine's shell), selects the same hop and opens the same panel,
+// saying what it could not restore.
 import type { TraceRun } from '../engine';
 import { hopRefOf, stepIndexOf } from './position';
 import type { GetState, Moment, MomentSlice, OpenOutcome, SendOutcome, SetState } from './types';
@@ -21,9 +22,11 @@ export function createMomentSlice(set: SetState, get: GetState): MomentSlice {
     switch (run.kind) {
       case 'send':
         return get().sendRequest({ from: run.from, to: run.to, proto: run.proto, ...(run.port !== undefined ? { port: run.port } : {}), ...(run.container ? { container: run.container } : {}) });
-      case 'command':
-        // HOOK(lead): replay a shell command through the store's exec action once it exists: return get().exec(run.from, run.container, run.command)
-        return { ok: false, error: `this podpath cannot run shell commands yet, so "${run.command}" was not run` };
+      case 'command': {
+        const out = await get().runShellCommand(run.command, run.from, run.container);
+        if (!out.ok) return out;
+        return out.trace ? { ok: true, trace: out.trace } : { ok: false, error: `"${run.command}" sent no packet this time` };
+      }
     }
   };
 

@@ -15,6 +15,7 @@ import { createSelectionSlice } from './selectionSlice';
 import { createStudySlice, type StudyPlan, type StudyRunner } from './study';
 import { createTablesSlice } from './tablesSlice';
 import { createTraceSlice } from './traceSlice';
+import { createTerminalSlice } from './terminalSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createWork } from './work';
@@ -53,6 +54,7 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...createSelectionSlice(set, get),
       ...createTraceSlice(set, get, engine, work),
       ...createTablesSlice(set, get, engine, work),
+      ...createTerminalSlice(set, get, engine, work),
       ...createUiSlice(set, get),
       ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
       ...scenario.slice,

@@ -10,6 +10,7 @@ import type { HopRef } from './position';
 import type { GraphMode, ModeEvent } from './graphMode';
 import type { Step } from './steps';
 import type { StudySlice } from './study';
+import type { TerminalSlice } from './terminalSlice';
 
 /** `superseded`: a newer load replaced this one before it finished; its answer was dropped. */
 export type ApplyResult =
@@ -189,7 +190,7 @@ export interface MomentSlice {
   moment(): Moment;
   /** Makes a moment the page (one undo step named `step`, or the history's start on a fresh page). */
   openMoment(moment: Moment, step: string): Promise<OpenOutcome>;
-  /** Runs what a trace's `run` says again: a send, or (once the store has exec) a shell command. */
+  /** Runs what a trace's `run` says again: a send, or a shell command in the same machine's shell. */
   replay(run: TraceRun): Promise<SendOutcome>;
 }
 
@@ -242,7 +243,7 @@ export interface GraphSlice {
   editAndSelect(edits: readonly ScenarioEdit[], label: string): Promise<EditOutcome>;
 }
 
-export type AppState = ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice;
+export type AppState = ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -123,6 +123,18 @@ describe('opening a link', () => {
     expect(await libraryIn(kv).list()).toHaveLength(1);
   });
 
+  it('types a link\'s shell command into the same machine\'s shell again, and selects the same hop', async () => {
+    const first = await page(memoryStore());
+    await first.s().runShellCommand('curl -s http://api/', 'default/web');
+    expect(first.s().trace?.run.kind).toBe('command');
+    first.s().selectStep(3);
+    const moment = first.s().moment();
+    const p = await page(memoryStore(), `#${encodeLink(moment)}`);
+    expect(p.started).toEqual({ opened: 'link', notice: null });
+    expect(p.s().trace?.run).toEqual({ kind: 'command', from: 'default/web', command: 'curl -s http://api/' });
+    expect(p.s().steps[p.s().position]?.hop).toEqual(first.s().steps[3]?.hop);
+  });
+
   it('opens what it can of a repaired link and names what it left out', async () => {
     const p = await page(memoryStore(), `#${encodeLink({ scenario: DEFAULT, run: { kind: 'send', from: 'default/nothing', to: 'default/web', proto: 'tcp', port: 80 } })}`);
     expect(p.started.opened).toBe('link');

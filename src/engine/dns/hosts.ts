@@ -9,6 +9,8 @@ import { CLUSTER_DOMAIN } from './records';
 export interface HostsEntry {
   readonly ip: string;
   readonly names: readonly string[];
+  /** How the writer separates the names: a space in the localhost lines, a tab elsewhere. */
+  readonly sep?: ' ' | '\t';
 }
 
 export interface HostsFile {
@@ -21,7 +23,7 @@ export interface HostsFile {
 
 const LOOPBACK: readonly HostsEntry[] = [
   { ip: '127.0.0.1', names: ['localhost'] },
-  { ip: '::1', names: ['localhost', 'ip6-localhost', 'ip6-loopback'] },
+  { ip: '::1', names: ['localhost', 'ip6-localhost', 'ip6-loopback'], sep: ' ' },
 ];
 
 export function hostsOf(cluster: Cluster, ns: Netns, podKey?: string): HostsFile {
@@ -49,3 +51,4 @@ export function hostsLookup(file: HostsFile, name: string): string | undefined {
   const n = name.replace(/\.$/, '').toLowerCase();
   return [...file.entries, ...file.aliases].find((e) => e.ip.includes('.') && e.names.some((x) => x.toLowerCase() === n))?.ip;
 }
+
