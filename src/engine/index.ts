@@ -22,6 +22,8 @@ export { applyEdit, applyEdits, CNI_CHOICES, refText, inspectObject, checkLabelK
 export type { ContainerView, Inspected, ObjectView } from './model/edits';
 export type { ContainerInit, ContainerPortInit, EditOp, EditResult, Labels, NewObject, ObjectKind, ObjectRef, ScenarioEdit, ServicePortInit, ServiceType, TrafficPolicyField } from './model/edits';
 export { isBlankScenario } from './model/blank';
+export { importKubectl } from './model/import';
+export type { Ignored, ImportReport, ImportResult } from './model/import';
 export { ruleWalk, RULE_WALK_SIZES } from './study/rule-walk';
 export type { RuleWalkPoint } from './study/rule-walk';
 export { serviceId, loadBalancerId } from './topology/ids';

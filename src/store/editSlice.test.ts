@@ -97,3 +97,24 @@ describe('editing the scenario', () => {
     expect(store.getState().text).toBe(mine);
   });
 });
+
+describe('importing kubectl output', () => {
+  it('makes the pasted cluster the working scenario, as one undo step, with the report', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dump = readFileSync('src/engine/model/import/fixtures/kind-dump.yaml', 'utf8');
+    const nodes = readFileSync('src/engine/model/import/fixtures/kind-nodes.yaml', 'utf8');
+    const store = await createLoadedStore(defaultYaml);
+    const out = await store.getState().importKubectl([dump, nodes]);
+    expect(out.ok && out.report.kept).toContain('Pod default/web on kind-worker, 10.244.2.3');
+    expect(store.getState().topo.elements.find((e) => e.id === 'pod:default/web')?.addresses).toEqual(['10.244.2.3']);
+    expect(store.getState().history.undoLabel).toBe('import from kubectl');
+    await store.getState().undo();
+    expect(store.getState().text).toBe(defaultYaml);
+  });
+
+  it('says why what was pasted cannot be imported, and changes nothing', async () => {
+    const store = await createLoadedStore(defaultYaml);
+    expect(await store.getState().importKubectl(['not: [yaml'])).toMatchObject({ ok: false, error: expect.stringContaining('not YAML') });
+    expect(store.getState().text).toBe(defaultYaml);
+  });
+});

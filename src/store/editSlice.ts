@@ -77,6 +77,19 @@ export function createEditSlice(set: SetState, get: GetState, engine: EngineClie
   });
 
   return {
+    importKubectl: (texts) => serial(async () => {
+      const out = await work.track('Importing from kubectl', engine.importKubectl(texts));
+      if (out.status !== 'done') return { ok: false, error: out.status === 'failed' ? engineProblem(out.error).message : 'a newer import replaced this one' };
+      if (!out.value.ok) return { ok: false, error: out.value.error };
+      const { report, text } = out.value;
+      const loaded = await commit(text, { step: 'import from kubectl' }, null);
+      if (!loaded.ok) {
+        set({ draft: text });
+        return { ok: false, error: 'the imported scenario does not compile: its problems are in the Scenario tab', report, errors: loaded.errors };
+      }
+      set({ editStatus: { kind: 'done', message: `Imported ${report.kept.length} objects; ${report.ignored.length} left out` } });
+      return { ok: true, report };
+    }),
     inspect: async (ref) => {
       const out = await engine.inspect(get().text, ref);
       return out.status === 'done' ? out.value : out.status === 'failed' ? { ok: false, error: engineProblem(out.error).message } : null;

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CommandOutput, EditResult, ExecSpec, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -50,6 +50,8 @@ export interface EngineCalls {
   readonly edit: { readonly args: { readonly text: string; readonly edits: readonly ScenarioEdit[] }; readonly result: EditResult };
   /** An object's editable fields as its document (or its controller's template) has them, for the inspector. */
   readonly inspect: { readonly args: { readonly text: string; readonly ref: ObjectRef }; readonly result: Inspected };
+  /** kubectl's output (pasted or dropped texts) as a scenario, with what was kept and left out. */
+  readonly importKubectl: { readonly args: { readonly texts: readonly string[] }; readonly result: ImportResult };
 }
 
 export type CallName = keyof EngineCalls;

@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
+import type { ImportReport, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { HistoryView } from './history';
@@ -68,7 +68,14 @@ export interface EditSlice {
   resetToDefault(): Promise<ApplyResult>;
   /** An object's editable fields in the working scenario, for the inspector; null when a newer question replaced this one. */
   inspect(ref: ObjectRef): Promise<Inspected | null>;
+  /** kubectl's output as the working scenario (one undo step), with the import report. */
+  importKubectl(texts: readonly string[]): Promise<ImportOutcome>;
 }
+
+/** `errors`: the imported scenario did not compile (it waits in the editor). */
+export type ImportOutcome =
+  | { readonly ok: true; readonly report: ImportReport }
+  | { readonly ok: false; readonly error: string; readonly report?: ImportReport; readonly errors?: readonly ScenarioError[] };
 
 export interface SelectionSlice {
   readonly source: Endpoint | null;

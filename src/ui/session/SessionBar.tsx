@@ -1,6 +1,7 @@
-// The top bar's session controls: Undo and Redo, Copy link, My scenarios.
+// The top bar's session controls: Undo and Redo, Copy link, My scenarios, Import kubectl.
 import { CopyLink } from './CopyLink';
 import { HistoryButtons } from './HistoryButtons';
+import { ImportDialog } from './ImportDialog';
 import { LibraryDialog } from './LibraryDialog';
 import './session.css';
 
@@ -10,6 +11,7 @@ export function SessionBar({ makeLink }: { makeLink: () => Promise<string> }) {
       <HistoryButtons />
       <CopyLink makeLink={makeLink} />
       <LibraryDialog />
+      <ImportDialog />
     </div>
   );
 }
