@@ -77,6 +77,10 @@ export function createEditSlice(set: SetState, get: GetState, engine: EngineClie
   });
 
   return {
+    kindHandout: async () => {
+      const out = await work.track('Writing the kind handout', engine.kindHandout(get().text));
+      return out.status === 'done' ? out.value : { ok: false, error: out.status === 'failed' ? engineProblem(out.error).message : 'a newer handout replaced this one' };
+    },
     importKubectl: (texts) => serial(async () => {
       const out = await work.track('Importing from kubectl', engine.importKubectl(texts));
       if (out.status !== 'done') return { ok: false, error: out.status === 'failed' ? engineProblem(out.error).message : 'a newer import replaced this one' };

@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { EditResult, ExecSpec, ImportResult, Inspected, ObjectRef, ScenarioEdit, SendSpec, TableText } from '../engine';
+import type { EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, ScenarioEdit, SendSpec, TableText } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -30,6 +30,8 @@ export interface EngineClient {
   inspect(text: string, ref: ObjectRef): Promise<Answer<Inspected>>;
   /** kubectl's output as a scenario text and an import report. */
   importKubectl(texts: readonly string[]): Promise<Answer<ImportResult>>;
+  /** The scenario as a kind config, manifests and commands. */
+  kindHandout(text: string): Promise<Answer<KindHandoutResult>>;
   dispose(): void;
 }
 
@@ -152,6 +154,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     edit: (text, edits) => call('edit', { text, edits }, { cluster: 0, state: 0 }),
     inspect: (text, ref) => call('inspect', { text, ref }, { cluster: 0, state: 0 }),
     importKubectl: (texts) => call('importKubectl', { texts }, { cluster: 0, state: 0 }),
+    kindHandout: (text) => call('kindHandout', { text }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, parseScenario, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, kindHandout, parseScenario, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -83,6 +83,8 @@ export function createEngineHost(): EngineHost {
         return answer(req, inspectObject(req.text, req.ref));
       case 'importKubectl':
         return answer(req, importKubectl(req.texts));
+      case 'kindHandout':
+        return answer(req, kindHandout(req.text));
     }
   }
 

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -52,6 +52,8 @@ export interface EngineCalls {
   readonly inspect: { readonly args: { readonly text: string; readonly ref: ObjectRef }; readonly result: Inspected };
   /** kubectl's output (pasted or dropped texts) as a scenario, with what was kept and left out. */
   readonly importKubectl: { readonly args: { readonly texts: readonly string[] }; readonly result: ImportResult };
+  /** The scenario as a kind config and manifests with the commands to make the cluster. */
+  readonly kindHandout: { readonly args: { readonly text: string }; readonly result: KindHandoutResult };
 }
 
 export type CallName = keyof EngineCalls;

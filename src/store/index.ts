@@ -14,8 +14,9 @@ export { memoryLibrary, type ScenarioLibrary } from './librarySlice';
 export { EDITABLE, START, transition, type ElementFacts, type GraphMode, type ModeEvent } from './graphMode';
 export { elementOf } from './graphSlice';
 export { objectOf, type ElementObject } from './objects';
+export { compareRuns, differences, type CompareRow, type LegCompare, type RowMark } from './compare';
 export {
-  SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type ImportOutcome, type GraphMenu, type Moment, type Notice, type OpenOutcome, type Panel, type SavedScenario, type StorageStatus, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type ImportOutcome, type GraphMenu, type Moment, type Notice, type PinnedRun, type OpenOutcome, type Panel, type SavedScenario, type StorageStatus, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
 export { complete, clusterWords, type Completion } from './completion';
 export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

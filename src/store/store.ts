@@ -5,6 +5,7 @@
 // given starts loading at once; `await store.getState().idle()` waits until it is shown.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInProcessEngine, type EngineClient } from './engineClient';
+import { createCompareSlice } from './compareSlice';
 import { createEditSlice } from './editSlice';
 import { createGraphSlice } from './graphSlice';
 import { createHistory } from './history';
@@ -49,6 +50,7 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...work.slice,
       ...createEditSlice(set, get, engine, work, history, scenario.load, () => options.defaultScenario ?? scenarioText),
       ...createMomentSlice(set, get),
+      ...createCompareSlice(set, get),
       ...createGraphSlice(set, get),
       ...createLibrarySlice(set, get, options.library, options.now ?? (() => new Date())),
       ...createSelectionSlice(set, get),

@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { ImportReport, Inspected, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
+import type { ImportReport, Inspected, KindHandoutResult, ObjectRef, ProxyMode, ScenarioEdit, ScenarioError, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { HistoryView } from './history';
@@ -70,6 +70,8 @@ export interface EditSlice {
   inspect(ref: ObjectRef): Promise<Inspected | null>;
   /** kubectl's output as the working scenario (one undo step), with the import report. */
   importKubectl(texts: readonly string[]): Promise<ImportOutcome>;
+  /** The working scenario as a kind config and manifests, for a handout. */
+  kindHandout(): Promise<KindHandoutResult>;
 }
 
 /** `errors`: the imported scenario did not compile (it waits in the editor). */
@@ -250,7 +252,22 @@ export interface GraphSlice {
   editAndSelect(edits: readonly ScenarioEdit[], label: string): Promise<EditOutcome>;
 }
 
-export type AppState = ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
+/** A trace kept aside to compare the next run with. */
+export interface PinnedRun {
+  readonly trace: Trace;
+  readonly steps: readonly Step[];
+  /** What it was: the run, the kube-proxy mode, the change it came after. */
+  readonly label: string;
+}
+
+export interface CompareSlice {
+  readonly pinned: PinnedRun | null;
+  /** Keeps the current trace aside. */
+  pinTrace(): void;
+  unpinTrace(): void;
+}
+
+export type AppState = CompareSlice & ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -9,6 +9,7 @@ import { edgeTypes } from './edges';
 import type { Layout } from './layout';
 import { nodeTypes } from './nodes';
 import { Packet } from './Packet';
+import { FlowBridge } from '../handout/flowBridge';
 import { useEditGestures } from './editHooks';
 import { useGraph } from './useGraph';
 import './graph.css';
@@ -42,6 +43,7 @@ export function GraphView() {
         <Background gap={24} size={1} color="#d5dbe3" />
         <Controls showInteractive={false} position="bottom-right" />
         <FitOnChange layout={layout} />
+        <FlowBridge />
         {step && <Packet journey={journey} position={position} speed={speed} label={`Packet at ${where}`} flags={step.hop.packet.flags} />}
       </ReactFlow>
     </div>

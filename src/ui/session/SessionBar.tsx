@@ -1,5 +1,6 @@
-// The top bar's session controls: Undo and Redo, Copy link, My scenarios, Import kubectl.
+// The top bar's session controls: Undo and Redo, Copy link, My scenarios, Import kubectl, Handouts.
 import { CopyLink } from './CopyLink';
+import { HandoutsDialog } from '../handout/HandoutsDialog';
 import { HistoryButtons } from './HistoryButtons';
 import { ImportDialog } from './ImportDialog';
 import { LibraryDialog } from './LibraryDialog';
@@ -12,6 +13,7 @@ export function SessionBar({ makeLink }: { makeLink: () => Promise<string> }) {
       <CopyLink makeLink={makeLink} />
       <LibraryDialog />
       <ImportDialog />
+      <HandoutsDialog />
     </div>
   );
 }
