@@ -17,6 +17,7 @@ const TABS: readonly Tab[] = [
   { id: 'tables', label: 'Tables', Body: lazy(() => import('../ui/tables/TablesPanel').then((m) => ({ default: m.TablesPanel }))) },
   { id: 'rules', label: 'Rules vs Services', Body: lazy(() => import('../ui/plot/RulesPanel').then((m) => ({ default: m.RulesPanel }))) },
   { id: 'scenario', label: 'Scenario', Body: lazy(() => import('../ui/editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor }))) },
+  { id: 'edit', label: 'Edit', Body: lazy(() => import('../ui/edit/Inspector').then((m) => ({ default: m.Inspector }))) },
 ];
 
 function TabLabel({ tab }: { tab: Tab }) {

@@ -35,6 +35,9 @@ export function createGraphSlice(set: SetState, get: GetState): GraphSlice {
     const mode = transition(s.graphMode, { type: 'selection', hasSource: s.source !== null, hasDestination: s.destination !== null }).mode;
     const t = transition(mode, event);
     set({ graphMode: t.mode });
+    // The inspector is the side panel's Edit tab: it opens with a selection, and closes with edit mode.
+    if (t.effects.some((e) => e.type === 'select' && e.id !== null)) set({ panel: 'edit' });
+    if (t.mode.kind !== 'edit' && t.mode.kind !== 'connect' && get().panel === 'edit') set({ panel: 'trace' });
     let outcome: EditOutcome | null = null;
     for (const e of t.effects) {
       if (e.type === 'pick') get().pick(e.id);
@@ -62,7 +65,7 @@ export function createGraphSlice(set: SetState, get: GetState): GraphSlice {
       const out = await get().edit(edits, label);
       if (out.ok && out.made) {
         const id = elementOf(out.made);
-        if (id && elementById(get().topo).has(id)) set({ graphMode: { kind: 'edit', selected: id } });
+        if (id && elementById(get().topo).has(id)) set({ graphMode: { kind: 'edit', selected: id }, panel: 'edit' });
       }
       const mode = get().graphMode;
       // What was selected may be gone (removed, renamed by kind's node naming).

@@ -1,8 +1,7 @@
-// Everything the graph has for editing, laid over it: the toolbar, the inspector of the
-// selected object, the edit menu, and the keys.
+// Everything the graph has for editing: the toolbar (a row above it), the edit menu, and the
+// keys. The inspector of the selected object is the side panel's Edit tab (Inspector.tsx).
 import { ContextMenu } from './ContextMenu';
 import { EditToolbar } from './EditToolbar';
-import { Inspector } from './Inspector';
 import { useEditKeys } from './useEditKeys';
 import './edit.css';
 
@@ -11,7 +10,6 @@ export function EditLayer() {
   return (
     <>
       <EditToolbar />
-      <Inspector />
       <ContextMenu />
     </>
   );

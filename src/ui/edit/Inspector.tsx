@@ -1,10 +1,11 @@
-// The inspector: the form of the object selected in edit mode, read from the scenario's
+// The inspector (the side panel's Edit tab): the form of the object selected in edit mode, read from the scenario's
 // document (the engine's inspect), applied as edits. It follows the working scenario: after
 // an edit, undo or a YAML apply, the form shows the document again.
 import { useEffect, useState } from 'react';
 import { refText, type Inspected, type ScenarioEdit } from '../../engine';
 import { useAppStore } from '../../store';
 import { NodeFormView, PodFormView, ServiceFormView } from './forms';
+import './edit.css';
 import { useSelectedObject } from './useSelectedObject';
 
 export function Inspector() {
@@ -23,12 +24,19 @@ export function Inspector() {
     // The form reads the document again whenever the object or the scenario changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, inspect]);
-  if (!selected || !ref) return null;
+  if (!selected || !ref) {
+    return (
+      <section className="pp-inspector" aria-label="Object inspector">
+        <h2 className="pp-panel-title">Edit the cluster</h2>
+        <p className="pp-muted">Switch <strong>Edit</strong> on above the graph, then click a pod, a node or a Service to edit it here: labels, ports, selector, type, replicas, traffic policies. Every change is one step Undo takes back.</p>
+      </section>
+    );
+  }
   const title = selected.container ? `container ${selected.container} of ${refText(ref)}` : refText(ref);
   const apply = (edits: readonly ScenarioEdit[]) => void editAndSelect(edits, `edit ${refText(ref)}`);
   const current = view?.key === key ? view.out : null;
   return (
-    <section className="pp-inspector" aria-label="Inspector">
+    <section className="pp-inspector" aria-label="Object inspector">
       <h2 className="pp-panel-title">{title}</h2>
       {selected.builtIn && <p className="pp-form-note">This is the cluster's own; podpath shows it and does not edit it.</p>}
       {!current && !selected.builtIn && <p className="pp-muted">Reading…</p>}

@@ -60,7 +60,7 @@ export function objectActions(topo: Topology, selected: ElementObject | null): E
     const services = new Set(topo.elements.filter((e) => e.kind === 'service' && e.sendRef?.startsWith(`svc:${ns}/`)).map((e) => e.label));
     const name = freeName((selected.owner ?? ref).name, services);
     const svc: ObjectRef = { kind: 'Service', namespace: ns, name };
-    out.push({ id: 'add-service-for', label: `Add a Service for ${ref.name}`, run: edit(`add ${refText(svc)} for ${refText(ref)}`, { op: 'add', object: { kind: 'Service', namespace: ns, name } }, { op: 'connect', service: svc, pod: ref }) });
+    out.push({ id: 'add-service-for', label: `Add a Service for ${(selected.owner ?? ref).name}`, run: edit(`add ${refText(svc)} for ${refText(ref)}`, { op: 'add', object: { kind: 'Service', namespace: ns, name } }, { op: 'connect', service: svc, pod: ref }) });
     const containers = new Set(topo.elements.filter((e) => e.kind === 'container' && e.parent === selected.element.id).map((e) => e.label));
     out.push({ id: 'add-container', label: 'Add a container', run: edit(`add a container to ${podLabel(selected)}`, { op: 'addContainer', target: ref, container: { name: freeName('sidecar', containers), image: 'busybox:1.36' } }) });
   }

@@ -1,24 +1,25 @@
 // Import from kubectl: paste (or drop a file of) `kubectl get pods,svc,deploy,ds,sts,ingress,
 // netpol,endpointslices -A -o yaml`, and `kubectl get nodes -o yaml`; the cluster becomes the
 // working scenario (one undo step) and the report says what was kept, left out and inferred.
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { ImportReport } from '../../engine';
 import { useAppStore } from '../../store';
 
 const FIRST = 'kubectl get pods,svc,deploy,ds,sts,ingress,netpol,endpointslices -A -o yaml';
 const SECOND = 'kubectl get nodes -o yaml';
 
-function Paste({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+/** A paste field, left to the browser (a cluster's dump is megabytes: React does not re-render it on every key). */
+function Paste({ label, area }: { label: string; area: RefObject<HTMLTextAreaElement | null> }) {
   const onDrop = (e: DragEvent) => {
     const file = e.dataTransfer.files[0];
     if (!file) return;
     e.preventDefault();
-    void file.text().then(onChange);
+    void file.text().then((t) => { if (area.current) area.current.value = t; });
   };
   return (
     <label className="pp-field pp-import-paste">
       <span>{label}</span>
-      <textarea className="pp-input pp-input-lines" rows={6} value={value} onChange={(e) => onChange(e.target.value)} onDrop={onDrop} onDragOver={(e) => e.preventDefault()} spellCheck={false} placeholder="Paste here, or drop the file" />
+      <textarea ref={area} className="pp-input pp-input-lines" rows={6} onDrop={onDrop} onDragOver={(e) => e.preventDefault()} spellCheck={false} placeholder="Paste here, or drop the file" />
     </label>
   );
 }
@@ -39,11 +40,13 @@ function Report({ report }: { report: ImportReport }) {
 export function ImportDialog() {
   const importKubectl = useAppStore((s) => s.importKubectl);
   const dialog = useRef<HTMLDialogElement>(null);
-  const [objects, setObjects] = useState('');
-  const [nodes, setNodes] = useState('');
+  const objects = useRef<HTMLTextAreaElement>(null);
+  const nodes = useRef<HTMLTextAreaElement>(null);
   const [result, setResult] = useState<{ error?: string; report?: ImportReport } | null>(null);
   const run = async () => {
-    const out = await importKubectl([objects, nodes]);
+    const texts = [objects.current?.value ?? '', nodes.current?.value ?? ''];
+    if (texts.every((t) => t.trim() === '')) { setResult({ error: 'Paste the output of kubectl first.' }); return; }
+    const out = await importKubectl(texts);
     setResult(out.ok ? { report: out.report } : { error: out.error, ...(out.report ? { report: out.report } : {}) });
   };
   return (
@@ -55,9 +58,9 @@ export function ImportDialog() {
           <button type="button" className="pp-btn pp-btn-quiet" onClick={() => dialog.current?.close()}>Close</button>
         </div>
         <div className="pp-import-body">
-          <Paste label={`1. ${FIRST}`} value={objects} onChange={setObjects} />
-          <Paste label={`2. ${SECOND} (optional: the nodes' addresses and pod ranges)`} value={nodes} onChange={setNodes} />
-          <button type="button" className="pp-btn pp-btn-primary" onClick={() => void run()} disabled={objects.trim() === '' && nodes.trim() === ''}>Import</button>
+          <Paste label={`1. ${FIRST}`} area={objects} />
+          <Paste label={`2. ${SECOND} (optional: the nodes' addresses and pod ranges)`} area={nodes} />
+          <button type="button" className="pp-btn pp-btn-primary" onClick={() => void run()}>Import</button>
           <p role="status" className={result?.error ? 'pp-field-error' : 'pp-muted'}>{result?.error ?? (result?.report ? `Imported: the graph shows your cluster. Undo brings the previous scenario back.` : '')}</p>
           {result?.report && <Report report={result.report} />}
         </div>
