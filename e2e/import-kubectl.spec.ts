@@ -7,13 +7,20 @@ import { PodpathPage } from './pages/PodpathPage';
 
 const fixture = (f: string) => readFileSync(fileURLToPath(new URL(`../src/engine/model/import/fixtures/${f}`, import.meta.url)), 'utf8');
 
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
 test('two pastes of kubectl output become the cluster, with its own addresses', async ({ page }) => {
-  test.setTimeout(60_000);
   const app = new PodpathPage(page);
   await app.open();
   const dialog = await app.session.openImport();
-  await dialog.getByLabel(/^1\. kubectl get pods/).fill(fixture('kind-dump.yaml'));
-  await dialog.getByLabel(/^2\. kubectl get nodes/).fill(fixture('kind-nodes.yaml'));
+  // Pasted, as a learner would: the clipboard holds kubectl's output.
+  const paste = async (label: RegExp, text: string) => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await dialog.getByLabel(label).focus();
+    await page.keyboard.press('ControlOrMeta+V');
+  };
+  await paste(/^1\. kubectl get pods/, fixture('kind-dump.yaml'));
+  await paste(/^2\. kubectl get nodes/, fixture('kind-nodes.yaml'));
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   const report = dialog.getByRole('region', { name: 'Import report' });
   await expect(report).toContainText('Pod default/web on kind-worker, 10.244.2.3');
