@@ -12,6 +12,7 @@ import { Shell } from './Shell';
 import { createWorkerEngine } from './workerEngine';
 import { workerStudyRunner } from './workerStudyRunner';
 import './app.css';
+import './responsive.css';
 
 export function App() {
   const [{ store, kv, problem }] = useState(() => {

@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, ScenarioEdit, SendSpec, TableText } from '../engine';
+import type { EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, ScenarioEdit, SearchResult, SendSpec, TableText, Topology } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -24,6 +24,9 @@ export interface EngineClient {
   exec(spec: ExecSpec): Promise<Answer<Executed>>;
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
+  /** What is inside some nodes of the current cluster (details never supersede each other: they add up). */
+  details(nodes: readonly string[]): Promise<Answer<Topology>>;
+  search(query: string, limit: number): Promise<Answer<SearchResult>>;
   /** Applies edits to a scenario text (the engine's one edit function; comments kept). */
   edit(text: string, edits: readonly ScenarioEdit[]): Promise<Answer<EditResult>>;
   /** An object's editable fields, for the inspector. */
@@ -34,6 +37,12 @@ export interface EngineClient {
   kindHandout(text: string): Promise<Answer<KindHandoutResult>>;
   dispose(): void;
 }
+
+/** Calls a newer call of the same kind makes stale. */
+const SUPERSEDES_ITSELF: ReadonlySet<CallName> = new Set(['load', 'simulate', 'exec', 'tables', 'search', 'inspect']);
+
+/** Calls about a scenario text, not about the compiled cluster: a new cluster leaves them be. */
+const TEXT_CALLS: ReadonlySet<CallName> = new Set(['load', 'edit', 'inspect', 'importKubectl', 'kindHandout']);
 
 /** How requests reach an engine and answers come back. */
 export interface EngineTransport {
@@ -85,7 +94,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => (q.call !== 'simulate' && q.call !== 'exec' && q.call !== 'tables') || q.cluster === cluster);
+      supersede((q) => TEXT_CALLS.has(q.call) || q.cluster === cluster);
       retain();
     }
     if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
@@ -124,7 +133,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     const t = ensureTransport();
     const id = nextId++;
     // The same kind of call, asked again, makes the older one stale.
-    supersede((p) => p.call !== name);
+    if (SUPERSEDES_ITSELF.has(name)) supersede((p) => p.call !== name);
     const answer = new Promise<Answer<EngineCalls[K]['result']>>((resolve) => {
       pending.set(id, { call: name, ...about, resolve: resolve as (a: Answer<unknown>) => void });
     });
@@ -150,6 +159,14 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     tables: (netns) => {
       const at = current();
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
+    },
+    details: (nodes) => {
+      const at = current();
+      return call('details', { cluster: at.cluster, nodes }, at);
+    },
+    search: (query, limit) => {
+      const at = current();
+      return call('search', { cluster: at.cluster, query, limit }, at);
     },
     edit: (text, edits) => call('edit', { text, edits }, { cluster: 0, state: 0 }),
     inspect: (text, ref) => call('inspect', { text, ref }, { cluster: 0, state: 0 }),

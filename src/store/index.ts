@@ -16,7 +16,7 @@ export { elementOf } from './graphSlice';
 export { objectOf, type ElementObject } from './objects';
 export { compareRuns, differences, type CompareRow, type LegCompare, type RowMark } from './compare';
 export {
-  SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type ImportOutcome, type GraphMenu, type Moment, type Notice, type PinnedRun, type OpenOutcome, type Panel, type SavedScenario, type StorageStatus, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type ImportOutcome, type GraphMenu, type Moment, type Notice, type Openness, type PinnedRun, type OpenOutcome, type Panel, type SavedScenario, type StorageStatus, type SendOutcome, type ViewSlice, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
 export { complete, clusterWords, type Completion } from './completion';
 export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

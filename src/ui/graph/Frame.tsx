@@ -40,7 +40,7 @@ export function Frame({ data, base, children }: { data: ElementData; base: strin
   }
   return (
     <button
-      type="button" className={`${className} nopan`} aria-label={data.el.name} aria-pressed={data.selected ?? (Boolean(data.role) || data.sending)}
+      type="button" className={className} aria-label={data.el.name} aria-pressed={data.selected ?? (Boolean(data.role) || data.sending)}
       aria-current={current} title={title} onClick={() => click(data.el.id)}
     >
       <Handles data={data} />{children}

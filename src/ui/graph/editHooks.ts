@@ -11,7 +11,7 @@ import type { Layout } from './layout';
 
 type Point = { x: number; y: number };
 
-export function useEditGestures(nodes: readonly ElementNode[], layout: Layout) {
+export function useEditGestures(nodes: readonly ElementNode[], layout: Layout | null) {
   const edit = useAppStore((s) => s.edit);
   const graphEvent = useAppStore((s) => s.graphEvent);
   const clickElement = useAppStore((s) => s.clickElement);
@@ -32,6 +32,7 @@ export function useEditGestures(nodes: readonly ElementNode[], layout: Layout) {
   }, []);
 
   const onNodeDragStop: OnNodeDrag<ElementNode> = useCallback((_e, _node, dragged) => {
+    if (!layout) return;
     const positions = Object.fromEntries(dragged.map((n) => [n.id, absolutePosition(layout, n.parentId, n.position)]));
     const what = dragged.length === 1 ? dragged[0]!.data.el.name : `${dragged.length} elements`;
     void edit([{ op: 'setPositions', positions }], `move ${what}`).then((out) => { if (!out.ok) setMoving({}); });

@@ -12,7 +12,7 @@ const topo = {
 const layout: Layout = {
   boxes: new Map([['n', { x: 0, y: 0, w: 100, h: 100, shape: 'group' }], ['p', { x: 10, y: 10, w: 50, h: 50, shape: 'group' }], ['c', { x: 20, y: 20, w: 10, h: 10, shape: 'chip' }], ['s', { x: 0, y: -50, w: 40, h: 20, shape: 'group' }]]),
   routes: new Map([['e', [{ x: 0, y: 0 }, { x: 1, y: 1 }]], ['f', [{ x: 0, y: 0 }]]]),
-  width: 100, height: 100,
+  width: 100, height: 100, bus: [], labels: [],
 };
 
 describe('dragged positions', () => {

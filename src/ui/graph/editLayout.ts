@@ -35,7 +35,7 @@ export function withPositions(layout: Layout, topo: Topology, positions: Positio
     return !link || (!moved.has(link.source) && !moved.has(link.target));
   }));
   const all = [...boxes.values()];
-  return { boxes, routes, width: Math.max(layout.width, ...all.map((b) => b.x + b.w)), height: Math.max(layout.height, ...all.map((b) => b.y + b.h)) };
+  return { ...layout, boxes, routes, width: Math.max(layout.width, ...all.map((b) => b.x + b.w)), height: Math.max(layout.height, ...all.map((b) => b.y + b.h)) };
 }
 
 /** The absolute place of a node React Flow moved: its position is relative to its parent's box. */
