@@ -1,14 +1,15 @@
 // The graph's edit toolbar: the Edit switch (edit mode: clicks select, boxes drag, links are
-// drawn from a Service to a pod), the add buttons, the selected object's actions, a line that
-// says what the next click does, and a live region that says what the last edit did.
+// drawn from a Service to a pod), and in edit mode a row above the graph with the add buttons,
+// the selected object's actions, a line that says what the next click does, and a live region
+// that says what the last edit did.
 import { useAppStore } from '../../store';
 import { addActions, objectActions } from './actions';
 import { useRunAction } from './useRunAction';
 import { useSelectedObject } from './useSelectedObject';
 
 const HINT = {
-  'pick-source': 'Click a pod, node or outside host: the source of the send.',
-  'pick-destination': 'Now click the destination.',
+  'pick-source': '',
+  'pick-destination': '',
   edit: 'Click a pod, node or Service to edit it; drag to move; drag from a Service\'s handle to a pod to connect them.',
   connect: 'Click the pod the Service should select (Escape to stop).',
 } as const;
@@ -21,12 +22,24 @@ export function EditToolbar() {
   const selected = useSelectedObject();
   const run = useRunAction();
   const editing = mode.kind === 'edit' || mode.kind === 'connect';
+  const toggle = (
+    <button type="button" className={`pp-btn${editing ? ' pp-btn-on' : ''}`} aria-pressed={editing} onClick={() => void graphEvent({ type: 'toggle-edit' })} title="Edit mode (E)">
+      Edit
+    </button>
+  );
+  // Out of edit mode, the switch alone sits in the graph's corner, so the graph keeps all its room.
+  if (!editing) {
+    return (
+      <div className="pp-edit-corner">
+        <div className="pp-edit-tools" role="toolbar" aria-label="Edit the cluster">{toggle}</div>
+        <p className="pp-sr-only" role="status" aria-live="polite">{status?.message ?? ''}</p>
+      </div>
+    );
+  }
   return (
     <div className="pp-edit-bar">
       <div className="pp-edit-tools" role="toolbar" aria-label="Edit the cluster">
-        <button type="button" className={`pp-btn${editing ? ' pp-btn-on' : ''}`} aria-pressed={editing} onClick={() => void graphEvent({ type: 'toggle-edit' })} title="Edit mode (E)">
-          Edit
-        </button>
+        {toggle}
         {editing && addActions(topo, selected).map((a) => (
           <button key={a.id} type="button" className="pp-btn" onClick={() => run(a)} title={a.keys ? `${a.label} (${a.keys})` : a.label}>{a.label}</button>
         ))}

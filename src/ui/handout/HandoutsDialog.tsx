@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import { formatTraceMarkdown } from '../../engine';
 import { hopRefOf, useAppStore } from '../../store';
+import { IconHandout } from '../session/icons';
 import { download } from './download';
 import { exportGraph } from './exportImage';
 
@@ -30,7 +31,7 @@ export function HandoutsDialog() {
   const marked = step ? hopRefOf(step) : undefined;
   return (
     <>
-      <button type="button" className="pp-btn pp-btn-dark" onClick={() => dialog.current?.showModal()}>Handouts</button>
+      <button type="button" className="pp-btn pp-btn-dark" onClick={() => dialog.current?.showModal()}><IconHandout /><span className="pp-btn-text">Handouts</span></button>
       <dialog ref={dialog} className="pp-dialog" aria-labelledby="pp-handouts-title">
         <div className="pp-dialog-head">
           <h2 id="pp-handouts-title" className="pp-panel-title">Handouts</h2>

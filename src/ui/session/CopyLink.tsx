@@ -3,6 +3,7 @@
 // hand. What happened is said in a live region.
 import { useState } from 'react';
 import { useAppStore } from '../../store';
+import { IconLink } from './icons';
 
 export function CopyLink({ makeLink }: { makeLink: () => Promise<string> }) {
   const idle = useAppStore((s) => s.idle);
@@ -22,7 +23,7 @@ export function CopyLink({ makeLink }: { makeLink: () => Promise<string> }) {
   };
   return (
     <div className="pp-session-group">
-      <button type="button" className="pp-btn pp-btn-dark" onClick={() => void copy()}>Copy link</button>
+      <button type="button" className="pp-btn pp-btn-dark" onClick={() => void copy()}><IconLink /><span className="pp-btn-text">Copy link</span></button>
       {manual !== null && (
         <label className="pp-manual-link">
           <span className="pp-sr-only">Link to this moment</span>

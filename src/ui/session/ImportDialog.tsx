@@ -4,6 +4,7 @@
 import { useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { ImportReport } from '../../engine';
 import { useAppStore } from '../../store';
+import { IconImport } from './icons';
 
 const FIRST = 'kubectl get pods,svc,deploy,ds,sts,ingress,netpol,endpointslices -A -o yaml';
 const SECOND = 'kubectl get nodes -o yaml';
@@ -51,7 +52,7 @@ export function ImportDialog() {
   };
   return (
     <>
-      <button type="button" className="pp-btn pp-btn-dark" onClick={() => dialog.current?.showModal()}>Import kubectl</button>
+      <button type="button" className="pp-btn pp-btn-dark" onClick={() => dialog.current?.showModal()}><IconImport /><span className="pp-btn-text">Import<span className="pp-btn-short"> kubectl</span></span></button>
       <dialog ref={dialog} className="pp-dialog pp-dialog-wide" aria-labelledby="pp-import-title">
         <div className="pp-dialog-head">
           <h2 id="pp-import-title" className="pp-panel-title">Import your cluster from kubectl</h2>

@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
+import { IconSaved } from './icons';
 
 function Item({ id, name, savedAt }: { id: string; name: string; savedAt: string }) {
   const s = useAppStore(useShallow((st) => ({ open: st.openSaved, rename: st.renameSaved, remove: st.deleteSaved })));
@@ -35,7 +36,7 @@ export function LibraryDialog() {
   const [name, setName] = useState('');
   return (
     <>
-      <button type="button" className="pp-btn pp-btn-dark" onClick={() => dialog.current?.showModal()}>My scenarios</button>
+      <button type="button" className="pp-btn pp-btn-dark" onClick={() => dialog.current?.showModal()}><IconSaved /><span className="pp-btn-text">My scenarios</span></button>
       <dialog ref={dialog} className="pp-dialog" aria-labelledby="pp-lib-title">
         <div className="pp-dialog-head">
           <h2 id="pp-lib-title" className="pp-panel-title">My scenarios</h2>
