@@ -1,19 +1,24 @@
-// The page: a title bar (kube-proxy's mode, presentation mode, the Lessons button), the send
-// bar, the lessons column when open, the graph (with the engine's progress over it and the
+// The page: a title bar (kube-proxy's mode, undo and redo, Copy link, My scenarios, import,
+// handouts, presentation mode, the Lessons button), the send bar, the lessons column when open,
+// the graph (with its edit toolbar, the page's notice, the engine's progress over it and the
 // shell dock under it), and the side panel: beside the graph on wide screens, a sheet under it
-// on narrow ones (taller or shorter at the learner's choice). Presentation mode sets bigger
-// type for a classroom. Embedded (?embed, in an iframe) it keeps only the lesson, the graph and
-// the inspector. Each area has its own error boundary, so one failing part never blanks the rest.
+// on narrow ones (taller or shorter at the learner's choice). Presentation mode sets bigger type
+// for a classroom. Embedded (?embed, in an iframe) it keeps only the lesson, the graph and the
+// inspector. Each area has its own error boundary, so one failing part never blanks the rest.
 import { useState } from 'react';
 import { useAppStore } from '../store';
+import { EditLayer } from '../ui/edit/EditLayer';
 import { GraphView } from '../ui/graph/GraphView';
 import { LessonDock } from '../ui/lessons/LessonDock';
 import { LessonsButton } from '../ui/lessons/LessonsButton';
+import { NoticeBanner } from '../ui/session/NoticeBanner';
+import { SessionBar } from '../ui/session/SessionBar';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
 import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
+import { usePageLink } from './session/usePageLink';
 import { SidePanel, type SheetSize } from './SidePanel';
 
 function PresentationToggle() {
@@ -28,6 +33,7 @@ function PresentationToggle() {
 }
 
 export function Shell({ embedded = false }: { embedded?: boolean }) {
+  const pageLink = usePageLink();
   const presentation = useAppStore((s) => s.presentation);
   const lessons = useAppStore((s) => s.lessonView !== 'closed');
   const [sheet, setSheet] = useState<SheetSize>('half');
@@ -41,6 +47,9 @@ export function Shell({ embedded = false }: { embedded?: boolean }) {
         <p className="pp-tagline">Kubernetes networking, hop by hop</p>
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
+        </ErrorBoundary>
+        <ErrorBoundary area="the session controls">
+          <SessionBar makeLink={pageLink} />
         </ErrorBoundary>
         <PresentationToggle />
         <LessonsButton />
@@ -56,6 +65,10 @@ export function Shell({ embedded = false }: { embedded?: boolean }) {
           <ErrorBoundary area="the graph">
             <GraphView />
           </ErrorBoundary>
+          <ErrorBoundary area="the graph's editing">
+            <EditLayer />
+          </ErrorBoundary>
+          <NoticeBanner />
           <BusyIndicator />
           <ErrorBoundary area="the shell">
             <TerminalDock />

@@ -4,8 +4,8 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import {
-  addAddon, compile, EMPTY_STATE, exec, judgeCheck, nodeTopology, parseScenario, prepareCheck, routingTables, searchCluster, setProxyMode, simulate, tablesOf, topology,
-  topologyOverview,
+  addAddon, applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, judgeCheck, kindHandout, nodeTopology, parseScenario, prepareCheck, routingTables, searchCluster,
+  simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
@@ -25,7 +25,7 @@ function summaryOf(cluster: Cluster): ScenarioSummary {
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
     services: cluster.services.length, namespaces: [...pods].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name, pods: n })),
-    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed,
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed, positions: cluster.scenario.settings.layout,
   };
 }
 
@@ -96,8 +96,14 @@ export function createEngineHost(): EngineHost {
       }
       case 'search':
         return answer(req, searchCluster(clusterOf(req.cluster), req.query, req.limit));
-      case 'setProxyMode':
-        return answer(req, setProxyMode(req.text, req.mode));
+      case 'edit':
+        return answer(req, applyEdits(req.text, req.edits));
+      case 'inspect':
+        return answer(req, inspectObject(req.text, req.ref));
+      case 'importKubectl':
+        return answer(req, importKubectl(req.texts));
+      case 'kindHandout':
+        return answer(req, kindHandout(req.text));
       case 'prepareCheck':
         return answer(req, prepareCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step, ...(req.draft !== undefined ? { draft: req.draft } : {}) }, req.check));
       case 'judgeCheck':

@@ -2,7 +2,9 @@
 // teacher wrote, shared or dropped in), the open lesson and step, the step's check as the
 // engine asks it of the current trace, the last answer's judgement, and the learner's
 // progress. Entering a step loads its scenario when it differs from the one the lesson loaded
-// last, so a learner's edits for a task stay while the steps after it use them. The checks
+// last, so a learner's edits for a task stay while the steps after it use them. Each load is
+// an undo step named after the lesson; the first one keeps the learner's own scenario in My
+// scenarios first (unless it is already there, or podpath's own), so a lesson never costs work. The checks
 // run where the engine runs; the store only carries the answer and the engine's reply.
 import { applySolution, parseLesson, sameScenarioRef, scenarioAt, type Lesson, type LessonAnswer, type LessonParse, type ScenarioRef } from '../engine';
 import type { EngineClient } from './engineClient';
@@ -18,7 +20,9 @@ const library = () => import('../lessons');
 
 export const lessonKey = (name: string, origin: LessonOrigin) => (origin === 'builtin' ? name : `~${name}`);
 
-export function createLessonSlice(set: SetState, get: GetState, engine: EngineClient, work: Work, progress: ProgressStore): LessonSlice {
+export function createLessonSlice(
+  set: SetState, get: GetState, engine: EngineClient, work: Work, progress: ProgressStore, defaultScenario: () => string,
+): LessonSlice {
   let loaded: Promise<void> | null = null;
   const ensureLibrary = (): Promise<void> => {
     loaded ??= library().then((m) => {
@@ -29,6 +33,14 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
     return loaded;
   };
   const resolve = async (ref: ScenarioRef): Promise<string | undefined> => ('yaml' in ref ? ref.yaml : (await library()).resolveScenario(ref));
+
+  /** Keeps the learner's scenario in My scenarios before a lesson replaces it, unless it is podpath's own or kept already. */
+  const keepWork = async (title: string) => {
+    const { text, library: saved } = get();
+    if (text === '' || text === defaultScenario() || saved.some((x) => x.scenario === text)) return;
+    if (Object.values((await library()).SCENARIOS).includes(text)) return;
+    await get().saveAs(`Before the lesson "${title}"`, text);
+  };
 
   const saveProgress = (id: string, step: number, passed: boolean) => {
     const next = markStep(get().lessonProgress, id, step, passed);
@@ -88,7 +100,8 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
       const base = await resolve(want);
       if (base === undefined) { set({ lessonError: 'this step names a scenario podpath does not have' }); return false; }
       const text = await caughtUp(entry.lesson, i, want, base);
-      const out = await get().loadScenario(text);
+      if (!had) await keepWork(entry.lesson.spec.title);
+      const out = await get().loadScenario(text, `open step ${i + 1} of the lesson "${entry.lesson.spec.title}"`);
       if (!out.ok) {
         if (!out.superseded) set({ lessonError: `the step's scenario does not load: ${out.errors.map((e) => e.message).join('; ')}` });
         return false;
@@ -165,7 +178,7 @@ export function createLessonSlice(set: SetState, get: GetState, engine: EngineCl
         const scenarios = await library();
         const applied = applySolution(base, solution, (ref) => ('yaml' in ref ? ref.yaml : scenarios.resolveScenario(ref)));
         if (!applied.ok) { set({ lessonError: applied.error }); return; }
-        const out = await get().loadScenario(applied.text);
+        const out = await get().loadScenario(applied.text, `show step ${at.index + 1} of the lesson "${at.entry.lesson.spec.title}"`);
         // What podpath refuses stays in the editor with its located problems: a step may be about exactly that.
         if (!out.ok && !out.superseded) { set({ panel: 'scenario' }); await ask(); return; }
       }

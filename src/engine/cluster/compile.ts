@@ -1,8 +1,10 @@
 // compile(scenario) → Cluster. Does what kind, the scheduler and the CNI's IPAM do for a
 // new cluster: names and addresses the nodes, gives each node a /24 of the pod subnet,
 // places the pods and hands each one the next free address of its node's range
-// (host-local IPAM: .1 is the bridge, pods from .2). Namespaces are built lazily.
-import { cidrContains, ipToInt, nthAddress, nthSubnet, parseCidr } from '../lib/ip';
+// (host-local IPAM: .1 is the bridge, pods from .2). An observed cluster keeps the
+// addresses it reported (ipam.ts). Namespaces are built lazily.
+import { cidrContains, ipToInt, nthAddress, parseCidr } from '../lib/ip';
+import { HostLocal, nodeAddresses, reportedIP } from './ipam';
 import { dockerMac } from '../lib/mac';
 import type { Scenario } from '../model/types';
 import { schedule } from './schedule';
@@ -23,16 +25,18 @@ export function compile(scenario: Scenario): CompileResult {
   const nodeSubnet = parseCidr(scenario.cluster.nodeSubnet);
   const hasWorkers = scenario.cluster.nodes.some((n) => n.role === 'worker');
 
+  const errors: { doc: number; line: number; object?: string; field?: string; message: string }[] = [];
+  const addresses = nodeAddresses(scenario.cluster.nodes, nodeSubnet, podSubnet, errors);
   const nodeList = scenario.cluster.nodes.map((n, i) => {
-    const ip = nthAddress(nodeSubnet, i + 2);
+    const { ip, podCidr } = addresses[i]!;
     const labels: Record<string, string> = {
       'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', ...n.labels,
     };
     if (n.role === 'control-plane') labels['node-role.kubernetes.io/control-plane'] = '';
     return {
-      name: n.name, index: i, role: n.role, ip, mac: dockerMac(ip), podCidr: nthSubnet(podSubnet, 24, i), labels,
+      name: n.name, index: i, role: n.role, ip, mac: dockerMac(ip), podCidr, labels,
       // kubeadm taints control-plane nodes; kind removes the taint when there are no workers.
-      tainted: n.role === 'control-plane' && hasWorkers, pods: [] as string[], bridged: false,
+      tainted: n.observed ? n.observed.tainted : n.role === 'control-plane' && hasWorkers, pods: [] as string[], bridged: false,
     };
   });
 
@@ -40,7 +44,17 @@ export function compile(scenario: Scenario): CompileResult {
   const pods: ClusterPod[] = [];
   const pending: PendingPod[] = [];
   const slots = new Int32Array(nodeList.length);
-  const errors: { doc: number; line: number; object?: string; field?: string; message: string }[] = [];
+  const ipam = nodeList.map((n) => new HostLocal(n.podCidr));
+  // Reported addresses first, so allocation leaves them alone.
+  const kept = scenario.pods.map((spec, i) => {
+    const p = placements[i]!;
+    const ip = reportedIP(spec);
+    if ('pending' in p || ip === undefined) return undefined;
+    const refused = ipam[p.node]!.reserve(ip, nodeList[p.node]!.name);
+    if (refused === null) return ip;
+    errors.push({ doc: spec.source.doc, line: spec.source.line, object: `Pod ${spec.namespace}/${spec.name}`, field: 'status.podIP', message: refused });
+    return undefined;
+  });
   scenario.pods.forEach((spec, i) => {
     const p = placements[i]!;
     if ('pending' in p) { pending.push({ spec, reason: p.pending }); return; }
@@ -53,11 +67,12 @@ export function compile(scenario: Scenario): CompileResult {
     }
     const slot = slots[p.node]!;
     slots[p.node] = slot + 1;
-    if (slot + 2 > 254) {
+    const ip = kept[i] ?? ipam[p.node]!.allocate();
+    if (ip === null) {
       errors.push({ doc: spec.source.doc, line: spec.source.line, object: `Pod ${key}`, message: `node ${node.name}'s pod range ${nthAddress(node.podCidr, 0)}/24 is full: host-local IPAM has no address left for this pod` });
       return;
     }
-    pods.push({ key, spec, node: node.name, ip: nthAddress(node.podCidr, slot + 2), slot, netns: podNetnsId(key) });
+    pods.push({ key, spec, node: node.name, ip, slot, netns: podNetnsId(key) });
   });
 
   nodeList.forEach((n, i) => { n.bridged = slots[i]! > 0; });
@@ -67,6 +82,9 @@ export function compile(scenario: Scenario): CompileResult {
   const podsByKey = new Map(pods.map((p) => [p.key, p]));
   const podsByIp = new Map<number, ClusterPod>();
   for (const p of pods) if (p.slot >= 0) podsByIp.set(ipToInt(p.ip), p);
+  // Each bridged node's cni0 address (.1 of its pod range), whatever range it was given.
+  const bridges = new Map<number, ClusterNode>();
+  for (const n of nodeList) if (n.bridged) bridges.set(n.podCidr.net + 1, n);
   const nodeSegment = new Map<number, AddressOwner>();
   for (const n of nodeList) nodeSegment.set(ipToInt(n.ip), { netns: nodeNetnsId(n.name), device: 'eth0' });
   const gatewayNodeIp = nthAddress(nodeSubnet, 1);
@@ -133,10 +151,8 @@ export function compile(scenario: Scenario): CompileResult {
       const n = ipToInt(ip);
       const pod = podsByIp.get(n);
       if (pod) return { netns: pod.netns, device: 'eth0' };
-      if (cidrContains(podSubnet, n)) {
-        const node = nodeList[(n - podSubnet.net) >>> 8];
-        if (node && n === node.podCidr.net + 1 && node.bridged) return { netns: nodeNetnsId(node.name), device: 'cni0' };
-      }
+      const bridge = cidrContains(podSubnet, n) ? bridges.get(n) : undefined;
+      if (bridge) return { netns: nodeNetnsId(bridge.name), device: 'cni0' };
       return nodeSegment.get(n) ?? internetSegment.get(n) ?? wanOwner(cluster, ip);
     },
     outsideHost(ref) {

@@ -34,6 +34,10 @@ export interface ElementData extends Record<string, unknown> {
   readonly hidden: number;
   /** The open lesson step points at this element. */
   readonly lesson?: boolean;
+  /** Edit mode: selected in the inspector; a link can be drawn from it (a Service) or to it (a pod). */
+  readonly selected?: boolean;
+  readonly linkFrom?: boolean;
+  readonly linkTo?: boolean;
 }
 
 /** What the view decided beyond the topology: closed nodes (drawn elsewhere, as tiles), closed pods, hidden pods. */
@@ -67,7 +71,13 @@ export interface GraphMarks {
   readonly chosenLinks: ReadonlySet<string>;
   /** Elements the open lesson step points at. */
   readonly lesson?: ReadonlySet<string>;
+  /** Edit mode: boxes can be dragged, links drawn; the element the inspector shows. */
+  readonly editing?: boolean;
+  readonly selectedId?: string;
 }
+
+/** What can be dragged in edit mode (its place is kept in the Podpath document). */
+const DRAGGABLE = new Set<TopoElement['kind']>(['node', 'pod', 'service', 'loadbalancer', 'outside', 'gateway']);
 
 export const NO_MARKS: GraphMarks = { visited: new Set(), pathLinks: new Set(), activeLinks: new Set(), chosenLinks: new Set() };
 
@@ -120,10 +130,11 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
       ...(inParent ? { parentId: el.parent } : {}),
       width: box.w,
       height: box.h,
-      draggable: false,
+      draggable: marks.editing === true && DRAGGABLE.has(el.kind),
       selectable: false,
       focusable: false,
       connectable: false,
+      ...(marks.editing && inParent ? { extent: 'parent' as const } : {}),
       data: {
         el, shape: box.shape, upright: box.h > box.w, compact: box.h < 32,
         role: roleOf(el.id, marks),
@@ -133,6 +144,7 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
         pickable: el.sendRef !== undefined && PICKABLE.has(el.kind),
         open: !chip, hidden: ctx.hiddenPods.get(el.id) ?? 0,
         ...(marks.lesson?.has(el.id) ? { lesson: true } : {}),
+        ...(marks.editing ? { selected: el.id === marks.selectedId, linkFrom: el.kind === 'service' && !el.builtIn, linkTo: el.kind === 'pod' } : {}),
       },
     });
   }

@@ -9,7 +9,7 @@ import { SCENARIOS } from '../../lessons';
 import { draftFromLesson, draftToYaml, runOfTrace, scenarioRefOf, type DraftStep } from '../../lessons/author';
 import { lessonFragment } from '../../lessons/link';
 import { useAppStore } from '../../store';
-import { linkTo } from './location';
+import { linkTo } from '../../share/location';
 import { StepEditor } from './StepEditor';
 
 function download(name: string, text: string) {

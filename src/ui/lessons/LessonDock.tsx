@@ -1,9 +1,8 @@
 // The lessons column beside the graph: the index, the open lesson, or the lesson editor. Its
-// parts load when first opened, so the first paint carries only this frame. Keeps the page's
-// address in step with the open lesson (#lesson/NAME/STEP) and opens the lesson a link names.
+// parts load when first opened, so the first paint carries only this frame. (The page's address
+// and the open lesson are kept in step by lessonRoute.ts, which the session's boot starts.)
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../../store';
-import { useLessonRoute } from './useLessonRoute';
 import './lessons.css';
 
 const LessonIndex = lazy(() => import('./LessonIndex').then((m) => ({ default: m.LessonIndex })));
@@ -13,7 +12,6 @@ const LessonAuthor = lazy(() => import('./LessonAuthor').then((m) => ({ default:
 export function LessonDock({ embedded = false }: { embedded?: boolean }) {
   const view = useAppStore((s) => s.lessonView);
   const close = useAppStore((s) => s.closeLessons);
-  useLessonRoute();
   if (view === 'closed') return null;
   return (
     <aside className="pp-lessons" aria-label="Lessons">

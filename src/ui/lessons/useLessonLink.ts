@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { lessonToYaml } from '../../engine';
 import { lessonFragment, type LessonLink } from '../../lessons/link';
 import { useAppStore, type LessonEntry } from '../../store';
-import { linkTo } from './location';
+import { linkTo } from '../../share/location';
 
 export function linkOf(entry: LessonEntry, step: number): LessonLink {
   return entry.origin === 'builtin'

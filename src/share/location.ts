@@ -1,7 +1,8 @@
-// The one place the lessons touch the page's address: the fragment a page was opened with, the
-// fragment kept in step with the open lesson (replacing the history entry, so Back still leaves
-// podpath), and the full address of a fragment. (The share links' own location module takes
-// this over when lessons travel through the share codec.)
+// The one module that touches window.location: reads the fragment a page was opened with,
+// keeps the fragment in step with the page (replacing the history entry, so Back still leaves
+// podpath), tells when the learner pastes another link into the address bar, builds the
+// full link of a fragment, and says whether the page is embedded (?embed). Share links
+// (#v1.…) and lesson links (#lesson/…) both go through it.
 export function readFragment(): string {
   return window.location.hash;
 }
@@ -14,12 +15,14 @@ export function writeFragment(fragment: string | null): void {
   window.history.replaceState(window.history.state, '', `${pathname}${search}${next}`);
 }
 
+/** Calls `open` with the new fragment when the learner changes it by hand; returns what stops listening. */
 export function onFragmentChange(open: (fragment: string) => void): () => void {
   const listener = () => open(window.location.hash);
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);
 }
 
+/** The full address of this page with `fragment`. */
 export function linkTo(fragment: string): string {
   const { origin, pathname, search } = window.location;
   return `${origin}${pathname}${search}#${fragment}`;
