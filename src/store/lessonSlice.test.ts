@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createLoadedStore } from './store';
 import { memoryProgress } from './lessonProgress';
+import { memoryLibrary } from './librarySlice';
 
 const open = async () => {
   const progress = memoryProgress();
@@ -95,5 +96,35 @@ describe('a link to a later step', () => {
     const { store } = await open();
     await store.getState().openLesson('service-ipvs', 0);
     expect(store.getState().proxyMode).toBe('iptables');
+  });
+});
+
+describe('the learner\'s own work', () => {
+  const mine = defaultYaml.replace('replicas: 2', 'replicas: 4');
+
+  test('is kept in My scenarios before a lesson replaces it, once, and Undo takes the lesson back', async () => {
+    const store = await createLoadedStore(defaultYaml, { progress: memoryProgress(), library: memoryLibrary() });
+    await store.getState().loadScenario(mine, 'apply the YAML');
+    await store.getState().openLesson('service-ipvs', 0);
+    const kept = store.getState().library;
+    expect(kept.map((x) => [x.name, x.scenario])).toEqual([['Before the lesson "A Service in IPVS mode"', mine]]);
+    expect(store.getState().history.undoLabel).toMatch(/^open step 1 of the lesson /);
+    // Moving through the lesson, or opening it again over the same work, keeps nothing more.
+    await store.getState().goToLessonStep(2);
+    store.getState().closeLessons();
+    await store.getState().loadScenario(mine, 'apply the YAML');
+    await store.getState().openLesson('service-ipvs', 0);
+    expect(store.getState().library).toHaveLength(1);
+    await store.getState().undo();
+    expect(store.getState().text).toBe(mine);
+  });
+
+  test('is not copied when it is podpath\'s own: the default scenario or another lesson\'s', async () => {
+    const store = await createLoadedStore(defaultYaml, { progress: memoryProgress(), library: memoryLibrary() });
+    await store.getState().openLesson('service-iptables', 0);
+    await store.getState().openLesson('nodeport', 0);
+    expect(store.getState().text).not.toBe(defaultYaml);
+    await store.getState().openLesson('service-ipvs', 0);
+    expect(store.getState().library).toEqual([]);
   });
 });
