@@ -90,6 +90,10 @@ describe('asking a check', () => {
     const draft = DEFAULT.replace('podSubnet: 10.244.0.0/16', 'podSubnet: 10.96.0.0/12');
     const line = draft.split('\n').findIndex((l) => l.includes('podSubnet')) + 1;
     expect(prepareCheck({ cluster: c, trace: null, step: {}, draft }, check)).toMatchObject({ ok: true, truth: { kind: 'number', value: line } });
+    // A part of the refusal's message, by a pattern: the range it overlaps.
+    const overlap = { of: 'draft', field: 'message', match: 'overlaps (\\w+)' } as const;
+    const which: Check = { kind: 'choice', question: 'Which?', answer: overlap, options: { from: 'values', values: [overlap, { of: 'draft', field: 'field' }] } };
+    expect(prepareCheck({ cluster: c, trace: null, step: {}, draft }, which)).toMatchObject({ ok: true, truth: { kind: 'choice', value: 'serviceSubnet' } });
   });
 
   test('DNS answers are read from the packets: the question\'s name and the response code', () => {

@@ -98,7 +98,7 @@ export const valueExpr = z.discriminatedUnion('of', [
     .refine((v) => (v.mode === undefined) !== (v.pick === undefined), 'give a mode or a pick (most, fewest), not both'),
   /** A table of a namespace as the tool prints it before any packet: the first capture of `match`, or with `count` how many lines match. */
   /** The first problem podpath finds in the scenario the learner has in the editor (undefined when it loads). */
-  z.strictObject({ of: z.literal('draft'), field: z.enum(['line', 'field', 'message', 'problems']) }),
+  z.strictObject({ of: z.literal('draft'), field: z.enum(['line', 'field', 'message', 'problems']), match: regex.optional() }),
   z.strictObject({ of: z.literal('table'), netns: z.string().min(1), table: z.enum(TABLE_IDS), match: regex, count: z.boolean().optional() }),
 ]);
 

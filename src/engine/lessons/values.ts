@@ -179,7 +179,7 @@ export function valueOf(ctx: ValueContext, v: ValueExpr): Value | undefined {
       const first = problems[0];
       if (!first) return undefined;
       if (v.field === 'problems') return problems.length;
-      return v.field === 'line' ? first.line : v.field === 'field' ? first.field : first.message;
+      return take(v.field === 'line' ? first.line : v.field === 'field' ? first.field : first.message, v.match);
     }
     case 'table': {
       const printed = tablesOf(cluster, EMPTY_STATE, v.netns);
