@@ -10,6 +10,7 @@ import { stepsOf } from '../src/store/steps';
 const dir = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const scenarios: Record<string, string> = {
   default: readFileSync(dir('../src/scenarios/default.yaml'), 'utf8'),
+  ingress: readFileSync(dir('../src/scenarios/ingress.yaml'), 'utf8'),
   ...Object.fromEntries(readdirSync(dir('../src/lessons/scenarios')).map((f) => [f.replace(/\.yaml$/, ''), readFileSync(dir(`../src/lessons/scenarios/${f}`), 'utf8')])),
 };
 
