@@ -3,6 +3,8 @@
 // the checks that span documents (overlapping CIDRs, port clashes, unknown nodes).
 import type { Located } from './parse';
 import type * as S from './schemas';
+import type { NetworkPolicyDoc } from './netpol-schema';
+import { checkNetworkPolicies, networkPolicyOf } from './netpol';
 import { CONTROL_PLANE_TAINT, DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { podSuffix, podTemplateHash } from './replicaset';
 import { checkScenario } from './checks';
@@ -19,6 +21,7 @@ export interface ParsedDocs {
   readonly deployments: readonly Located<S.DeploymentDoc>[];
   readonly services: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
   readonly endpointSlices: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
+  readonly networkPolicies: readonly Located<NetworkPolicyDoc>[];
   readonly other: readonly Located<Record<string, unknown>>[];
 }
 
@@ -168,6 +171,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     cluster, settings, namespaces, pods,
     services: parsed.services.map(stored),
     endpointSlices: parsed.endpointSlices.map(stored),
+    networkPolicies: parsed.networkPolicies.map((n) => networkPolicyOf(n.value, { doc: n.doc, line: n.line([]) })),
     other: parsed.other.map((o) => {
       const v = o.value as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
       return {
@@ -178,6 +182,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     warnings,
   };
   const errors = checkScenario(scenario, parsed);
-  if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
-  return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings] } };
+  const netpol = checkNetworkPolicies(scenario.networkPolicies, new Set([...namespaces.map((n) => n.name), ...pods.map((p) => p.namespace)]));
+  if (errors.errors.length + netpol.errors.length > 0) return { ok: false, errors: [...errors.errors, ...netpol.errors] };
+  return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings, ...netpol.warnings] } };
 }

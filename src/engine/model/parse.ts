@@ -4,6 +4,7 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { z } from 'zod';
 import * as S from './schemas';
+import { networkPolicy } from './netpol-schema';
 import { formatPath, lineOf, type FieldPath } from './locate';
 import { normalise, type ParsedDocs } from './normalise';
 import type { ParseResult, ScenarioError } from './types';
@@ -47,7 +48,7 @@ function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
   });
 }
 
-const NOT_MODELLED = new Set(['Ingress', 'NetworkPolicy', 'ConfigMap', 'Secret', 'ServiceAccount', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'IngressClass']);
+const NOT_MODELLED = new Set(['Ingress', 'ConfigMap', 'Secret', 'ServiceAccount', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'IngressClass']);
 
 export function parseScenario(text: string): ParseResult {
   const lc = new LineCounter();
@@ -55,7 +56,7 @@ export function parseScenario(text: string): ParseResult {
   const errors: ScenarioError[] = [];
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
-    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], services: [], endpointSlices: [], other: [],
+    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], services: [], endpointSlices: [], networkPolicies: [], other: [],
   };
   if (!Array.isArray(docs)) return { ok: true, scenario: normaliseOrThrow(parsed, warnings) };
 
@@ -89,6 +90,7 @@ export function parseScenario(text: string): ParseResult {
       case 'Deployment': take(S.deployment, parsed.deployments); break;
       case 'Service': take(S.service, parsed.services); break;
       case 'EndpointSlice': take(S.endpointSlice, parsed.endpointSlices); break;
+      case 'NetworkPolicy': take(networkPolicy, parsed.networkPolicies); break;
       default:
         if (typeof kind !== 'string') {
           errors.push({ doc: index, field: 'kind', line: line(['kind']), message: 'every document needs a kind (Cluster, Podpath, Namespace, Pod, Deployment, Service, ...)' });

@@ -3,8 +3,10 @@
 // derived networking state (that is compile()'s job), so it stays small and serialisable.
 
 import type { PortRange } from './port-range';
+import type { NetworkPolicySpec } from './netpol-types';
 
 export type { PortRange } from './port-range';
+export type { NetworkPolicySpec, LabelSelectorSpec, PolicyPeer, PolicyPort, PolicyRule, PolicyType } from './netpol-types';
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'none';
 export type CniName = 'bridge';
@@ -126,7 +128,9 @@ export interface Scenario {
   readonly pods: readonly PodSpec[];
   readonly services: readonly StoredManifest[];
   readonly endpointSlices: readonly StoredManifest[];
-  /** Other objects kept as given and not yet modelled (Ingress, NetworkPolicy, ...). */
+  /** networking.k8s.io/v1 NetworkPolicies, in document order. */
+  readonly networkPolicies: readonly NetworkPolicySpec[];
+  /** Other objects kept as given and not yet modelled (Ingress, ...). */
   readonly other: readonly StoredManifest[];
   readonly warnings: readonly ScenarioError[];
 }
