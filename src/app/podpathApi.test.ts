@@ -38,7 +38,7 @@ describe('the podpath page API', () => {
     const api = createPodpathApi(createAppStore(defaultYaml));
     expect(api.send(null as never)).toMatchObject({ ok: false, error: expect.stringContaining('object') });
     expect(api.send({ from: 1, to: 'x' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('from') });
-    expect(api.send({ from: 'default/web', to: 'default/api', proto: 'sctp' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('proto') });
+    expect(api.send({ from: 'default/web', to: 'default/api', proto: 'quic' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('proto') });
     expect(api.loadScenario(42 as never).ok).toBe(false);
   });
 

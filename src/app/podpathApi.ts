@@ -26,7 +26,7 @@ function checkRequest(req: unknown): SendRequest | string {
   const r = req as Record<string, unknown>;
   if (typeof r.from !== 'string' || typeof r.to !== 'string') return 'send() needs "from" and "to" as strings, e.g. "default/web"';
   if (r.port !== undefined && typeof r.port !== 'number') return '"port" must be a number';
-  if (r.proto !== undefined && r.proto !== 'tcp' && r.proto !== 'udp' && r.proto !== 'icmp') return '"proto" must be "tcp", "udp" or "icmp"';
+  if (r.proto !== undefined && r.proto !== 'tcp' && r.proto !== 'udp' && r.proto !== 'sctp' && r.proto !== 'icmp') return '"proto" must be "tcp", "udp", "sctp" or "icmp"';
   if (r.container !== undefined && typeof r.container !== 'string') return '"container" must be a string';
   return {
     from: r.from, to: r.to,

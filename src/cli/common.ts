@@ -31,9 +31,9 @@ export function intOption(value: string | undefined, name: string): number | und
   return Number(value);
 }
 
-export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'icmp' {
+export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'sctp' | 'icmp' {
   const v = (value ?? 'tcp').toLowerCase();
-  if (v !== 'tcp' && v !== 'udp' && v !== 'icmp') fail(`--proto must be tcp, udp or icmp, not "${value}"`);
+  if (v !== 'tcp' && v !== 'udp' && v !== 'sctp' && v !== 'icmp') fail(`--proto must be tcp, udp, sctp or icmp, not "${value}"`);
   return v;
 }
 

@@ -4,7 +4,7 @@
 // node listens on). Services and load balancers only receive: they have no sockets.
 import { containerId, nodeNetnsId, type Cluster, type Topology, type TopoElement } from '../engine';
 
-export type Proto = 'tcp' | 'udp' | 'icmp';
+export type Proto = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 export interface Endpoint {
   /** What simulate() gets as `from` / `to`. */
@@ -60,7 +60,7 @@ export interface PortSuggestion {
   readonly proto: Proto;
 }
 
-const toProto = (p: string): Proto => (p.toUpperCase() === 'UDP' ? 'udp' : 'tcp');
+const toProto = (p: string): Proto => (p.toUpperCase() === 'UDP' ? 'udp' : p.toUpperCase() === 'SCTP' ? 'sctp' : 'tcp');
 
 /** The port a send to `ep` most likely wants, or null when nothing listens there. */
 export function suggestPort(cluster: Cluster, ep: Endpoint): PortSuggestion | null {

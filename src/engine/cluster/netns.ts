@@ -8,6 +8,7 @@ import { bridgeDevice, hostVeth, nodePodRoutes, podEth0, podRoutes } from '../cn
 import { buildInternetRouter, buildVirtualHost, INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS } from './internet';
 import { addr, connected, finish, GATEWAY_INTERNET_IP, GATEWAY_NETNS, INTERNET_SEGMENT, LO, NODE_SEGMENT, nodeNetnsId } from './netns-base';
 import type { Cluster, Device, Listener, Netns, NetnsId, Route } from './types';
+import type { Protocol } from '../model/types';
 
 export { NODE_SEGMENT, INTERNET_SEGMENT, GATEWAY_NETNS, GATEWAY_INTERNET_IP, nodeNetnsId, podNetnsId, outsideNetnsId } from './netns-base';
 
@@ -24,6 +25,11 @@ const CONTROL_PLANE_PROCESSES: readonly Listener[] = [
   { proto: 'tcp', port: 10259, addr: '127.0.0.1', owner: 'kube-scheduler' },
 ];
 
+/** A socket's protocol for a declared port (agnhost's porter serves SCTP the way the e2e suite runs it). */
+function listenerProto(p: Protocol): Listener['proto'] {
+  return p === 'UDP' ? 'udp' : p === 'SCTP' ? 'sctp' : 'tcp';
+}
+
 function containerListeners(cluster: Cluster, podKeys: readonly string[]): Listener[] {
   const out: Listener[] = [];
   for (const key of podKeys) {
@@ -31,8 +37,7 @@ function containerListeners(cluster: Cluster, podKeys: readonly string[]): Liste
     if (!pod) continue;
     for (const c of pod.spec.containers) {
       for (const p of c.ports) {
-        if (p.protocol === 'SCTP') continue;
-        out.push({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.containerPort, addr: '0.0.0.0', owner: pod.slot < 0 ? `${key}/${c.name}` : c.name });
+        out.push({ proto: listenerProto(p.protocol), port: p.containerPort, addr: '0.0.0.0', owner: pod.slot < 0 ? `${key}/${c.name}` : c.name });
       }
     }
   }
@@ -108,7 +113,7 @@ function buildOutside(cluster: Cluster, id: NetnsId, name: string): Netns {
     { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: GATEWAY_INTERNET_IP, dev: 'eth0', onlink: true },
     connected('eth0', a),
   ];
-  const listeners: Listener[] = h.ports.filter((p) => p.protocol !== 'SCTP').map((p) => ({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.port, addr: '0.0.0.0', owner: name }));
+  const listeners: Listener[] = h.ports.map((p) => ({ proto: listenerProto(p.protocol), port: p.port, addr: '0.0.0.0', owner: name }));
   return finish(cluster, { id, kind: 'outside', machine: name, name: 'root', devices, main, forwarding: false, listeners });
 }
 

@@ -17,7 +17,7 @@ export interface PktCt {
   srcNatDone: boolean;
 }
 
-export type L4 = 'tcp' | 'udp' | 'icmp';
+export type L4 = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 export interface Pkt {
   srcMac: string;
@@ -28,7 +28,7 @@ export interface Pkt {
   sport: number;
   dport: number;
   ttl: number;
-  /** 'SYN', 'SYN ACK', 'RST ACK' for TCP; 'echo-request', 'port-unreachable' ... for ICMP; '' for UDP. */
+  /** 'SYN', 'SYN ACK', 'RST ACK' for TCP; 'INIT', 'INIT ACK', 'ABORT' for SCTP; 'echo-request', 'port-unreachable' ... for ICMP; '' for UDP. */
   flags: string;
   mark: number;
   outer: OuterHeader[];

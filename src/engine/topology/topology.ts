@@ -70,7 +70,7 @@ export function topology(cluster: Cluster): Topology {
   for (const node of cluster.nodes) {
     const ns = cluster.netns(nodeNetnsId(node.name));
     const nid = machineId(ns.id);
-    const nodePorts = ns.listeners.map((l) => ({ port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner }));
+    const nodePorts = ns.listeners.map((l) => ({ port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : l.proto === 'sctp' ? 'SCTP' as const : 'TCP' as const, owner: l.owner }));
     elements.push({ id: nid, kind: 'node', netns: ns.id, label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;

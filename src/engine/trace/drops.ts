@@ -8,6 +8,7 @@ export const DROPS = {
   'neigh-failed': { title: 'Neighbour not found', explanation: 'ARP asked who holds the next-hop address on that link and nobody answered, so the frame has no destination MAC.' },
   'port-unreachable': { title: 'Nothing listens on that port', explanation: 'The packet reached the right machine but no socket is bound to the destination port. UDP answers with ICMP "port unreachable".' },
   'tcp-reset': { title: 'Connection refused', explanation: 'The packet reached the right machine but no socket listens on the destination port, so the kernel answers the SYN with a TCP RST.' },
+  'sctp-abort': { title: 'Connection refused', explanation: 'The packet reached the right machine but no SCTP socket is bound to the destination port, so the kernel answers the INIT with an ABORT.' },
   'forwarding-disabled': { title: 'IP forwarding is off', explanation: 'The packet is not for this namespace and net.ipv4.ip_forward is 0 here, so it is not routed onwards.' },
   'not-for-us': { title: 'Frame not addressed to this interface', explanation: 'The destination MAC address belongs to another interface, so this one ignores the frame.' },
   'hairpin': { title: 'Bridge will not send a frame back out of the port it came in on', explanation: 'Without hairpin mode a bridge never forwards a frame to the port it arrived on.' },
