@@ -62,4 +62,15 @@ spec:
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/line 5, document 1 \(Pod default\/a\), spec\.containers\[0\]\.ports\[0\]\.containerPort: /);
   });
+
+  it('prints the reachability matrix in the upstream truth-table form, and refuses a protocol it cannot probe', () => {
+    const out = execFileSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml', '--port', '81', '--proto', 'udp'], { encoding: 'utf8' });
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('-\tx/a\tx/b\tx/c\ty/a\ty/b\ty/c\tz/a\tz/b\tz/c');
+    expect(lines).toHaveLength(10);
+    expect(lines.slice(1).every((l) => /^[xyz]\/[abc](\t[.X]){9}$/.test(l))).toBe(true);
+    const bad = spawnSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml', '--proto', 'icmp'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--proto must be tcp, udp or sctp/);
+  });
 });

@@ -26,3 +26,6 @@ export type { RuleWalkPoint } from './study/rule-walk';
 export { serviceId, loadBalancerId } from './topology/ids';
 export type { ServiceModel, EndpointModel, ServiceEndpoints } from './services/types';
 export type { NfStepView } from './trace/types';
+export { reachMatrix, reachPods, reachSend, formatTruthTable } from './policy/reach';
+export type { ReachMatrix, ReachCell, ReachVerdict, ReachProto, ReachOptions } from './policy/reach';
+export type { NetworkPolicySpec } from './model/types';

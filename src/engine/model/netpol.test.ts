@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseScenario } from './parse';
 import { formatScenarioError } from '../format/errors';
 import type { ParseResult, ScenarioError } from './types';
@@ -131,5 +132,12 @@ describe('NetworkPolicy documents', () => {
     const errs = errorsOf(parseScenario(`${one}---\n${one}`));
     expect(errs[0]).toMatchObject({ doc: 2, field: 'metadata.name' });
     expect(errs[0]!.message).toMatch(/a NetworkPolicy named x\/p already exists \(document 1\)/);
+  });
+
+  it('include the built-in NetworkPolicy scenario, the upstream e2e model, without a warning', () => {
+    const s = ok(parseScenario(readFileSync('src/scenarios/netpol.yaml', 'utf8')));
+    expect(s.warnings).toEqual([]);
+    expect(s.pods.map((p) => `${p.namespace}/${p.name}`)).toEqual(['x/a', 'x/b', 'x/c', 'y/a', 'y/b', 'y/c', 'z/a', 'z/b', 'z/c']);
+    expect(s.networkPolicies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['x/allow-client-a-via-ns-selector']);
   });
 });

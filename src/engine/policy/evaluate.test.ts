@@ -4,7 +4,8 @@ import { clusterFrom, KIND_3 } from '../testing/build';
 import { decide, type Connection } from './evaluate';
 import { policyWorld } from './world';
 import { deniedText, directionText } from './reasons';
-import { MODEL_PODS, parseUpstreamCase, policiesFor, upstreamModelYaml } from './testing/upstream';
+import { MODEL_PODS, parseUpstreamCase } from './testing/upstream';
+import { upstreamCluster } from './testing/model';
 import type { Cluster } from '../cluster/types';
 
 const DIR = new URL('../../../../shared/reference/netpol/', import.meta.url);
@@ -15,13 +16,6 @@ function conn(c: Cluster, from: string, to: string, protocol: Connection['protoc
   return { src: w.endpoint(c.pod(from)!.ip), dst: w.endpoint(c.pod(to)!.ip), protocol, port };
 }
 
-function upstreamCluster(file: string): Cluster {
-  const k = cases.find((x) => x.file === file)!;
-  const model = upstreamModelYaml(k.ports);
-  const plain = clusterFrom(model);
-  return clusterFrom(`${model}---\n${policiesFor(k, (key) => plain.pod(key)!.ip)}`);
-}
-
 describe('the API semantics, read directly (the oracle the sends are checked against)', () => {
   it('finds every upstream case in the reference', () => {
     expect(cases.length).toBeGreaterThanOrEqual(12);
@@ -29,7 +23,7 @@ describe('the API semantics, read directly (the oracle the sends are checked aga
 
   for (const k of cases) {
     it(`gives upstream's truth table for ${k.file} (${k.title})`, () => {
-      const c = upstreamCluster(k.file);
+      const c = upstreamCluster(k);
       const w = policyWorld(c);
       for (const probe of k.probes) {
         const got = MODEL_PODS.map((from) => MODEL_PODS.map((to) => decide(w, conn(c, from, to, probe.protocol, probe.port)).allowed));

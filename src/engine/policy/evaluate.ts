@@ -16,7 +16,8 @@ export type Direction = 'ingress' | 'egress';
 export interface Connection {
   readonly src: PolicyEndpoint;
   readonly dst: PolicyEndpoint;
-  readonly protocol: Protocol;
+  /** ICMP has no ports: only a rule without ports matches it. */
+  readonly protocol: Protocol | 'ICMP';
   /** The destination port as the pod sees it (after any Service DNAT). */
   readonly port: number;
 }
@@ -85,7 +86,7 @@ export function peerMatches(world: PolicyWorld, ns: string, peer: PolicyPeer, ot
 }
 
 /** A named port is resolved against the destination pod's container ports, in both directions. */
-export function portMatches(p: PolicyPort, protocol: Protocol, port: number, dstPod: PolicyPod | undefined): boolean {
+export function portMatches(p: PolicyPort, protocol: Protocol | 'ICMP', port: number, dstPod: PolicyPod | undefined): boolean {
   if (p.protocol !== protocol) return false;
   if (p.port === undefined) return true;
   if (typeof p.port === 'number') return p.endPort === undefined ? port === p.port : port >= p.port && port <= p.endPort;

@@ -20,7 +20,7 @@ export function endpointText(e: PolicyEndpoint): string {
   return e.ip;
 }
 
-export const portText = (protocol: Protocol, port: number): string => `${protocol} ${port}`;
+export const portText = (protocol: Protocol | 'ICMP', port: number): string => (protocol === 'ICMP' ? 'ICMP' : `${protocol} ${port}`);
 
 /** The namespace a selector picks, when it is the one-name form ("namespace y"). */
 function oneNamespace(sel: LabelSelectorSpec): string | undefined {

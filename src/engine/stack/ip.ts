@@ -11,6 +11,7 @@ import { drop, dropWithError, record, where, Where, type HopOpts, type Outcome, 
 import { deliverLocal } from './deliver';
 import { kernelRefusal, mayAnswer, type IcmpError } from './answer';
 import type { DropCode } from '../trace/drops';
+import { observePolicy } from '../policy/observe';
 
 /**
  * A router's drop that the sender hears about (ip_error / icmp_send): the ICMP error goes
@@ -52,6 +53,7 @@ export function ipOutput(w: Walk, ns: Netns, pkt: Pkt): Outcome {
   const dead = routeDrop(w, ns, r.dev ?? '', r, pkt, false);
   if (dead) return dead;
   record(w, ns, r.dev ?? '', 'route', `Route lookup in ${where(ns)}: ${describeRoute(r, pkt.dst)}.`, pkt, { rule: formatRoute(r), table: 'routes' });
+  observePolicy(w, ns, r.dev ?? '', pkt, 'egress');
   return localOut(w, ns, pkt, r);
 }
 

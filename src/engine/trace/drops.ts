@@ -19,6 +19,8 @@ export const DROPS = {
   'netfilter-reject': { title: 'Rejected by a firewall rule', explanation: 'A netfilter rule with target REJECT matched; the sender gets an ICMP error (or a TCP RST).' },
   'loop': { title: 'The walk went round too long', explanation: 'podpath stops a walk after a fixed number of hops; the state probably makes frames circle at layer 2.' },
   'filtered': { title: 'No answer: a firewall dropped the packet', explanation: 'The host serves nothing on that port and its firewall discards such packets without an answer, so the client waits until it gives up.' },
+  'policy-egress': { title: 'Denied by NetworkPolicy (egress)', explanation: 'A NetworkPolicy selects the sending pod for egress, and no rule of the policies that select it allows this destination, protocol and port. The plugin that enforces policy drops the packet without an answer, so the client waits until it gives up.' },
+  'policy-ingress': { title: 'Denied by NetworkPolicy (ingress)', explanation: 'A NetworkPolicy selects the destination pod for ingress, and no rule of the policies that select it allows this source, protocol and port. The plugin that enforces policy drops the packet without an answer, so the client waits until it gives up.' },
   'timeout': { title: 'No answer in time', explanation: 'Nothing came back before the client gave up waiting.' },
   'bad-source': { title: 'No usable source address', explanation: 'The sender has no address it could put in the packet for this route.' },
 } as const satisfies Record<string, Omit<DropReason, 'code'>>;
