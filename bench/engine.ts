@@ -33,7 +33,7 @@ export function clusterScenario(nodes: number, podsPerNode: number): Scenario {
     for (let i = 0; i < podsPerNode; i++) {
       pods.push({
         namespace: 'default', name: `p-${n}-${i}`, labels: { app: `a${i}` }, nodeName: names[n], nodeSelector: {}, tolerations: [],
-        hostNetwork: false, ready: true, source: { doc: 0, line: 0 },
+        hostNetwork: false, dnsPolicy: 'ClusterFirst', hostAliases: [], annotations: {}, ready: true, source: { doc: 0, line: 0 },
         containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 8080, protocol: 'TCP' }] }],
       });
     }

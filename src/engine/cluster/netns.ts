@@ -101,7 +101,12 @@ function buildGateway(cluster: Cluster): Netns {
     connected('eth0', eth0Addr), connected('eth1', eth1Addr),
   ];
   for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth1', scope: 'link' });
-  return finish(cluster, { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: [] });
+  // Docker's embedded DNS, which kind points every node at (it answers the nodes' names and forwards the rest).
+  const dns: Listener[] = [
+    { proto: 'udp', port: 53, addr: cluster.gateway.ip, owner: 'dockerd (embedded DNS)' },
+    { proto: 'tcp', port: 53, addr: cluster.gateway.ip, owner: 'dockerd (embedded DNS)' },
+  ];
+  return finish(cluster, { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: dns });
 }
 
 function buildOutside(cluster: Cluster, id: NetnsId, name: string): Netns {
