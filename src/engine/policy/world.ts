@@ -30,6 +30,8 @@ export interface PolicyEndpoint {
 
 export interface PolicyWorld {
   readonly policies: readonly NetworkPolicySpec[];
+  /** Every scheduled pod, host-network ones too. */
+  readonly pods: readonly PolicyPod[];
   namespaceLabels(ns: string): Labels;
   pod(key: string): PolicyPod | undefined;
   endpoint(ip: string): PolicyEndpoint;
@@ -56,6 +58,7 @@ export function makeWorld(input: WorldInput): PolicyWorld {
   const nsLabels = (ns: string): Labels => input.namespaces.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
   return {
     policies: input.policies,
+    pods: input.pods,
     namespaceLabels: nsLabels,
     pod: (key) => byKey.get(key),
     endpoint(ip) {

@@ -1,0 +1,64 @@
+// What Calico writes on one node for NetworkPolicy: the filter table's chains as
+// iptables-restore input (felix's spelling, with its rule hashes), the rules it inserts into
+// and appends to the built-in chains, and the IP sets with their members, computed from
+// the endpoints of the whole cluster as felix's calculation graph does. `-m set` matches
+// read those sets; selector sets are hash:net, named-port sets hash:ip,port.
+import type { NetworkPolicySpec } from '../../model/netpol-types';
+import { restoreLines, type FelixChain } from './render';
+import { ALL_HOSTS_NET, ALL_VXLAN_NET, calicoFilterTable, DEFAULT_CALICO, type CalicoConfig } from './chains';
+import type { IpsetDef } from './rules';
+import { selectorEvaluate } from './selector';
+import type { CalicoEndpoint } from './endpoints';
+
+/** An IP set as `ipset list` shows it (the shape the netfilter model keeps for every owner). */
+export interface CalicoIpset {
+  readonly name: string;
+  readonly type: 'hash:net' | 'hash:ip,port';
+  readonly comment: string;
+  readonly entries: ReadonlySet<string>;
+}
+
+export interface CalicoNodePolicy {
+  /** iptables-restore input for the filter table (applied with --noflush over what is there). */
+  readonly restore: string;
+  readonly ipsets: readonly CalicoIpset[];
+}
+
+function members(def: IpsetDef, endpoints: readonly CalicoEndpoint[]): CalicoIpset {
+  const picked = endpoints.filter((e) => selectorEvaluate(def.selector, e.labels));
+  if (def.kind === 'selector') return { name: def.name, type: 'hash:net', comment: '', entries: new Set(picked.map((e) => e.ip)) };
+  const entries = new Set<string>();
+  for (const e of picked) {
+    for (const p of e.namedPorts) if (p.name === def.port && (def.protocol === 'any' || p.protocol === def.protocol)) entries.add(`${e.ip},${p.protocol}:${p.port}`);
+  }
+  return { name: def.name, type: 'hash:ip,port', comment: '', entries };
+}
+
+export function calicoNodePolicy(endpoints: readonly CalicoEndpoint[], policies: readonly NetworkPolicySpec[], nodeIps: readonly string[], node: string, cfg: CalicoConfig = DEFAULT_CALICO): CalicoNodePolicy {
+  const t = calicoFilterTable(endpoints, policies, node, cfg);
+  const encap = cfg.encapsulation;
+  const lines = ['*filter', ...t.chains.map((c) => `:${c.name} - [0:0]`)];
+  for (const c of t.chains) lines.push(...restoreLines(c));
+  // Inserted rules are hashed as a chain of their own (the built-in chain's name), appended ones under "<chain>*appends*".
+  for (const i of t.inserts) lines.push(...restoreLines({ name: i.chain, rules: [i.rule] }).map((l) => l.replace(/^-A (\S+)/, '-I $1 1')));
+  const appends: FelixChain = { name: 'FORWARD', rules: t.appends };
+  lines.push(...restoreLines(appends, 'FORWARD*appends*'), 'COMMIT');
+  const hosts = new Set(nodeIps);
+  const sets: CalicoIpset[] = t.ipsets.map((d) => members(d, endpoints));
+  if (encap === 'IPIP') sets.push({ name: ALL_HOSTS_NET, type: 'hash:net', comment: '', entries: hosts });
+  if (encap === 'VXLAN') sets.push({ name: ALL_VXLAN_NET, type: 'hash:net', comment: '', entries: hosts });
+  return { restore: `${lines.join('\n')}\n`, ipsets: sets };
+}
+
+/** `-m set --match-set NAME src|dst[,dst]` over Calico's sets: hash:net by address, hash:ip,port by address, protocol and port. */
+export function calicoIpsetTest(sets: readonly CalicoIpset[]): (name: string, flags: readonly string[], pkt: { src: string; dst: string; proto: string; sport: number; dport: number }) => boolean {
+  const byName = new Map(sets.map((s) => [s.name, s]));
+  return (name, flags, pkt) => {
+    const set = byName.get(name);
+    if (!set) return false;
+    const addr = flags[0] === 'src' ? pkt.src : pkt.dst;
+    if (set.type === 'hash:net') return set.entries.has(addr);
+    const port = flags[1] === 'src' ? pkt.sport : pkt.dport;
+    return set.entries.has(`${addr},${pkt.proto}:${port}`);
+  };
+}
