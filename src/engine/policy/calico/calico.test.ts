@@ -4,7 +4,9 @@ import { lengthLimitedId, ruleHashes, uniqueId, ipsetName, workloadInterface } f
 import { calicoEndpoints } from './endpoints';
 import { calicoIpsetTest, calicoNodePolicy } from './node';
 import { MARKS_V3_29 } from './rules';
-import { applyRestore, emptyRuleset } from '../../netfilter/ruleset';
+import { applyRestore, emptyRuleset, ensureRule } from '../../netfilter/ruleset';
+import { tokenize } from '../../netfilter/tokenize';
+import type { CalicoNodePolicy } from './node';
 import { evaluateHook } from '../../netfilter/evaluate';
 import { iptablesSave } from '../../netfilter/iptables-save';
 import type { NfEnv } from '../../netfilter/eval-types';
@@ -72,12 +74,19 @@ function nodeTables(c: Cluster, node: string) {
   return calicoNodePolicy(calicoEndpoints(world), world.policies, c.nodes.map((n) => n.ip), node);
 }
 
+/** The node's filter table as felix leaves it: its restore input, then its jumps at the top of the built-in chains. */
+function installed(t: CalicoNodePolicy) {
+  let rs = applyRestore(emptyRuleset(4, ['filter']), t.restore, { noflush: true });
+  for (const j of [...t.insertFirst].reverse()) rs = ensureRule(rs, j.table, j.chain, tokenize(j.rule), 'prepend');
+  return rs;
+}
+
 describe('a node without workloads', () => {
   it('gets exactly the cali-* rules of a real Calico node with an IPIP pool', () => {
     const real = readFileSync(new URL('./fixtures/real-node-ipip.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('-A '));
     const c = clusterFrom('apiVersion: podpath.dev/v1alpha1\nkind: Podpath\nspec: {systemPods: false}\n');
     const t = calicoNodePolicy([], [], [c.nodes[0]!.ip], c.nodes[0]!.name, { encapsulation: 'IPIP', marks: MARKS_V3_29 });
-    const save = iptablesSave(applyRestore(emptyRuleset(4, ['filter']), t.restore, { noflush: true })).split('\n').filter((l) => l.startsWith('-A '));
+    const save = iptablesSave(installed(t)).split('\n').filter((l) => l.startsWith('-A '));
     expect(save).toEqual(real);
   });
 });
@@ -85,7 +94,7 @@ describe('a node without workloads', () => {
 describe('Calico\'s filter table for NetworkPolicy', () => {
   const c = clusterFrom(TEAM_B);
   const t = nodeTables(c, 'kind-worker');
-  const save = iptablesSave(applyRestore(emptyRuleset(4, ['filter']), t.restore, { noflush: true }));
+  const save = iptablesSave(installed(t));
   const iface = workloadInterface('team-b', 'web');
 
   it('writes the policy chain as the real node shows it', () => {
@@ -135,7 +144,7 @@ function forward(c: Cluster, node: string, pkt: { src: string; dst: string; prot
   if (!n) {
     const t = nodeTables(c, node);
     n = {
-      rs: applyRestore(emptyRuleset(4, ['filter']), t.restore, { noflush: true }),
+      rs: installed(t),
       env: { addrType: () => 'UNICAST', random31: () => 0, nowSeconds: 0, recent: new Map(), ipsetTest: calicoIpsetTest(t.ipsets) },
     };
     nodes.set(node, n);

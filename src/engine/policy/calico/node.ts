@@ -19,8 +19,10 @@ export interface CalicoIpset {
 }
 
 export interface CalicoNodePolicy {
-  /** iptables-restore input for the filter table (applied with --noflush over what is there). */
+  /** iptables-restore input for the filter table (applied with --noflush over what is there): Calico's chains and the rules it appends to FORWARD. */
   readonly restore: string;
+  /** The jumps felix keeps at the top of the built-in chains (ChainInsertMode "insert"), each as the arguments after `-A <chain>`. */
+  readonly insertFirst: readonly { readonly table: 'filter'; readonly chain: string; readonly rule: string }[];
   readonly ipsets: readonly CalicoIpset[];
 }
 
@@ -39,15 +41,18 @@ export function calicoNodePolicy(endpoints: readonly CalicoEndpoint[], policies:
   const encap = cfg.encapsulation;
   const lines = ['*filter', ...t.chains.map((c) => `:${c.name} - [0:0]`)];
   for (const c of t.chains) lines.push(...restoreLines(c));
-  // Inserted rules are hashed as a chain of their own (the built-in chain's name), appended ones under "<chain>*appends*".
-  for (const i of t.inserts) lines.push(...restoreLines({ name: i.chain, rules: [i.rule] }).map((l) => l.replace(/^-A (\S+)/, '-I $1 1')));
+  // Appended rules are hashed under "<chain>*appends*", inserted ones as a chain of their own (the built-in chain's name).
   const appends: FelixChain = { name: 'FORWARD', rules: t.appends };
   lines.push(...restoreLines(appends, 'FORWARD*appends*'), 'COMMIT');
+  const insertFirst = t.inserts.map((i) => ({
+    table: 'filter' as const, chain: i.chain,
+    rule: restoreLines({ name: i.chain, rules: [i.rule] })[0]!.slice(`-A ${i.chain} `.length).replace('--jump ', '-j '),
+  }));
   const hosts = new Set(nodeIps);
   const sets: CalicoIpset[] = t.ipsets.map((d) => members(d, endpoints));
   if (encap === 'IPIP') sets.push({ name: ALL_HOSTS_NET, type: 'hash:net', comment: '', entries: hosts });
   if (encap === 'VXLAN') sets.push({ name: ALL_VXLAN_NET, type: 'hash:net', comment: '', entries: hosts });
-  return { restore: `${lines.join('\n')}\n`, ipsets: sets };
+  return { restore: `${lines.join('\n')}\n`, insertFirst, ipsets: sets };
 }
 
 /** `-m set --match-set NAME src|dst[,dst]` over Calico's sets: hash:net by address, hash:ip,port by address, protocol and port. */
