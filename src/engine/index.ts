@@ -29,3 +29,6 @@ export type { NfStepView } from './trace/types';
 export { reachMatrix, reachPods, reachSend, formatTruthTable } from './policy/reach';
 export type { ReachMatrix, ReachCell, ReachVerdict, ReachProto, ReachOptions } from './policy/reach';
 export type { NetworkPolicySpec } from './model/types';
+export { policyViews, enforcementNote, defaultDenyYaml } from './policy/view';
+export type { PolicyView } from './policy/view';
+export { documentText, replaceDocument, appendDocument, removeDocument } from './model/documents';
