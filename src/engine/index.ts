@@ -32,3 +32,8 @@ export type { NetworkPolicySpec } from './model/types';
 export { policyViews, enforcementNote, defaultDenyYaml } from './policy/view';
 export type { PolicyView } from './policy/view';
 export { documentText, replaceDocument, appendDocument, removeDocument } from './model/documents';
+export { exec, HELP as SHELL_HELP } from './shell/exec';
+export type { ExecResult } from './shell/exec';
+export { COMMANDS as SHELL_COMMANDS } from './shell/run';
+export type { ExecSpec } from './shell/run';
+export type { CommandOutput } from './shell/results';

@@ -12,8 +12,8 @@ import { complement, isPublicAddress, SPECIAL_PURPOSE } from '../lib/special-add
 
 export { complement, isPublicAddress, SPECIAL_PURPOSE };
 import { hashedMac } from '../lib/mac';
-import { addr, connected, finish, GATEWAY_INTERNET_IP, INTERNET_SEGMENT, LO } from './netns-base';
-import type { Cluster, Device, Listener, Netns, NetnsId, OutsideHost, Route } from './types';
+import { addr, connected, GATEWAY_INTERNET_IP, INTERNET_SEGMENT, LO } from './netns-base';
+import type { Cluster, Device, Listener, NetnsId, NetnsShape, OutsideHost, Route } from './types';
 
 export const INTERNET_ROUTER_NETNS: NetnsId = 'router/internet';
 /** The internet router's address on the gateway's outside link. */
@@ -54,35 +54,37 @@ export function internetHost(cluster: Cluster, ip: string): OutsideHost | undefi
   };
 }
 
-export function buildInternetRouter(cluster: Cluster): Netns {
-  const eth0Addr = addr(INTERNET_ROUTER_IP, 24);
-  const wanAddr = addr(WAN_ROUTER_IP, 15);
+export function internetRouterShape(): NetnsShape {
   const devices: Device[] = [
     LO,
-    { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac('internet/eth0'), mtu: 1500, addrs: [eth0Addr], segment: INTERNET_SEGMENT, up: true },
-    { name: 'wan0', ifindex: 3, kind: 'ether', mac: hashedMac('internet/wan0'), mtu: 1500, addrs: [wanAddr], segment: WAN_SEGMENT, up: true },
+    { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac('internet/eth0'), mtu: 1500, addrs: [addr(INTERNET_ROUTER_IP, 24)], segment: INTERNET_SEGMENT, up: true },
+    { name: 'wan0', ifindex: 3, kind: 'ether', mac: hashedMac('internet/wan0'), mtu: 1500, addrs: [addr(WAN_ROUTER_IP, 15)], segment: WAN_SEGMENT, up: true },
   ];
+  return { id: INTERNET_ROUTER_NETNS, kind: 'router', machine: 'internet', name: 'root', devices, forwarding: true, listeners: [] };
+}
+
+export function internetRouterMain(cluster: Cluster, shape: NetnsShape): Route[] {
+  const [, eth0, wan0] = shape.devices;
   const main: Route[] = [
-    connected('eth0', eth0Addr), connected('wan0', wanAddr),
+    connected('eth0', eth0!.addrs[0]!), connected('wan0', wan0!.addrs[0]!),
     // The node network is routable through the gateway, as a cloud VPC's addresses are.
     { table: 'main', type: 'unicast', dst: cluster.nodeSubnet, via: GATEWAY_INTERNET_IP, dev: 'eth0' },
   ];
   for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth0', scope: 'link' });
   for (const c of publicRoutes()) main.push({ table: 'main', type: 'unicast', dst: c, dev: 'wan0', scope: 'link' });
-  return finish(cluster, { id: INTERNET_ROUTER_NETNS, kind: 'router', machine: 'internet', name: 'root', devices, main, forwarding: true, listeners: [] });
+  return main;
 }
 
-export function buildVirtualHost(cluster: Cluster, ip: string): Netns {
+export function virtualHostShape(cluster: Cluster, ip: string): NetnsShape {
   const a = { ...addr(ip, 32), brd: undefined };
-  const id = virtualHostNetnsId(ip);
   const devices: Device[] = [LO, { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac(`internet-host/${ip}`), mtu: 1500, addrs: [a], segment: WAN_SEGMENT, up: true }];
-  const main: Route[] = [{ table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: WAN_ROUTER_IP, dev: 'eth0', onlink: true }];
   const listeners: Listener[] = INTERNET_HOST_PORTS.map((port) => ({ proto: 'tcp', port, addr: '0.0.0.0', owner: 'web server' }));
   if (isResolver(cluster, ip)) listeners.push({ proto: 'udp', port: 53, addr: '0.0.0.0', owner: 'DNS resolver' }, { proto: 'tcp', port: 53, addr: '0.0.0.0', owner: 'DNS resolver' });
-  return finish(cluster, {
-    id, kind: 'outside', machine: ip, name: 'root', devices, main, forwarding: false, listeners,
-    closedPorts: 'drop', drawnAs: INTERNET_HOSTS_ELEMENT,
-  });
+  return { id: virtualHostNetnsId(ip), kind: 'outside', machine: ip, name: 'root', devices, forwarding: false, listeners, closedPorts: 'drop', drawnAs: INTERNET_HOSTS_ELEMENT };
+}
+
+export function virtualHostMain(): Route[] {
+  return [{ table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: WAN_ROUTER_IP, dev: 'eth0', onlink: true }];
 }
 
 /** The graph element every undeclared internet host is drawn as. */

@@ -3,7 +3,7 @@
 // the addresses, and the last step that applies the scenario's route edits.
 import { nthAddress, parseCidr, type Cidr } from '../lib/ip';
 import { applyRouteEdits } from './route-edits';
-import type { Address, Cluster, Device, Netns, NetnsId, Route } from './types';
+import type { Address, Cluster, Device, Netns, NetnsId, NetnsShape, Route } from './types';
 
 export const NODE_SEGMENT = 'kind';
 export const INTERNET_SEGMENT = 'internet';
@@ -46,9 +46,9 @@ export function localTable(devices: readonly Device[]): Route[] {
   return out;
 }
 
-export function finish(cluster: Cluster, base: Omit<Netns, 'routes' | 'editProblems'> & { main: Route[] }): Netns {
-  const { main, ...rest } = base;
-  const { routes, problems } = applyRouteEdits(cluster, base, [...main, ...localTable(base.devices)]);
-  return { ...rest, routes, editProblems: problems };
+/** A namespace from its shape and main table: the local table derived, then the scenario's route edits applied. */
+export function finish(cluster: Cluster, shape: NetnsShape, main: readonly Route[]): Netns {
+  const { routes, problems } = applyRouteEdits(cluster, shape, [...main, ...localTable(shape.devices)]);
+  return { ...shape, routes, editProblems: problems };
 }
 

@@ -9,6 +9,8 @@ import { CLUSTER_DOMAIN } from './records';
 export interface HostsEntry {
   readonly ip: string;
   readonly names: readonly string[];
+  /** How the writer separates the names: a space in the localhost lines, a tab elsewhere. */
+  readonly sep?: ' ' | '\t';
 }
 
 export interface HostsFile {
@@ -21,7 +23,7 @@ export interface HostsFile {
 
 const LOOPBACK: readonly HostsEntry[] = [
   { ip: '127.0.0.1', names: ['localhost'] },
-  { ip: '::1', names: ['localhost', 'ip6-localhost', 'ip6-loopback'] },
+  { ip: '::1', names: ['localhost', 'ip6-localhost', 'ip6-loopback'], sep: ' ' },
 ];
 
 export function hostsOf(cluster: Cluster, ns: Netns, podKey?: string): HostsFile {
@@ -48,4 +50,12 @@ export function hostsOf(cluster: Cluster, ns: Netns, podKey?: string): HostsFile
 export function hostsLookup(file: HostsFile, name: string): string | undefined {
   const n = name.replace(/\.$/, '').toLowerCase();
   return [...file.entries, ...file.aliases].find((e) => e.ip.includes('.') && e.names.some((x) => x.toLowerCase() === n))?.ip;
+}
+
+/** The file as its writer writes it: the kubelet's header and tab-separated lines, hostAliases under their own comment. */
+export function formatHosts(file: HostsFile): string {
+  const line = (e: HostsEntry) => `${e.ip}\t${e.names.join(e.sep ?? '\t')}`;
+  const head = file.managed ? '# Kubernetes-managed hosts file.\n' : '';
+  const aliases = file.aliases.length > 0 ? `\n# Entries added by HostAliases.\n${file.aliases.map(line).join('\n')}\n` : '';
+  return `${head}${file.entries.map(line).join('\n')}\n${aliases}`;
 }

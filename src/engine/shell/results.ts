@@ -5,21 +5,33 @@
 /** How a name lookup (getaddrinfo, or a DNS tool's query) ended. */
 export type LookupOutcome =
   | { readonly kind: 'found'; readonly addresses: readonly string[]; readonly canonical?: string }
-  /** Every name tried answered NXDOMAIN (or NODATA): "Could not resolve host". */
-  | { readonly kind: 'not-found' }
+  /**
+   * Every name tried answered NXDOMAIN (or NODATA): "Could not resolve host". `nodata`: the
+   * name exists but has no address (glibc's EAI_NODATA, "No address associated with hostname",
+   * instead of EAI_NONAME's "Name or service not known").
+   */
+  | { readonly kind: 'not-found'; readonly nodata?: boolean }
   /** No answer from any nameserver in time. */
   | { readonly kind: 'timeout'; readonly server: string }
   /** The resolver could not even send (no route, ICMP unreachable from the nameserver). */
   | { readonly kind: 'unreachable'; readonly server: string };
 
+/**
+ * How a connect() ended. `ms` counts from the start of the command (curl's "after N ms"
+ * includes the name lookup), not from the SYN.
+ */
 export type ConnectOutcome =
   | { readonly kind: 'connected'; readonly ms: number }
   /** RST, or ICMP port unreachable: ECONNREFUSED. */
   | { readonly kind: 'refused'; readonly ms: number }
-  /** ICMP network unreachable (ENETUNREACH), or no route in the client's own table. */
-  | { readonly kind: 'net-unreachable'; readonly ms: number }
+  /**
+   * ICMP network unreachable (ENETUNREACH), or no route in the client's own table. `immediate`:
+   * the client's own route lookup failed, so connect() itself returned the error and no packet
+   * left (curl then says "Immediate connect fail" instead of "connect to ... failed").
+   */
+  | { readonly kind: 'net-unreachable'; readonly ms: number; readonly immediate?: boolean }
   /** ICMP host unreachable, time exceeded, admin prohibited, or ARP failed: EHOSTUNREACH. */
-  | { readonly kind: 'host-unreachable'; readonly ms: number }
+  | { readonly kind: 'host-unreachable'; readonly ms: number; readonly immediate?: boolean }
   /** Nothing came back before the client gave up (kernel SYN retries, or the tool's own timeout). */
   | { readonly kind: 'timeout'; readonly ms: number };
 
@@ -36,14 +48,21 @@ export interface CurlResult {
   /** The address curl connected to (the first the lookup gave, or the literal address). */
   readonly ip?: string;
   readonly connect?: ConnectOutcome;
-  /** The client's own address and port once connected (curl -v prints neither, but the trace has them). */
+  /**
+   * The client's own address and port: the source of the SYN. curl -v prints them when a
+   * connect fails ("connect to 10.96.0.1 port 80 from 10.244.1.3 port 41234 failed: ..."), so
+   * give them for refused, unreachable and timed-out connects too.
+   */
   readonly local?: { readonly ip: string; readonly port: number };
   readonly request?: { readonly method: 'GET' | 'HEAD'; readonly target: string; readonly headers: readonly HttpHeader[] };
   readonly response?: { readonly version: 'HTTP/1.1'; readonly status: number; readonly reason: string; readonly headers: readonly HttpHeader[]; readonly body: string };
   /** The request went out but no response came back in time. */
   readonly responseTimeout?: boolean;
-  /** The server closed the connection without sending anything: curl's (52) Empty reply from server. */
-  readonly closed?: boolean;
+  /**
+   * The connection ended before any response: the server closed it ('empty-reply', curl exit
+   * 52) or reset it ('reset', ECONNRESET, curl exit 56). Absent when a response came.
+   */
+  readonly responseFailure?: 'empty-reply' | 'reset';
   /** https failed: the server does not speak TLS (curl 35), or its certificate is not trusted and -k was not given (curl 60). */
   readonly tlsError?: 'not-tls' | 'untrusted';
   /** -m SECS, when given. */
@@ -77,7 +96,14 @@ export interface PingResult {
   /** Total time from first send to the end, ms (ping waits 1 s between echoes). */
   readonly totalMs: number;
   /** No -c was given: a real ping runs until interrupted, so podpath stops it after a few echoes, as if Ctrl-C was pressed. */
-  readonly interrupted: boolean;
+  readonly interrupted?: boolean;
+  /**
+   * The client's own routing refused the destination before any echo left: ping's probe
+   * connect() fails ("ping: connect: Network is unreachable", exit 2).
+   */
+  readonly localError?: 'net-unreachable' | 'host-unreachable';
+  /** -n: print addresses only, no reverse lookups. */
+  readonly numeric?: boolean;
 }
 
 export interface TracerouteProbe { readonly from?: string; readonly fromName?: string; readonly ms?: number; readonly note?: string }
@@ -96,6 +122,10 @@ export interface TracerouteResult {
   /** Bytes of each probe packet (traceroute's default: 60). */
   readonly packetLen: number;
   readonly hops: readonly TracerouteHop[];
+  /** -n: print addresses only. */
+  readonly numeric?: boolean;
+  /** Where the host was in argv (traceroute's "on position 1 (argc 1)" error); 1 by default. */
+  readonly hostArgIndex?: number;
 }
 
 /** One DNS message as a DNS tool shows it. */
@@ -112,6 +142,21 @@ export interface DnsAnswer {
   readonly ms: number;
   /** Bytes of the answer as received (dig's "MSG SIZE rcvd"). */
   readonly size: number;
+  /**
+   * The answer's EDNS OPT record, when it has one (dig prints it as the OPT PSEUDOSECTION and
+   * counts it in ADDITIONAL). CoreDNS answers an EDNS query with version 0 and the client's
+   * UDP size (dig 9.18 asks with 1232).
+   */
+  readonly edns?: {
+    readonly version: number;
+    readonly udpSize: number;
+    readonly do?: boolean;
+    /**
+     * The COOKIE option as dig words it: the client cookie dig sent (8 random bytes, hex) and,
+     * when the server echoes only that, " (echoed)" (CoreDNS), or with a server cookie " (good)".
+     */
+    readonly cookie?: string;
+  };
   /** The transport used. */
   readonly proto: 'UDP' | 'TCP';
 }
@@ -124,8 +169,15 @@ export interface DnsToolResult {
   readonly queries: readonly { readonly name: string; readonly type: string; readonly answer?: DnsAnswer; readonly timeout?: boolean }[];
   /** dig's +short. */
   readonly short: boolean;
-  /** When the run ended (a fixed simulated clock), for dig's WHEN line. */
+  /**
+   * When the run ended (a fixed simulated clock), for dig's WHEN line: an ISO 8601 UTC time,
+   * "2026-01-05T10:00:00Z"; dig prints it as "Mon Jan 05 10:00:00 UTC 2026".
+   */
   readonly when: string;
+  /** The arguments as typed after the command name (dig echoes them in its banner). */
+  readonly args?: readonly string[];
+  /** The server as the user named it, when it was named (nslookup NAME SERVER, dig @SERVER). */
+  readonly serverArg?: string;
 }
 
 export interface NcResult {
@@ -139,9 +191,21 @@ export interface NcResult {
   readonly udpRefused?: boolean;
 }
 
+/** One write to a stream, in the order the command made it. */
+export interface OutputChunk {
+  /** 1 = stdout, 2 = stderr. */
+  readonly fd: 1 | 2;
+  readonly text: string;
+}
+
 /** What a command prints and how it exits. */
 export interface CommandOutput {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /**
+   * The writes in order, as a terminal shows them interleaved (curl -v's headers on stderr
+   * around the body on stdout). Concatenating the fd-1 chunks gives stdout, fd-2 stderr.
+   */
+  readonly chunks?: readonly OutputChunk[];
 }

@@ -6,7 +6,7 @@ import { httpExchange, KERNEL_CONNECT_TIMEOUT_MS } from '../../conversation/http
 import type { Sender } from '../../conversation/sender';
 import { getaddrinfo } from '../../dns/glibc';
 import type { CurlResult, HttpHeader } from '../results';
-import { TOOL_VERSIONS } from '../versions';
+import { curlRequestHeaders } from '../print/curl';
 
 export interface CurlOptions {
   readonly url: string;
@@ -43,29 +43,31 @@ export function runCurl(conv: Conversation, sender: Sender, o: CurlOptions, prog
   const base = { url: o.url, scheme: url.scheme, host: url.host, port: url.port, path: url.path, lookup: lookup.outcome, ...(o.maxTimeSeconds !== undefined ? { maxTimeSeconds: o.maxTimeSeconds } : {}) };
   if (lookup.outcome.kind !== 'found') return { ...base, totalMs: conv.now - start };
   const ip = lookup.outcome.addresses[0]!;
-  const hostHeader = o.headers.find((h) => h.name.toLowerCase() === 'host')?.value ?? (url.port === (url.scheme === 'https' ? 443 : 80) ? url.host : `${url.host}:${url.port}`);
-  const headers: HttpHeader[] = [
-    { name: 'Host', value: hostHeader },
-    { name: 'User-Agent', value: o.userAgent ?? `curl/${TOOL_VERSIONS.curl}` },
-    { name: 'Accept', value: '*/*' },
-    ...o.headers.filter((h) => h.name.toLowerCase() !== 'host'),
-  ];
+  // wget sends its own User-Agent; curl's are curl's headers, in curl's order.
+  const headers: HttpHeader[] = o.userAgent
+    ? [{ name: 'Host', value: url.host }, { name: 'User-Agent', value: o.userAgent }, { name: 'Accept', value: '*/*' }]
+    : curlRequestHeaders(url.host, url.port, url.scheme, o.headers);
   const maxMs = o.maxTimeSeconds !== undefined ? o.maxTimeSeconds * 1000 - (conv.now - start) : undefined;
+  const exchangeStart = conv.now;
   const r = httpExchange(conv, {
     sender, ip, port: url.port, label: url.host, method: o.head ? 'HEAD' : 'GET', path: url.path, headers, tls: url.scheme === 'https', insecure: o.insecure,
     ...(maxMs !== undefined ? { maxMs: Math.max(0, maxMs) } : {}),
   });
   const request = { method: o.head ? 'HEAD' as const : 'GET' as const, target: url.path, headers };
   const out = r.outcome;
-  const connectMs = r.connect.kind === 'timeout' ? Math.min(r.connect.ms, o.maxTimeSeconds !== undefined ? o.maxTimeSeconds * 1000 : KERNEL_CONNECT_TIMEOUT_MS) : r.connect.ms;
+  // curl counts "after N ms" from the start of the transfer, name lookup included, in whole milliseconds.
+  const lookupMs = exchangeStart - start;
+  const connectMs = Math.floor(r.connect.kind === 'timeout'
+    ? Math.min(lookupMs + r.connect.ms, o.maxTimeSeconds !== undefined ? o.maxTimeSeconds * 1000 : lookupMs + KERNEL_CONNECT_TIMEOUT_MS)
+    : lookupMs + r.connect.ms);
   return {
     ...base, ip, connect: { ...r.connect, ms: connectMs },
     ...(r.local ? { local: r.local } : {}),
     ...(r.connect.kind === 'connected' ? { request } : {}),
     ...(out?.kind === 'response' ? { response: { version: 'HTTP/1.1' as const, status: out.response.status, reason: out.response.reason, headers: out.response.headers.map(([name, value]) => ({ name, value })), body: out.response.body } } : {}),
     ...(out?.kind === 'no-response' ? { responseTimeout: true } : {}),
-    ...(out?.kind === 'closed' ? { closed: true } : {}),
+    ...(out?.kind === 'closed' ? { responseFailure: 'empty-reply' as const } : {}),
     ...(out?.kind === 'tls-error' ? { tlsError: out.why } : {}),
-    totalMs: conv.now - start,
+    totalMs: Math.floor(conv.now - start),
   };
 }

@@ -29,7 +29,7 @@ export function runNc(conv: Conversation, sender: Sender, o: NcOptions): NcResul
     return { ...base, ip, udpRefused: !r.ok && r.failure === 'refused' };
   }
   const r = tcpConnect(conv, ex, { sender, src, sport, dst: ip, dport: o.port, dstLabel: o.host });
-  const ms = conv.now - start;
+  const ms = Math.floor(conv.now - start);
   const limit = o.waitSeconds !== undefined ? o.waitSeconds * 1000 : KERNEL_CONNECT_TIMEOUT_MS;
   const connect = r.ok ? { kind: 'connected' as const, ms } : r.failure === 'refused' ? { kind: 'refused' as const, ms }
     : r.failure === 'unreachable' ? { kind: r.icmp === 'net-unreachable' ? 'net-unreachable' as const : 'host-unreachable' as const, ms }

@@ -25,7 +25,7 @@ export function runPing(conv: Conversation, sender: Sender, o: PingOptions): Pin
   const start = conv.now;
   const lookup = getaddrinfo(conv, { sender, name: o.target, family: o.ipv4 ? 'inet' : 'any', program: 'ping' });
   const count = o.count ?? PING_DEFAULT_COUNT;
-  const base = { target: o.target, lookup: lookup.outcome, count, interrupted: o.count === undefined };
+  const base = { target: o.target, lookup: lookup.outcome, count, interrupted: o.count === undefined, numeric: o.numeric };
   if (lookup.outcome.kind !== 'found') return { ...base, replies: [], totalMs: conv.now - start };
   const ip = lookup.outcome.addresses[0]!;
   // A Linux ping socket's identifier is its local port.

@@ -22,7 +22,7 @@ const FIRST_PORT = 33434;
 
 export function runTraceroute(conv: Conversation, sender: Sender, o: TracerouteOptions): TracerouteResult {
   const lookup = getaddrinfo(conv, { sender, name: o.target, family: 'inet', program: 'traceroute' });
-  const base = { target: o.target, lookup: lookup.outcome, maxHops: o.maxHops, packetLen: 60 };
+  const base = { target: o.target, lookup: lookup.outcome, maxHops: o.maxHops, packetLen: 60, numeric: o.numeric };
   if (lookup.outcome.kind !== 'found') return { ...base, hops: [] };
   const ip = lookup.outcome.addresses[0]!;
   const src = sourceAddress(sender.ns, ip);
@@ -57,11 +57,12 @@ export function runTraceroute(conv: Conversation, sender: Sender, o: TracerouteO
         conv.wait(Math.max(0, o.waitSeconds * 1000 - (conv.now - sent)));
         continue;
       }
+      const rtt = conv.now - sent;
       if (!o.numeric && !names.has(r.from)) names.set(r.from, reverseName(conv, sender, r.from, 'traceroute'));
       const name = names.get(r.from);
       const note = r.icmp === 'time-exceeded' || r.icmp === 'port-unreachable' ? undefined
         : r.icmp === 'net-unreachable' ? '!N' : r.icmp === 'host-unreachable' ? '!H' : r.icmp === 'admin-prohibited' ? '!X' : undefined;
-      probes.push({ from: r.from, ...(name ? { fromName: name } : {}), ms: conv.now - sent, ...(note ? { note } : {}) });
+      probes.push({ from: r.from, ...(name ? { fromName: name } : {}), ms: rtt, ...(note ? { note } : {}) });
       ex.result = `${r.icmp} from ${r.from}`;
       if (r.icmp !== 'time-exceeded') reached = true;
     }
