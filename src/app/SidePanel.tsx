@@ -1,7 +1,7 @@
 // The side panel's tabs: the trace inspector, the tables of a namespace (with the lines the
-// packet matched), the rules-vs-Services study, and the scenario editor. A tab is one entry
-// of TABS; all but the trace are loaded when first opened, so the first paint carries only
-// what it shows.
+// packet matched), the NetworkPolicies and the reachability matrix, the rules-vs-Services
+// study, and the scenario editor. A tab is one entry of TABS; all but the trace are loaded
+// when first opened, so the first paint carries only what it shows.
 import { lazy, Suspense, useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { useAppStore, type Panel } from '../store';
 import { TracePanel } from '../ui/inspector/TracePanel';
@@ -15,6 +15,8 @@ interface Tab {
 const TABS: readonly Tab[] = [
   { id: 'trace', label: 'Trace', Body: TracePanel },
   { id: 'tables', label: 'Tables', Body: lazy(() => import('../ui/tables/TablesPanel').then((m) => ({ default: m.TablesPanel }))) },
+  { id: 'policies', label: 'Policies', Body: lazy(() => import('../ui/policy/PoliciesPanel').then((m) => ({ default: m.PoliciesPanel }))) },
+  { id: 'reach', label: 'Reachability', Body: lazy(() => import('../ui/policy/ReachPanel').then((m) => ({ default: m.ReachPanel }))) },
   { id: 'rules', label: 'Rules vs Services', Body: lazy(() => import('../ui/plot/RulesPanel').then((m) => ({ default: m.RulesPanel }))) },
   { id: 'scenario', label: 'Scenario', Body: lazy(() => import('../ui/editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor }))) },
 ];

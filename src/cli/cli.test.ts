@@ -69,6 +69,8 @@ spec:
     expect(lines[0]).toBe('-\tx/a\tx/b\tx/c\ty/a\ty/b\ty/c\tz/a\tz/b\tz/c');
     expect(lines).toHaveLength(10);
     expect(lines.slice(1).every((l) => /^[xyz]\/[abc](\t[.X]){9}$/.test(l))).toBe(true);
+    const noted = spawnSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml'], { encoding: 'utf8' });
+    expect(noted.stderr).toMatch(/^The bridge plugin does not implement NetworkPolicy/);
     const bad = spawnSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml', '--proto', 'icmp'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--proto must be tcp, udp or sctp/);

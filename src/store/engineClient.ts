@@ -7,8 +7,8 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, ProxyMode, SendSpec, TableText } from '../engine';
-import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
+import type { ExecSpec, PolicyPanel, ProxyMode, ReachProto, SendSpec, TableText } from '../engine';
+import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -25,6 +25,11 @@ export interface EngineClient {
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
   setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
+  /** The current cluster's NetworkPolicies (`text`: the scenario it was compiled from). */
+  policies(text: string): Promise<Answer<PolicyPanel>>;
+  /** The current cluster's reachability matrix, from empty tables. */
+  reach(proto: ReachProto, port: number): Promise<Answer<Reached>>;
+  editDocument(edit: DocumentEdit): Promise<Answer<string>>;
   dispose(): void;
 }
 
@@ -46,6 +51,9 @@ interface Pending {
   /** A load's scenario text. */
   readonly text?: string;
 }
+
+/** Calls about one compiled cluster: a newer load makes them stale. */
+const ABOUT_CLUSTER: ReadonlySet<CallName> = new Set(['simulate', 'exec', 'tables', 'policies', 'reach']);
 
 export function createEngineClient(connect: () => EngineTransport): EngineClient {
   let transport: EngineTransport | null = null;
@@ -78,7 +86,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => (q.call !== 'simulate' && q.call !== 'exec' && q.call !== 'tables') || q.cluster === cluster);
+      supersede((q) => !ABOUT_CLUSTER.has(q.call) || q.cluster === cluster);
       retain();
     }
     if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
@@ -145,6 +153,15 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
     },
     setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
+    policies: (text) => {
+      const at = current();
+      return call('policies', { cluster: at.cluster, text }, at);
+    },
+    reach: (proto, port) => {
+      const at = current();
+      return call('reach', { cluster: at.cluster, proto, port }, at) as Promise<Answer<Reached>>;
+    },
+    editDocument: (edit) => call('editDocument', { edit }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

@@ -4,6 +4,7 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import { compile, EMPTY_STATE, exec, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { editDocument, policiesOf, reachOf } from './policyCalls';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -76,6 +77,12 @@ export function createEngineHost(): EngineHost {
       }
       case 'setProxyMode':
         return answer(req, setProxyMode(req.text, req.mode));
+      case 'policies':
+        return answer(req, policiesOf(clusterOf(req.cluster), req.text));
+      case 'reach':
+        return answer(req, reachOf(clusterOf(req.cluster), req.proto, req.port));
+      case 'editDocument':
+        return answer(req, editDocument(req.edit));
     }
   }
 

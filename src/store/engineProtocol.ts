@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CommandOutput, ExecSpec, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { CommandOutput, ExecSpec, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -28,6 +28,16 @@ export type Simulated = { readonly ok: true; readonly trace: Trace } | { readonl
 /** A shell command's output, and the conversation it made (none for a command that only reads state). */
 export type Executed = { readonly ok: true; readonly output: CommandOutput; readonly trace: Trace | null } | { readonly ok: false; readonly error: string };
 
+/** A reachability matrix, every cell a real send; or why it could not be computed. */
+export type Reached = { readonly ok: true; readonly matrix: ReachMatrix } | { readonly ok: false; readonly error: string };
+
+/** An edit of one document: `doc` null adds one at the end, `yaml` null removes it. */
+export interface DocumentEdit {
+  readonly text: string;
+  readonly doc: number | null;
+  readonly yaml: string | null;
+}
+
 /** Where a load is: the page shows it when a load takes long. */
 export type LoadPhase = 'parsing' | 'compiling' | 'drawing';
 
@@ -46,6 +56,12 @@ export interface EngineCalls {
   };
   /** The scenario text with kube-proxy's mode set, comments kept. */
   readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
+  /** The cluster's NetworkPolicies, the pods each selects and whether its plugin enforces them. */
+  readonly policies: { readonly args: { readonly cluster: number; readonly text: string }; readonly result: PolicyPanel };
+  /** Every pod to every pod on one protocol and port, through the cluster, from empty tables. */
+  readonly reach: { readonly args: { readonly cluster: number; readonly proto: ReachProto; readonly port: number }; readonly result: Reached };
+  /** The scenario text with one document replaced, added or removed, the others kept as written. */
+  readonly editDocument: { readonly args: { readonly edit: DocumentEdit }; readonly result: string };
 }
 
 export type CallName = keyof EngineCalls;

@@ -8,8 +8,9 @@ export { namespacesOf, type NamespaceChoice } from './netns';
 export { firstRewrite, packetBefore, rewroteDestination, type Step } from './steps';
 export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
 export { elementById } from './topoIndex';
+export { highlightedPods, podElementId, selectedByFocusedPolicy } from './policySlice';
 export {
-  SPEEDS, type AppState, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type Panel, type PoliciesView, type ReachView, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
 export { complete, clusterWords, type Completion } from './completion';
 export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

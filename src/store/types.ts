@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { ProxyMode, ScenarioError, TableId, TableText, Topology, Trace } from '../engine';
+import type { PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, TableId, TableText, Topology, Trace } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { Step } from './steps';
@@ -90,7 +90,7 @@ export interface TraceSlice {
 
 export type Speed = 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
-export type Panel = 'trace' | 'tables' | 'rules' | 'scenario';
+export type Panel = 'trace' | 'tables' | 'policies' | 'reach' | 'rules' | 'scenario';
 
 /** A namespace or table the learner chose in the tables panel; it holds while the hop stays selected. */
 export interface TablesPin {
@@ -125,6 +125,44 @@ export interface TablesSlice {
   showTables(netns: string): Promise<void>;
 }
 
+/** The scenario's NetworkPolicies as the engine read them, for the scenario `for` (a summary). */
+export interface PoliciesView {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly panel: PolicyPanel | null;
+  readonly error: string | null;
+  readonly for: ScenarioSummary | null;
+}
+
+/** The reachability matrix on one protocol and port, computed for the scenario `for`. */
+export interface ReachView {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly matrix: ReachMatrix | null;
+  readonly error: string | null;
+  readonly proto: ReachProto;
+  readonly port: number;
+  readonly for: ScenarioSummary | null;
+}
+
+export interface PolicySlice {
+  readonly policies: PoliciesView;
+  /** The policy (NAMESPACE/NAME) whose selected pods the graph highlights. */
+  readonly policyFocus: string | null;
+  readonly reach: ReachView;
+  /** Asks the engine for the working scenario's policies. */
+  showPolicies(): Promise<void>;
+  focusPolicy(key: string | null): void;
+  /** Replaces document `doc` (null: adds a document) with `yaml`, and applies the scenario. */
+  savePolicy(doc: number | null, yaml: string): Promise<ApplyResult>;
+  deletePolicy(doc: number): Promise<ApplyResult>;
+  /** Adds a policy isolating every pod of `namespace` for ingress. */
+  addDefaultDeny(namespace: string): Promise<ApplyResult>;
+  setReachProbe(proto: ReachProto, port: number): void;
+  /** Sends every pod to every pod on the chosen protocol and port. */
+  computeReach(): Promise<void>;
+  /** Sends one cell's packet again and shows its trace. */
+  openReachCell(from: string, to: string): Promise<SendOutcome>;
+}
+
 export interface WorkSlice {
   /** What the engine is doing for the page, while it works ("Compiling the cluster"); null when idle. */
   readonly busy: string | null;
@@ -132,7 +170,7 @@ export interface WorkSlice {
   idle(): Promise<void>;
 }
 
-export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
+export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice & PolicySlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -4,6 +4,7 @@
 // rows are the clients (from), columns the servers (to), "." connected and "X" blocked.
 import type { Cluster } from '../cluster/types';
 import { simulate, type SendSpec } from '../stack/simulate';
+import { enforcementNote } from './view';
 
 export type ReachProto = 'tcp' | 'udp' | 'sctp';
 
@@ -24,6 +25,8 @@ export interface ReachMatrix {
   readonly pods: readonly string[];
   /** cells[from][to] */
   readonly cells: readonly (readonly ReachCell[])[];
+  /** Whether the cluster's plugin enforces NetworkPolicy, in a sentence (a matrix is read against it). */
+  readonly enforcement: { readonly enforced: boolean; readonly text: string };
 }
 
 export interface ReachOptions {
@@ -63,7 +66,7 @@ function cellOf(cluster: Cluster, send: SendSpec): ReachCell {
 export function reachMatrix(cluster: Cluster, opts: ReachOptions): ReachMatrix {
   const pods = opts.pods ? [...opts.pods] : reachPods(cluster);
   const cells = pods.map((from) => pods.map((to) => cellOf(cluster, reachSend(opts, from, to))));
-  return { proto: opts.proto, port: opts.port, pods, cells };
+  return { proto: opts.proto, port: opts.port, pods, cells, enforcement: enforcementNote(cluster) };
 }
 
 /** The upstream e2e truth table: a header of servers, one row per client, tab-separated. */

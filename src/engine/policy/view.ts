@@ -2,6 +2,7 @@
 // its rules in the catalogue's words, and the document it came from (to edit it as YAML);
 // whether the cluster's plugin enforces them; and a starting point for a new policy.
 import type { Cluster } from '../cluster/types';
+import { documentText } from '../model/documents';
 import type { NetworkPolicySpec, PolicyType } from '../model/netpol-types';
 import { policyKey, ruleText } from './reasons';
 import { ENFORCING_PLUGINS, policyEnforcement } from './support';
@@ -60,4 +61,23 @@ spec:
   policyTypes:
     - Ingress
 `;
+}
+
+export interface PolicyPanelItem extends PolicyView {
+  /** Its document as written, to edit and apply again. */
+  readonly yaml: string;
+}
+
+/** What the policies panel shows: the plugin's stance, and each policy with its own YAML. */
+export interface PolicyPanel {
+  readonly enforcement: { readonly enforced: boolean; readonly text: string };
+  readonly policies: readonly PolicyPanelItem[];
+}
+
+/** The panel for a compiled cluster and the scenario text it was compiled from. */
+export function policyPanel(cluster: Cluster, text: string): PolicyPanel {
+  return {
+    enforcement: enforcementNote(cluster),
+    policies: policyViews(cluster).map((v) => ({ ...v, yaml: documentText(text, v.doc) ?? '' })),
+  };
 }
