@@ -1,14 +1,16 @@
 // npm run bench: prints the benchmark figures as JSON (medians, in milliseconds): the engine,
-// the Services at scale, the production bundle and the rendering in headless Chromium.
+// the Services at scale, conversations, the reachability matrix, the production bundle and
+// the rendering in headless Chromium.
 import { cpus } from 'node:os';
 import { build } from 'vite';
 import { bundleFigures } from './bundle';
 import { engineFigures, topologyFigures } from './engine';
 import { ruleWalkFigures, serviceFigures } from './services';
 import { conversationFigures } from './conversations';
+import { policyFigures } from './policy';
 import { renderFigures } from './render';
 
-const figures = [...engineFigures([3, 100, 1000], 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures()];
+const figures = [...engineFigures([3, 100, 1000], 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures(), ...policyFigures()];
 const ruleWalk = ruleWalkFigures();
 // Measure what the page serves now: build it afresh.
 await build({ logLevel: 'error' });
