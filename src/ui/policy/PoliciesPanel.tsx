@@ -69,7 +69,9 @@ function OpenModel() {
 
 function AddDefaultDeny({ namespaces }: { namespaces: readonly string[] }) {
   const add = useAppStore((s) => s.addDefaultDeny);
-  const [ns, setNs] = useState(namespaces[0] ?? 'default');
+  const [picked, setNs] = useState(namespaces[0] ?? 'default');
+  // A new scenario may not have the namespace picked before.
+  const ns = namespaces.includes(picked) ? picked : (namespaces[0] ?? 'default');
   return (
     <div className="pp-policy-add">
       <label className="pp-control">

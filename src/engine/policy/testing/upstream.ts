@@ -61,7 +61,7 @@ export function upstreamModelYaml(ports: readonly number[]): string {
     'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes: [{role: control-plane}, {role: worker}, {role: worker}]\n',
     'apiVersion: podpath.dev/v1alpha1\nkind: Podpath\nspec: {systemPods: false}\n',
   ];
-  for (const ns of NAMESPACES) out.push(`apiVersion: v1\nkind: Namespace\nmetadata: {name: ${ns}}\n`);
+  for (const ns of NAMESPACES) out.push(`apiVersion: v1\nkind: Namespace\nmetadata: {name: ${ns}, labels: {ns: ${ns}}}\n`);
   for (const ns of NAMESPACES) {
     for (const name of POD_NAMES) {
       const containers = ports.flatMap((port) => PROTOCOLS.map((proto) => {
