@@ -3,7 +3,7 @@
 // upstream NetworkPolicy e2e truth-table form: rows = from, columns = to, "." connected, "X" not;
 // on stderr, a note when the cluster's plugin does not enforce NetworkPolicy.
 import { formatTruthTable, reachMatrix } from '../engine';
-import { fail, intOption, loadCluster, parseCli } from './common';
+import { fail, intOption, loadCluster, parseCli, runCli } from './common';
 
 const USAGE = 'usage: npm run --silent reach -- FILE [--port N] [--proto tcp|udp|sctp]';
 
@@ -20,4 +20,4 @@ function main() {
   process.stdout.write(formatTruthTable(m));
 }
 
-main();
+runCli(main);

@@ -5,7 +5,7 @@
 // a send, the tables show the state after that packet and its reply (ARP caches, FDB,
 // conntrack). --form restore prints what kube-proxy fed to iptables-restore instead.
 import { EMPTY_STATE, iptablesRestoreForm, nodeNetnsId, podNetnsId, simulate, tablesOf, type DynState, type TableId } from '../engine';
-import { fail, intOption, loadCluster, parseCli, protoOption, SEND_OPTIONS } from './common';
+import { fail, intOption, loadCluster, parseCli, protoOption, runCli, SEND_OPTIONS } from './common';
 
 const SHOWS: readonly TableId[] = ['routes', 'routes-local', 'neigh', 'fdb', 'addr', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack'];
 const USAGE = `usage: npm run --silent tables -- FILE --node NAME [--pod POD] --show ${SHOWS.join('|')} [--form save|restore] [--from SRC --to DST --port N [--proto P] [--container C]]`;
@@ -47,11 +47,13 @@ function main() {
     process.stdout.write(text);
     return;
   }
-  const tables = tablesOf(cluster, state, id, { date: ctime(new Date()) });
+  const r = tablesOf(cluster, state, id, { date: ctime(new Date()) });
+  if (!r.ok) fail(r.error);
+  const tables = r.tables;
   const t = tables.find((x) => x.id === show);
   const modeHint = show === 'nft' || show === 'ipvsadm' || show === 'ipset' ? ' (switch kubeProxyMode in the kind Cluster document)' : '';
   if (!t) fail(`${show} does not apply here: this namespace has ${tables.map((x) => x.id).join(', ')}${modeHint}`);
   process.stdout.write(t.text);
 }
 
-main();
+runCli(main);

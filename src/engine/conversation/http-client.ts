@@ -58,7 +58,10 @@ function connectOutcome(r: ReturnType<typeof tcpConnect>, ms: number, maxMs: num
   if (r.ok) return { kind: 'connected', ms };
   switch (r.failure) {
     case 'refused': return { kind: 'refused', ms };
-    case 'unreachable': return r.icmp === 'net-unreachable' ? { kind: 'net-unreachable', ms } : { kind: 'host-unreachable', ms };
+    case 'unreachable': {
+      const immediate = r.immediate ? { immediate: true } : {};
+      return r.icmp === 'net-unreachable' ? { kind: 'net-unreachable', ms, ...immediate } : { kind: 'host-unreachable', ms, ...immediate };
+    }
     case 'timeout': return { kind: 'timeout', ms: Math.min(maxMs ?? KERNEL_CONNECT_TIMEOUT_MS, KERNEL_CONNECT_TIMEOUT_MS) };
   }
 }
@@ -103,7 +106,7 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   if (!r.ok) {
     ex.result = connect.kind === 'timeout' ? 'no answer to the SYN' : `connect failed: ${connect.kind}`;
     if (connect.kind === 'timeout') conv.wait(Math.max(0, connect.ms - (conv.now - start)));
-    return { exchange: ex.id, connect, ms: conv.now - start };
+    return { exchange: ex.id, connect, local: { ip: src, port: sport }, ms: conv.now - start };
   }
   const conn = r.conn;
   const local = { ip: conn.client.addr, port: conn.client.port };

@@ -32,7 +32,7 @@ describe('getaddrinfo in a pod with ndots:5', () => {
 
   it('finds a Service in its own namespace with the first search domain: two queries, A and AAAA', () => {
     const { r, exchanges } = lookup(c, 'default/web', 'kubernetes');
-    expect(r.outcome).toEqual({ kind: 'found', addresses: ['10.96.0.1'] });
+    expect(r.outcome).toEqual({ kind: 'found', addresses: ['10.96.0.1'], canonical: 'kubernetes.default.svc.cluster.local' });
     expect(exchanges.map((e) => e.title)).toEqual(['look up kubernetes.default.svc.cluster.local (A)', 'look up kubernetes.default.svc.cluster.local (AAAA)']);
   });
 

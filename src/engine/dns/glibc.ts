@@ -83,7 +83,8 @@ export function getaddrinfo(conv: Conversation, spec: LookupSpec): LookupResult 
             if (a.type === 'CNAME') canonical = a.data;
           }
         }
-        if (addresses.length > 0) return { outcome: { kind: 'found', addresses, ...(canonical ? { canonical } : {}) }, tried, queries, source: 'dns' };
+        // AI_CANONNAME: the name that answered (a CNAME's target, else the name with its search domain).
+        if (addresses.length > 0) return { outcome: { kind: 'found', addresses, canonical: (canonical ?? fqdn(name)).replace(/\.$/, '') }, tried, queries, source: 'dns' };
         if (!refused && !timedOut) { answered = true; break; } // NXDOMAIN or NODATA: the next name
         if (timedOut) next.push(server);
       }

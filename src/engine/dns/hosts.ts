@@ -52,10 +52,3 @@ export function hostsLookup(file: HostsFile, name: string): string | undefined {
   return [...file.entries, ...file.aliases].find((e) => e.ip.includes('.') && e.names.some((x) => x.toLowerCase() === n))?.ip;
 }
 
-/** The file as its writer writes it: the kubelet's header and tab-separated lines, hostAliases under their own comment. */
-export function formatHosts(file: HostsFile): string {
-  const line = (e: HostsEntry) => `${e.ip}\t${e.names.join(e.sep ?? '\t')}`;
-  const head = file.managed ? '# Kubernetes-managed hosts file.\n' : '';
-  const aliases = file.aliases.length > 0 ? `\n# Entries added by HostAliases.\n${file.aliases.map(line).join('\n')}\n` : '';
-  return `${head}${file.entries.map(line).join('\n')}\n${aliases}`;
-}

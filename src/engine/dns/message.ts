@@ -61,12 +61,12 @@ function rdataBytes(r: DnsRecord, written: string[]): number {
   }
 }
 
-/** The message's size on the wire; `edns` adds the OPT pseudo-record (11 bytes, plus a 12-byte cookie option when `cookie`). */
+/** The message's size on the wire; `edns` adds the OPT pseudo-record (11 bytes, plus the COOKIE option when `cookie`: 4 bytes of option header and dig's 8-byte client cookie, echoed). */
 export function messageBytes(p: DnsPayload, edns: boolean, cookie = false): number {
   const written: string[] = [];
   let n = 12 + nameBytes(p.question.name, written) + 4;
   const r = p.response;
   for (const rr of r ? [...r.answers, ...r.authority, ...r.additional] : []) n += nameBytes(rr.name, written) + 10 + rdataBytes(rr, written);
-  if (edns) n += 11 + (cookie ? 4 + (r ? 24 : 8) : 0);
+  if (edns) n += 11 + (cookie ? 4 + 8 : 0);
   return n;
 }

@@ -1,14 +1,13 @@
 // Turns validated documents into one Scenario: kind's defaults filled in, Deployments,
 // DaemonSets and StatefulSets expanded into the pods their controllers would create, kind's
-// own CoreDNS pods added, and
-// the checks that span documents (overlapping CIDRs, port clashes, unknown nodes).
+// own CoreDNS pods added, and the checks that span documents (validation/index.ts).
 import type { Located } from './parse';
 import type * as S from './schemas';
 import type { NetworkPolicyDoc } from './netpol-schema';
 import { checkNetworkPolicies, networkPolicyOf } from './netpol';
 import { DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { COREDNS, expandDaemonSet, expandDeployment, expandStatefulSet, isReady, podFromSpec } from './workloads';
-import { checkScenario } from './checks';
+import { checkScenario, checkSizes } from './validation';
 import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
   ClusterSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
@@ -51,7 +50,7 @@ function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
     cni: spec?.cni ?? 'bridge',
     seed: spec?.seed ?? 1,
     outsideHosts: spec?.outsideHosts ?? DEFAULT_OUTSIDE_HOSTS,
-    routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i]) } })),
+    routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i, 'route']), fields: doc?.fields } })),
     layout: spec?.layout ?? {},
     systemPods: spec?.systemPods ?? true,
     upstreamDNS: spec?.upstreamDNS ?? '8.8.8.8',
@@ -66,13 +65,16 @@ function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name:
   return {
     kind: l.value.kind, apiVersion: l.value.apiVersion, name: l.value.metadata.name,
     namespace: l.value.metadata.namespace ?? 'default', body: l.value as Record<string, unknown>,
-    source: { doc: l.doc, line: l.line([]) },
+    source: { doc: l.doc, line: l.line([]), fields: l.fields },
   };
 }
 
 export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseResult {
   const cluster = clusterSpec(parsed.clusters[0]);
   const settings = settingsOf(parsed.settings[0]);
+  // Sizes first: nothing is expanded past the limits.
+  const tooBig = checkSizes(parsed, settings.systemPods ? COREDNS.spec.replicas : 0);
+  if (tooBig.length > 0) return { ok: false, errors: tooBig };
   const namespaces: NamespaceSpec[] = SYSTEM_NAMESPACES.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } }));
   for (const n of parsed.namespaces) {
     const labels = { ...(n.value.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.value.metadata.name };
@@ -87,13 +89,13 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     const m = p.value.metadata;
     pods.push(podFromSpec(
       { namespace: m.namespace ?? 'default', name: m.name, labels: m.labels ?? {}, annotations: m.annotations ?? {}, ready: isReady(m.annotations, p.value.status?.conditions) },
-      p.value.spec, { doc: p.doc, line: p.line([]) },
+      p.value.spec, { doc: p.doc, line: p.line([]), fields: p.fields },
     ));
     taken.add(`${m.namespace ?? 'default'}/${m.name}`);
   }
-  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]) }, taken));
-  for (const d of parsed.daemonSets) pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]) }, taken));
-  for (const d of parsed.statefulSets) pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]) }, taken));
+  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
+  for (const d of parsed.daemonSets) pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
+  for (const d of parsed.statefulSets) pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
   // Objects are created in document order (kubectl apply -f), which decides addresses.
   pods.sort((a, b) => a.source.doc - b.source.doc);
 
@@ -106,7 +108,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
       const v = o.value as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
       return {
         kind: v.kind ?? '', apiVersion: v.apiVersion ?? '', name: v.metadata?.name ?? '',
-        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]) },
+        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]), fields: o.fields },
       };
     }),
     warnings,

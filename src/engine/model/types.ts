@@ -4,6 +4,7 @@
 
 import type { PortRange } from './port-range';
 import type { NetworkPolicySpec } from './netpol-types';
+import type { FieldLines } from './locate';
 
 export type { PortRange } from './port-range';
 export type { NetworkPolicySpec, LabelSelectorSpec, PolicyPeer, PolicyPort, PolicyRule, PolicyType } from './netpol-types';
@@ -16,6 +17,8 @@ export interface SourceRef {
   /** 1-based index of the YAML document in the scenario. */
   readonly doc: number;
   readonly line: number;
+  /** The line of each field of the document (see locate.ts), so later errors point at their field. */
+  readonly fields?: FieldLines;
 }
 
 export interface ClusterNodeSpec {

@@ -3,7 +3,9 @@
 // upstream NetworkPolicy e2e suite probes a cluster. Printed in that suite's truth-table form:
 // rows are the clients (from), columns the servers (to), "." connected and "X" blocked.
 import type { Cluster } from '../cluster/types';
-import { simulate, type SendSpec } from '../stack/simulate';
+// The guarded door: a cell the walk cannot finish is that cell's problem, not the matrix's.
+import { simulate } from '../guard';
+import type { SendSpec } from '../stack/simulate';
 import { enforcementNote } from './view';
 
 export type ReachProto = 'tcp' | 'udp' | 'sctp';

@@ -7,21 +7,16 @@ import type { Cluster, Netns } from '../cluster/types';
 import { formatBridgeFdb, formatIpAddr, formatIpNeigh, formatIpRoute } from '../format/iproute';
 import { formatIpLink, formatIpRule } from '../format/iplink';
 import { cniNetnsName } from '../format/names';
-import { formatHosts, hostsOf } from '../dns/hosts';
-import { formatResolvConf, resolvConfOf } from '../dns/resolvconf';
+import { hostsOf } from '../dns/hosts';
+import { resolvConfOf } from '../dns/resolvconf';
+import { CLUSTER_DOMAIN } from '../dns/records';
 import { EMPTY_STATE, type DynState } from '../stack/state';
 import type { Trace } from '../trace/types';
 import type { Sender } from '../conversation/sender';
 import type { CommandOutput } from './results';
 import { COMMANDS, runCommand, type CommandResult, type ExecSpec } from './run';
-import { printCurl } from './print/curl';
-import { printPing } from './print/ping';
-import { printTraceroute } from './print/traceroute';
-import { printDig } from './print/dig';
-import { printNslookup } from './print/nslookup';
-import { printNc } from './print/nc';
-import { printSockets } from './sockets';
-import { printWget } from './wget';
+import { getopt } from './parse';
+import { printCurl, printDig, printHosts, printNc, printNslookup, printPing, printResolvConf, printSs, printTraceroute, printWget, type SsSocket } from './print';
 
 export type ExecResult =
   | { readonly ok: true; readonly output: CommandOutput; readonly trace: Trace | null; readonly state: DynState }
@@ -67,16 +62,44 @@ function ipCommand(ns: Netns, state: DynState, args: readonly string[]): Command
   return err(`Object "${object}" is unknown, try "ip help".\n`, 1);
 }
 
+/** The machine's /etc/hosts: the kubelet's file for a pod, docker's for a kind node (and a host-network pod, under the kubelet's header). */
+function hostsText(cluster: Cluster, s: Sender): string {
+  const pod = s.podKey ? cluster.pod(s.podKey) : s.ns.kind === 'pod' ? cluster.pod(s.ns.name) : undefined;
+  const file = hostsOf(cluster, s.ns, s.podKey);
+  const lines = (entries: typeof file.entries) => entries.map((e) => `${e.ip}\t${e.names.join(e.sep ?? '\t')}\n`).join('');
+  if (!pod) return lines(file.entries);
+  const aliases = pod.spec.hostAliases;
+  if (pod.spec.hostNetwork) return printHosts({ podIPs: [pod.ip], hostname: pod.spec.hostname ?? pod.spec.name, hostAliases: aliases, hostNetwork: { nodeHosts: lines(file.entries) } });
+  return printHosts({
+    podIPs: [pod.ip], hostname: pod.spec.hostname ?? pod.spec.name, hostAliases: aliases,
+    ...(pod.spec.subdomain ? { hostDomain: `${pod.spec.subdomain}.${pod.spec.namespace}.svc.${CLUSTER_DOMAIN}` } : {}),
+  });
+}
+
 function catCommand(cluster: Cluster, s: Sender, args: readonly string[]): CommandOutput {
   const parts: string[] = [];
   let failed = '';
   for (const f of args) {
-    if (f === '/etc/resolv.conf') parts.push(formatResolvConf(resolvConfOf(cluster, s.ns, s.podKey)));
-    else if (f === '/etc/hosts') parts.push(formatHosts(hostsOf(cluster, s.ns, s.podKey)));
+    if (f === '/etc/resolv.conf') {
+      const rc = resolvConfOf(cluster, s.ns, s.podKey);
+      parts.push(printResolvConf({ searches: rc.search, nameservers: rc.nameservers, options: rc.options }));
+    } else if (f === '/etc/hosts') parts.push(hostsText(cluster, s));
     else if (f === '/etc/hostname') parts.push(`${hostnameOf(cluster, s)}\n`);
     else failed += `cat: ${f}: No such file or directory\n`;
   }
   return { stdout: parts.join(''), stderr: failed, exitCode: failed ? 1 : 0 };
+}
+
+/** `ss`: the namespace's listening sockets (podpath keeps none after a command ends, so no connections or TIME-WAIT). */
+function ssCommand(ns: Netns, args: readonly string[]): CommandOutput {
+  const p = getopt(args, { flags: ['t', 'u', 'l', 'n', 'a', 'p', '4', 'w', 'x'], values: [] });
+  if (!p.ok) return err(`ss: invalid option -- '${p.bad.replace(/^-+/, '')}'\n`, 1);
+  // SCTP sockets need ss -S, which podpath's ss does not print.
+  const sockets: SsSocket[] = ns.listeners.flatMap((l) => (l.proto === 'sctp' ? [] : [{
+    netid: l.proto, state: l.proto === 'tcp' ? 'LISTEN' : 'UNCONN', recvQ: 0, sendQ: l.proto === 'tcp' ? 4096 : 0,
+    local: { addr: l.addr, port: l.port }, peer: { addr: '0.0.0.0', port: 0 },
+  } as const]));
+  return printSs(sockets, { tcp: p.flags.has('t'), udp: p.flags.has('u'), listening: p.flags.has('l'), all: p.flags.has('a'), numeric: p.flags.has('n'), processes: p.flags.has('p') });
 }
 
 function local(cluster: Cluster, s: Sender, state: DynState, argv: readonly string[]): CommandOutput {
@@ -91,7 +114,7 @@ function local(cluster: Cluster, s: Sender, state: DynState, argv: readonly stri
       return out(formatBridgeFdb(s.ns, state));
     }
     case 'cat': return args.length === 0 ? err('podpath: cat reads files; try cat /etc/resolv.conf\n', 1) : catCommand(cluster, s, args);
-    case 'ss': return printSockets(s.ns, state, args);
+    case 'ss': return ssCommand(s.ns, args);
     default:
       return err(`podpath: ${cmd}: this command is not modelled here. The shell knows: ${COMMANDS.join(', ')} (help lists them with their options).\n`, 127);
   }
@@ -100,7 +123,7 @@ function local(cluster: Cluster, s: Sender, state: DynState, argv: readonly stri
 function print(cluster: Cluster, s: Sender, state: DynState, c: CommandResult): CommandOutput {
   switch (c.tool) {
     case 'curl': return printCurl(c.result, { verbose: c.flags.verbose, head: c.flags.head, silent: c.flags.silent, showError: c.flags.showError, fail: c.flags.fail });
-    case 'wget': return printWget(c.result, c.quiet);
+    case 'wget': return printWget(c.result, { quiet: c.quiet, outputDocument: '-' });
     case 'ping': return printPing(c.result);
     case 'traceroute': return printTraceroute(c.result);
     case 'nslookup': return printNslookup(c.result);

@@ -65,6 +65,12 @@ export interface CurlResult {
   readonly responseFailure?: 'empty-reply' | 'reset';
   /** https failed: the server does not speak TLS (curl 35), or its certificate is not trusted and -k was not given (curl 60). */
   readonly tlsError?: 'not-tls' | 'untrusted';
+  /**
+   * With tlsError 'untrusted': OpenSSL's X509_verify_cert_error_string for the failure, as curl
+   * prints it ("unable to get local issuer certificate", the default; "self-signed certificate";
+   * "certificate has expired").
+   */
+  readonly tlsVerifyError?: string;
   /** -m SECS, when given. */
   readonly maxTimeSeconds?: number;
   /** Total time of the transfer, ms. */
@@ -169,10 +175,7 @@ export interface DnsToolResult {
   readonly queries: readonly { readonly name: string; readonly type: string; readonly answer?: DnsAnswer; readonly timeout?: boolean }[];
   /** dig's +short. */
   readonly short: boolean;
-  /**
-   * When the run ended (a fixed simulated clock), for dig's WHEN line: an ISO 8601 UTC time,
-   * "2026-01-05T10:00:00Z"; dig prints it as "Mon Jan 05 10:00:00 UTC 2026".
-   */
+  /** When the run ended (a fixed simulated clock), as dig's WHEN line prints it (lib/clock.ts ctimeUtc). */
   readonly when: string;
   /** The arguments as typed after the command name (dig echoes them in its banner). */
   readonly args?: readonly string[];

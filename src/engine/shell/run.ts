@@ -133,7 +133,7 @@ function digCommand(conv: Conversation, s: Sender, args: readonly string[]): Com
     else name = a;
   }
   if (name === undefined) name = '.';
-  return { tool: 'dig', result: runDnsTool(conv, s, { name, type, ...(server ? { server } : {}), search, short, tries, edns: true }, 'dig') };
+  return { tool: 'dig', result: runDnsTool(conv, s, { name, type, ...(server ? { server } : {}), search, short, tries, edns: true, args }, 'dig') };
 }
 
 function nslookupCommand(conv: Conversation, s: Sender, args: readonly string[]): CommandResult {

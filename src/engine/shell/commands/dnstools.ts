@@ -22,14 +22,18 @@ export interface DnsToolOptions {
   /** dig's +tries (3) / nslookup's retries. */
   readonly tries: number;
   readonly edns: boolean;
+  /** The arguments as typed, for dig's banner. */
+  readonly args?: readonly string[];
 }
 
-function toAnswer(r: Extract<DnsReply, { ok: true }>, server: string, edns: boolean): DnsAnswer {
+function toAnswer(r: Extract<DnsReply, { ok: true }>, server: string, cookie: string | undefined): DnsAnswer {
   const resp = r.response.response!;
   const flags = ['qr', ...(resp.aa ? ['aa'] : []), 'rd', ...(resp.ra ? ['ra'] : [])];
   return {
     server, port: 53, question: r.response.question, id: r.response.id, rcode: resp.rcode, flags,
-    answers: resp.answers, authority: resp.authority, additional: resp.additional, ms: r.ms, size: messageBytes(r.response, edns, edns), proto: 'UDP',
+    answers: resp.answers, authority: resp.authority, additional: resp.additional, ms: Math.floor(r.ms), size: messageBytes(r.response, cookie !== undefined, cookie !== undefined), proto: 'UDP',
+    // dig 9.18 asks with EDNS (UDP size 1232) and a client cookie; CoreDNS answers with version 0, the same size, and echoes the cookie.
+    ...(cookie !== undefined ? { edns: { version: 0, udpSize: 1232, cookie: `${cookie} (echoed)` } } : {}),
   };
 }
 
@@ -38,12 +42,13 @@ export function runDnsTool(conv: Conversation, sender: Sender, o: DnsToolOptions
   const server = o.server ?? rc.nameservers[0] ?? '127.0.0.1';
   const names = o.search ? candidates(o.name, rc.search, resolverOptions(rc).ndots) : [o.name];
   const sport = ephemeralPort(conv);
+  const cookie = o.edns ? Array.from({ length: 4 }, () => conv.rng.int(0, 65535).toString(16).padStart(4, '0')).join('') : undefined;
   const queries: DnsToolResult['queries'][number][] = [];
   const asker = program === 'dig' ? `dig in ${sender.label}` : `nslookup in ${sender.label}`;
   const ask = (name: string, type: DnsType) => {
     for (let t = 0; t < o.tries; t++) {
       const r = askDns(conv, { sender, server, sport, name, type, asker });
-      if (r.ok) { queries.push({ name: fqdn(name), type, answer: toAnswer(r, server, o.edns) }); return r; }
+      if (r.ok) { queries.push({ name: fqdn(name), type, answer: toAnswer(r, server, cookie) }); return r; }
       queries.push({ name: fqdn(name), type, timeout: true });
       if (r.failure !== 'timeout') return r;
       conv.wait(5000);
@@ -57,5 +62,8 @@ export function runDnsTool(conv: Conversation, sender: Sender, o: DnsToolOptions
     if (rcode === 'NOERROR' && program === 'nslookup' && o.type === 'A') ask(name, 'AAAA');
     if (rcode === 'NOERROR' || rcode === 'SERVFAIL' || rcode === 'REFUSED') break;
   }
-  return { name: o.name, type: o.type, server, queries, short: o.short, when: ctimeUtc(simSeconds(conv.now)) };
+  return {
+    name: o.name, type: o.type, server, queries, short: o.short, when: ctimeUtc(simSeconds(conv.now)),
+    ...(o.args ? { args: o.args } : {}), ...(o.server !== undefined ? { serverArg: o.server } : {}),
+  };
 }

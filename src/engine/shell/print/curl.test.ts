@@ -25,14 +25,14 @@ const nginx404 = { version: 'HTTP/1.1' as const, status: 404, reason: 'Not Found
   headers: hdrs(['Server', 'nginx/1.27.3'], ['Content-Type', 'text/html'], ['Content-Length', '153']),
   body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n</html>\r\n' };
 
-describe('printCurl (curl 8.14.1)', () => {
+describe('printCurl (curl 8.11.1)', () => {
   it('prints -v for a numeric host to a pipe as the captured 8.14.1 run shows it', () => {
     const f = fixture('curl-v-ip-literal-piped.txt');
     const body153 = '{"system":"L9","component":"api-server","status":"alive","version":"0.5.0 (Research Factory Integration)","timestamp":"2026-02-15T18:11:59.100428+00:00"}';
     const r: CurlResult = {
       url: 'http://127.0.0.1:8000/_echo', scheme: 'http', host: '127.0.0.1', port: 8000, path: '/_echo',
       lookup: { kind: 'found', addresses: ['127.0.0.1'] }, ip: '127.0.0.1', connect: { kind: 'connected', ms: 0 },
-      request: { method: 'GET', target: '/_echo', headers: curlRequestHeaders('127.0.0.1', 8000, 'http') },
+      request: { method: 'GET', target: '/_echo', headers: hdrs(['Host', '127.0.0.1:8000'], ['User-Agent', 'curl/8.14.1'], ['Accept', '*/*']) },
       response: { version: 'HTTP/1.1', status: 200, reason: 'OK', body: body153,
         headers: hdrs(['date', 'Sun, 15 Feb 2026 18:11:58 GMT'], ['server', 'uvicorn'], ['content-length', '153'], ['content-type', 'application/json']) },
       totalMs: 1,
@@ -60,7 +60,7 @@ describe('printCurl (curl 8.14.1)', () => {
 
   it('writes header lines with their CRLF and the body between them and "left intact" on a terminal', () => {
     const out = printCurl(apiRun({ response: { ...nginx404, status: 200, reason: 'OK' } }), { verbose: true });
-    expect(out.stderr).toContain('> GET / HTTP/1.1\r\n> Host: api\r\n> User-Agent: curl/8.14.1\r\n> Accept: */*\r\n> \r\n');
+    expect(out.stderr).toContain('> GET / HTTP/1.1\r\n> Host: api\r\n> User-Agent: curl/8.11.1\r\n> Accept: */*\r\n> \r\n');
     expect(out.stderr).toContain('< HTTP/1.1 200 OK\r\n');
     const fds = out.chunks!.map((c) => c.fd);
     expect(fds.slice(-2)).toEqual([1, 2]);
@@ -152,8 +152,18 @@ describe('printCurl (curl 8.14.1)', () => {
 
   it('names the custom Host header where curl puts Host, and the port when it is not 80', () => {
     expect(curlRequestHeaders('api', 8080, 'http', hdrs(['Host', 'shop.example']))).toEqual(
-      hdrs(['Host', 'shop.example'], ['User-Agent', 'curl/8.14.1'], ['Accept', '*/*']));
+      hdrs(['Host', 'shop.example'], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*']));
     expect(curlRequestHeaders('api', 8080, 'http')[0]).toEqual({ name: 'Host', value: 'api:8080' });
+  });
+
+  it('fails https to a server that does not speak TLS with 35, and an untrusted certificate with 60', () => {
+    const tls = apiRun({ url: 'https://api/', scheme: 'https', port: 443 });
+    expect(printCurl({ ...tls, tlsError: 'not-tls' })).toMatchObject({ exitCode: 35,
+      stderr: 'curl: (35) TLS connect error: OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number\n' });
+    const untrusted = printCurl({ ...tls, tlsError: 'untrusted' }, { verbose: true });
+    expect(untrusted.exitCode).toBe(60);
+    expect(untrusted.stderr).toContain('* SSL certificate problem: unable to get local issuer certificate\n* closing connection #0\n'
+      + 'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\n');
   });
 
   it('prints "Operation timed out" when -m ends the wait for a response', () => {

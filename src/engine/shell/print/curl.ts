@@ -1,5 +1,6 @@
-// curl 8.14.1 (Debian 13 "trixie", Alpine 3.22): what `curl [-v] [-I] [-s] [-S] [-f] URL`
-// prints. Read from curl's source at tag curl-8_14_1: lib/hostip.c show_resolve_info (the
+// curl 8.11.1 (Alpine 3.21; the version in ../versions.ts): what `curl [-v] [-I] [-s] [-S] [-f]
+// URL` prints. Read from curl's source at tag curl-8_14_1 and checked line by line against
+// curl-8_11_1, where every message and code path below is the same: lib/hostip.c show_resolve_info (the
 // "Host ... was resolved." / "IPv6:" / "IPv4:" lines, skipped for a numeric host),
 // lib/cf-socket.c ("  Trying %s:%d...", "connect to %s port %u from %s port %d failed: %s",
 // "Immediate connect fail for %s: %s", "Recv failure: %s"), lib/url.c Curl_verboseconnect
@@ -12,15 +13,25 @@
 // Accept order, "Empty reply from server", -f's "The requested URL returned error: %d" written
 // before the header block's blank line), lib/strerror.c ("Could not connect to server" since
 // 8.9.0), src/tool_operate.c ("curl: (%d) %s", muted by -s unless -S) and src/tool_cb_dbg.c
-// ("* ", "> ", "< " prefixes; "{ [N bytes data]" only when stdout is not a terminal).
+// ("* ", "> ", "< " prefixes; "{ [N bytes data]" only when stdout is not a terminal),
+// lib/vtls/openssl.c ossl_connect_step2 ("TLS connect error: " + "OpenSSL/x.y.z: " + the
+// OpenSSL error, exit 35; "SSL certificate problem: %s", exit 60, after which tool_operate.c
+// prints CURL_CA_CERT_ERRORMSG).
 // Header lines keep their CRLF, as curl writes the bytes it sent and received.
 // The progress meter: curl switches it off when the body goes to a terminal
 // (tool_operate.c: isatty(stdout) => noprogress), and podpath's shell is a terminal.
 import type { CommandOutput, CurlResult, HttpHeader } from '../results';
 import { connectErrorText, isIPv4Literal, STRERROR } from './libc-text';
 import { writer, type Writer } from './output';
+import { TOOL_VERSIONS } from '../versions';
 
-export const CURL_VERSION = '8.14.1';
+export const CURL_VERSION = TOOL_VERSIONS.curl;
+
+/** src/tool_operate.c CURL_CA_CERT_ERRORMSG, printed after a certificate verification error. */
+const CA_CERT_ERRORMSG = 'More details here: https://curl.se/docs/sslcerts.html\n\n'
+  + 'curl failed to verify the legitimacy of the server and therefore could not\n'
+  + 'establish a secure connection to it. To learn more about this situation and\n'
+  + 'how to fix it, please visit the webpage mentioned above.\n';
 
 export interface CurlOptions {
   readonly verbose?: boolean;
@@ -67,7 +78,10 @@ export function printCurl(r: CurlResult, opts: CurlOptions = {}): CommandOutput 
   const fail = (code: number, message: string, close: Close, reported = false) => {
     if (!reported) info(message);
     info(`${close} connection #0`);
-    if (!opts.silent || opts.showError) w.err(`curl: (${code}) ${message}\n`);
+    if (!opts.silent || opts.showError) {
+      w.err(`curl: (${code}) ${message}\n`);
+      if (code === 60) w.err(CA_CERT_ERRORMSG);
+    }
     return finish(code);
   };
   const maxMs = r.maxTimeSeconds !== undefined ? r.maxTimeSeconds * 1000 : undefined;
@@ -98,8 +112,12 @@ export function printCurl(r: CurlResult, opts: CurlOptions = {}): CommandOutput 
     return fail(c.kind === 'timeout' ? 28 : 7, cantConnect, 'closing');
   }
   info(`Connected to ${r.host} (${ip}) port ${r.port}`);
-  if (r.scheme === 'https')
+  if (r.scheme === 'https') {
     info('[podpath] the TLS handshake is not modelled: curl would print OpenSSL\'s handshake and the server certificate here');
+    if (r.tlsError === 'not-tls')
+      return fail(35, `TLS connect error: OpenSSL/${TOOL_VERSIONS.openssl}: error:0A00010B:SSL routines::wrong version number`, 'closing');
+    if (r.tlsError === 'untrusted') return fail(60, `SSL certificate problem: ${r.tlsVerifyError ?? 'unable to get local issuer certificate'}`, 'closing');
+  }
   info('using HTTP/1.x');
   return exchange(r, opts, w, { info, toStdout, fail, finish }, maxMs);
 }

@@ -2,16 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DnsAnswer, DnsToolResult } from '../results';
 import { printDig } from './dig';
-import { digDate } from './dns-date';
 import { questionLine, recordLine } from './dns-text';
-import { asFixture, body, parseFixture } from './testing/fixture';
+import { asFixture, body, expandTabs, parseFixture } from './testing/fixture';
 
 const fixture = (name: string) => parseFixture(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const expandTabs = (s: string) => s.split('\n').map((line) => {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-  return out;
-}).join('\n');
 const trimBlank = (s: string) => s.replace(/^\n+/, '').replace(/\n+$/, '\n');
 
 const rr = (name: string, ttl: number, type: string, data: string) => ({ name, ttl, type, data });
@@ -26,10 +20,10 @@ function answer(over: Partial<DnsAnswer>): DnsAnswer {
 function run(over: Partial<DnsToolResult>, a?: DnsAnswer): DnsToolResult {
   const q = a?.question ?? { name: 'kubernetes.default.svc.cluster.local.', type: 'A' };
   return { name: q.name, type: q.type, server: '10.96.0.10', queries: [{ ...q, ...(a ? { answer: a } : {}) }], short: false,
-    when: '2026-01-05T10:00:00Z', ...over };
+    when: 'Mon Jan 05 10:00:00 UTC 2026', ...over };
 }
 
-describe('printDig (dig 9.18.39)', () => {
+describe('printDig (dig 9.18)', () => {
   it('prints the full default output as the captured 9.20 run shows it', () => {
     const f = fixture('dig-full-9.20-cookie.txt');
     const a = answer({ server: '127.0.0.1', port: 8000, question: { name: 'www.uchile.cl.', type: 'A' }, id: 2868,
@@ -75,7 +69,7 @@ describe('printDig (dig 9.18.39)', () => {
     const f = fixture('dig-timeout.txt');
     const q = { name: 'api.default.svc.cluster.local.', type: 'A', timeout: true };
     const r = run({ name: q.name, args: ['api.default.svc.cluster.local'], queries: [q, q, q] });
-    expect(asFixture(printDig(r), f)).toEqual(body(f));
+    expect(asFixture(printDig(r, { version: '9.18.39' }), f)).toEqual(body(f));
   });
 
   it('prints only the rdata with +short, and nothing for NXDOMAIN', () => {
@@ -90,11 +84,6 @@ describe('printDig (dig 9.18.39)', () => {
     expect(questionLine('example.com.svc.cluster.local.', 'A')).toBe(';example.com.svc.cluster.local.\tIN\tA\n');
     expect(questionLine('example.com.s11-services.svc.cluster.local.', 'A')).toBe(';example.com.s11-services.svc.cluster.local. IN A\n');
     expect(recordLine(rr('example.com.', 30, 'A', '172.66.147.243'))).toBe('example.com.\t\t30\tIN\tA\t172.66.147.243\n');
-  });
-
-  it('formats the WHEN line from an ISO UTC time', () => {
-    expect(digDate('2026-01-05T10:00:00Z')).toBe('Mon Jan 05 10:00:00 UTC 2026');
-    expect(digDate('2024-02-29T23:59:59.5Z')).toBe('Thu Feb 29 23:59:59 UTC 2024');
   });
 
   it('drops the recursion warning when ra is set and the mDNS warning for names outside local.', () => {

@@ -1,6 +1,6 @@
-// dig 9.18.39 (BIND 9.18 ESV: Ubuntu 24.04's bind9-dnsutils; Debian 13 ships 9.20, whose dig
-// prints the same text but for its version in the banner): what `dig [@SERVER] [+short]
-// [TYPE] NAME` prints. Read from bind9 at tag v9.18.39: bin/dig/dig.c printgreeting (the
+// dig 9.18 (BIND 9.18 ESV, Ubuntu 24.04's bind9-dnsutils; the release in ../versions.ts; Debian
+// 13 ships 9.20, whose dig prints the same text but for its version in the banner): what
+// `dig [@SERVER] [+short] [TYPE] NAME` prints. Read from bind9 at tag v9.18.39: bin/dig/dig.c printgreeting (the
 // "\n; <<>> DiG %s <<>> args\n", "; (1 server found)", ";; global options: +cmd" banner,
 // printed before the first answer or before a failure), printmessage (";; Got answer:", the
 // .local mDNS warning, ";; ->>HEADER<<- opcode: %s, status: %s, id: %u", ";; flags:" in the
@@ -17,9 +17,9 @@
 import type { CommandOutput, DnsAnswer, DnsToolResult } from '../results';
 import { writer } from './output';
 import { questionLine, recordLine } from './dns-text';
-import { digDate } from './dns-date';
+import { TOOL_VERSIONS } from '../versions';
 
-export const DIG_VERSION = '9.18.39';
+export const DIG_VERSION = TOOL_VERSIONS.dig;
 
 export interface DigOptions {
   /** +noall: no banner, comments, question, stats; with +answer, the answer records alone. */
@@ -81,6 +81,6 @@ function message(a: DnsAnswer): string {
 function stats(a: DnsAnswer, r: DnsToolResult): string {
   return `;; Query time: ${Math.floor(a.ms)} msec\n`
     + `;; SERVER: ${a.server}#${a.port}(${r.serverArg ?? r.server}) (${a.proto})\n`
-    + `;; WHEN: ${digDate(r.when)}\n`
+    + `;; WHEN: ${r.when}\n`
     + `;; MSG SIZE  rcvd: ${a.size}\n\n`;
 }

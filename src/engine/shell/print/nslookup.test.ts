@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DnsAnswer, DnsToolResult } from '../results';
 import { printNslookup } from './nslookup';
-import { asFixture, body, parseFixture } from './testing/fixture';
+import { asFixture, body, expandTabs, parseFixture } from './testing/fixture';
 
 const fixture = (name: string) => parseFixture(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const expandTabs = (s: string) => s.split('\n').map((line) => {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-  return out;
-}).join('\n');
 
 const COREDNS = ['qr', 'aa', 'rd'];
 const rr = (name: string, type: string, data: string, ttl = 30) => ({ name, ttl, type, data });
@@ -21,7 +16,7 @@ const q = (name: string, type: string, answer?: DnsAnswer) => ({ name, type, ...
 const nxdomain = (name: string, flags = COREDNS) => q(name, 'A', reply(name, 'A', { rcode: 'NXDOMAIN', flags,
   authority: [rr('cluster.local.', 'SOA', 'ns.dns.cluster.local. hostmaster.cluster.local. 1700000000 7200 1800 86400 30')] }));
 const run = (name: string, queries: DnsToolResult['queries'], over: Partial<DnsToolResult> = {}): DnsToolResult => ({
-  name, type: 'A', server: '10.96.0.10', queries, short: false, when: '2026-01-05T10:00:00Z', ...over,
+  name, type: 'A', server: '10.96.0.10', queries, short: false, when: 'Mon Jan 05 10:00:00 UTC 2026', ...over,
 });
 
 describe('printNslookup (BIND 9.18.39)', () => {

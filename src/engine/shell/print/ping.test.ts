@@ -11,7 +11,7 @@ const to = (target: string, ip: string, over: Partial<PingResult> = {}): PingRes
   target, lookup: { kind: 'found', addresses: [ip] }, ip, count: 3, replies: [], totalMs: 2000, ...over,
 });
 
-describe('printPing (iputils 20240905)', () => {
+describe('printPing (iputils 20240117)', () => {
   it('names reply sources by reverse lookup when the target is a name, as the captured run shows', () => {
     const f = fixture('ping-name-with-ptr.txt');
     const from = { from: '172.18.0.3', fromName: 'container2.lab_network', ttl: 64 };
@@ -80,6 +80,12 @@ describe('printPing (iputils 20240905)', () => {
     const out = printPing(r).stdout;
     expect(out).toContain('3 packets transmitted, 1 received, +1 errors, 66.6667% packet loss, time 2031ms\n');
     expect(out).toContain('rtt min/avg/max/mdev = 0.100/0.100/0.100/0.000 ms, pipe 3\n');
+  });
+
+  it('shows the terminal\'s ^C before the statistics when ping ran without -c', () => {
+    const r = to('10.0.0.2', '10.0.0.2', { count: 2, totalMs: 1001, interrupted: true,
+      replies: [{ seq: 1, from: '10.0.0.2', ttl: 64, ms: 0.05 }, { seq: 2, from: '10.0.0.2', ttl: 64, ms: 0.05 }] });
+    expect(printPing(r).stdout).toContain('icmp_seq=2 ttl=64 time=0.050 ms\n^C\n--- 10.0.0.2 ping statistics ---\n');
   });
 
   it('fails with "connect: Network is unreachable" when the client has no route', () => {

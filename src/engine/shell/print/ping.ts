@@ -1,5 +1,6 @@
-// iputils ping 20240905 (Debian 13's iputils-ping; Ubuntu 24.04's 20240117 prints the same):
-// what `ping [-c N] [-n] HOST` prints. Read from iputils at tag 20240905: ping/ping.c
+// iputils ping 20240117 (Ubuntu 24.04; the release in ../versions.ts; Debian 13's 20240905
+// prints the same, `git diff 20240117 20240905 -- ping/` changes no output): what
+// `ping [-c N] [-n] HOST` prints. Read from iputils at tag 20240905: ping/ping.c
 // (main: getaddrinfo failure => error(2, 0, "%s: %s", target, gai_strerror()); ping4_run: a
 // numeric target sets -n, otherwise the name printed is the lookup's canonical name;
 // "connect" error of the probe socket; "PING %s (%s) " "%d(%d) bytes of data."; pr_addr:
@@ -73,6 +74,8 @@ export function printPing(r: PingResult): CommandOutput {
   const received = replies.filter((p) => !p.error);
   const errors = replies.length - received.length;
   const transmitted = r.count;
+  // Without -c ping runs until Ctrl-C; the terminal echoes "^C" before ping's statistics.
+  if (r.interrupted) w.out('^C');
   w.out(`\n--- ${hostname} ping statistics ---\n`);
   let line = `${transmitted} packets transmitted, ${received.length} received`;
   if (errors) line += `, +${errors} errors`;

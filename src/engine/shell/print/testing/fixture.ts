@@ -65,3 +65,12 @@ export function body(f: Fixture): Omit<Fixture, 'header'> {
   const { header: _header, ...rest } = f;
   return rest;
 }
+
+/** Tabs expanded to 8-column stops, as a page that published a capture shows them. */
+export function expandTabs(s: string): string {
+  return s.split('\n').map((line) => {
+    let out = '';
+    for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+    return out;
+  }).join('\n');
+}
