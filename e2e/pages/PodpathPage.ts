@@ -27,7 +27,8 @@ export class PodpathPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.node('kind-control-plane')).toBeVisible();
+    // The first paint waits for the engine's worker to start and compile: give a loaded machine time.
+    await expect(this.node('kind-control-plane')).toBeVisible({ timeout: 15_000 });
   }
 
   /** A pod by NAMESPACE/NAME, as the graph names it: "pod default/web". */

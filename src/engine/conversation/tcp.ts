@@ -4,13 +4,13 @@
 // the nat table; the rest are rewritten by conntrack, as on a real node. The handshake's
 // last ACK travels with the first data segment here (one leg, flags PSH ACK).
 import type { Netns } from '../cluster/types';
-import type { Payload } from '../trace/types';
+import type { HopKind, Payload } from '../trace/types';
 import { newPacket } from '../stack/ip';
 import type { Pkt } from '../stack/packet';
 import { where, type ConnectedSocket, type Outcome } from '../stack/walk';
 import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
-import { senderOpts, senderWho, targetText, type Sender } from './sender';
+import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
 
 export interface TcpEnd {
@@ -36,15 +36,7 @@ export type ConnectResult =
   /** `immediate`: the client's own kernel refused (no route, an unreachable route): connect() failed and no packet left. */
   | { readonly ok: false; readonly failure: 'refused' | 'unreachable' | 'timeout'; readonly icmp?: string; readonly immediate?: boolean };
 
-export interface ConnectSpec {
-  readonly sender: Sender;
-  readonly src: string;
-  readonly sport: number;
-  readonly dst: string;
-  readonly dport: number;
-  /** The destination as the learner named it: "Service default/api (10.96.40.208)". */
-  readonly dstLabel: string;
-}
+export type ConnectSpec = FlowSpec;
 
 /** A connection's opening: TCP's SYN and SYN ACK, or SCTP's INIT and INIT ACK. */
 export interface Handshake {
@@ -124,6 +116,8 @@ export interface SegmentSpec {
   readonly opening: string;
   /** What the receiving side does with it, in words (the deliver hop). */
   readonly reads: string;
+  /** The application's first hop: its kind and the message as its tool prints it. */
+  readonly app?: { readonly kind: HopKind; readonly rule: string; readonly table: string };
 }
 
 /** One data segment on an established connection, from the client or from the server. */
@@ -137,7 +131,8 @@ export function tcpSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn,
   const expect: ConnectedSocket = { ns: b.ns.id, proto: 'tcp', port: b.port, owner: b.owner, peer: bPeer, side: from === 'client' ? 'server' : 'client', reads: seg.reads };
   const out = walkLeg(conv, ex, {
     name: seg.name, dir: from === 'client' ? 'out' : 'back', ns: a.ns, pkt, expect, opening: seg.opening,
-    openingOpts: a.ns.kind === 'pod' ? { container: a.owner } : {},
+    openingOpts: { ...(a.ns.kind === 'pod' ? { container: a.owner } : {}), ...(seg.app ? { rule: seg.app.rule, table: seg.app.table } : {}) },
+    ...(seg.app ? { openingKind: seg.app.kind } : {}),
   });
   if (out.kind !== 'delivered') fail(ex, out.kind === 'refused' ? 'refused' : 'dropped', out.code);
   return out;

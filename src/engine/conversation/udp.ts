@@ -2,27 +2,23 @@
 // ICMP port unreachable, or silence); what the server sends back is up to its application,
 // and the answer must reach the client's socket from the address the client sent to.
 import type { Netns } from '../cluster/types';
-import type { Payload } from '../trace/types';
+import type { HopKind, Payload } from '../trace/types';
 import { newPacket } from '../stack/ip';
 import { type ConnectedSocket } from '../stack/walk';
 import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
-import { senderOpts, senderWho, targetText, type Sender } from './sender';
+import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
 
-export interface UdpSpec {
-  readonly sender: Sender;
-  readonly src: string;
-  readonly sport: number;
-  readonly dst: string;
-  readonly dport: number;
-  readonly dstLabel: string;
+export interface UdpSpec extends FlowSpec {
   readonly name: string;
   readonly payload?: Payload;
   /** The opening hop's words; a plain datagram's by default. */
   readonly opening?: string;
   /** An IP TTL other than 64 (traceroute's probes). */
   readonly ttl?: number;
+  /** The application's first hop: its kind and the message as its tool prints it. */
+  readonly app?: { readonly kind: HopKind; readonly rule: string; readonly table: string };
 }
 
 /** Where the datagram arrived: the server's namespace and socket owner, and the datagram as it arrived. */
@@ -50,7 +46,10 @@ export function udpSend(conv: Conversation, ex: ExchangeDraft, spec: UdpSpec): U
   if (spec.ttl !== undefined) pkt.ttl = spec.ttl;
   if (spec.payload) pkt.payload = spec.payload;
   const opening = spec.opening ?? `${senderWho(spec.sender)} sends a UDP datagram to ${targetText(spec.dstLabel, spec.dst)} port ${spec.dport}, from the ephemeral source port ${spec.sport}.`;
-  const out = walkLeg(conv, ex, { name: spec.name, dir: 'out', ns: spec.sender.ns, pkt, opening, openingOpts: senderOpts(spec.sender) });
+  const out = walkLeg(conv, ex, {
+    name: spec.name, dir: 'out', ns: spec.sender.ns, pkt, opening,
+    openingOpts: { ...senderOpts(spec.sender), ...(spec.app ? { rule: spec.app.rule, table: spec.app.table } : {}) }, ...(spec.app ? { openingKind: spec.app.kind } : {}),
+  });
   switch (out.kind) {
     case 'delivered':
       return { ok: true, server: { ns: out.ns, owner: out.owner, addr: out.pkt.dst, port: out.pkt.dport, peer: { addr: out.pkt.src, port: out.pkt.sport } } };
@@ -69,12 +68,13 @@ export function udpSend(conv: Conversation, ex: ExchangeDraft, spec: UdpSpec): U
 }
 
 /** The server's answer to a datagram, back to the client's socket. */
-export function udpAnswer(conv: Conversation, ex: ExchangeDraft, spec: UdpSpec, server: UdpServer, answer: { name: string; payload?: Payload; opening: string; reads?: string }) {
+export function udpAnswer(conv: Conversation, ex: ExchangeDraft, spec: UdpSpec, server: UdpServer, answer: { name: string; payload?: Payload; opening: string; reads?: string; app?: UdpSpec['app'] }) {
   const pkt = newPacket(server.addr, server.peer.addr, 'udp', server.port, server.peer.port, '');
   if (answer.payload) pkt.payload = answer.payload;
   const out = walkLeg(conv, ex, {
     name: answer.name, dir: 'back', ns: server.ns, pkt, expect: clientUdpSocket(spec, answer.reads), opening: answer.opening,
-    openingOpts: server.ns.kind === 'pod' ? { container: server.owner } : {},
+    openingOpts: { ...(server.ns.kind === 'pod' ? { container: server.owner } : {}), ...(answer.app ? { rule: answer.app.rule, table: answer.app.table } : {}) },
+    ...(answer.app ? { openingKind: answer.app.kind } : {}),
   });
   if (out.kind !== 'delivered') fail(ex, out.kind === 'refused' ? 'refused' : 'dropped', out.code);
   return out;
