@@ -31,6 +31,16 @@ function PolicyYaml({ item, onDone }: { item: PolicyPanelItem; onDone: () => voi
   );
 }
 
+/** Pods listed by name beyond which the card only counts them. */
+const LISTED = 12;
+
+function selectsText(pods: readonly string[]): string {
+  if (pods.length === 0) return 'Selects no pod.';
+  const shown = pods.slice(0, LISTED).join(', ');
+  const more = pods.length > LISTED ? ` and ${pods.length - LISTED} more` : '';
+  return `Selects ${pods.length} pod${pods.length > 1 ? 's' : ''}: ${shown}${more}`;
+}
+
 function PolicyCard({ item }: { item: PolicyPanelItem }) {
   const { focus, focusPolicy } = useAppStore(useShallow((st) => ({ focus: st.policyFocus, focusPolicy: st.focusPolicy })));
   const [editing, setEditing] = useState(false);
@@ -39,7 +49,7 @@ function PolicyCard({ item }: { item: PolicyPanelItem }) {
     <li className={`pp-policy${focused ? ' is-focused' : ''}`}>
       <h3 className="pp-policy-name">{item.key}</h3>
       <p className="pp-policy-selects">
-        {item.selects.length === 0 ? 'Selects no pod.' : `Selects ${item.selects.length} pod${item.selects.length > 1 ? 's' : ''}: ${item.selects.join(', ')}`}
+        {selectsText(item.selects)}
       </p>
       <ul className="pp-policy-rules" aria-label={`Rules of ${item.key}`}>
         {item.rules.map((r) => <li key={r}>{r}</li>)}
