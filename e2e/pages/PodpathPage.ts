@@ -98,6 +98,25 @@ export class PodpathPage {
     return this.page.getByRole('spinbutton', { name: 'Port' });
   }
 
+  /** The button beside a node or pod that opens it ("Open node kind-worker3") or closes it. */
+  opener(name: string, open: 'Open' | 'Close' = 'Open'): Locator {
+    return this.graph.getByRole('button', { name: `${open} ${name}`, exact: true });
+  }
+
+  /** Finds a pod, Service, node or address with the graph's search; returns the results list. */
+  async search(query: string): Promise<Locator> {
+    const form = this.graph.getByRole('search', { name: 'Find in the cluster' });
+    await form.getByRole('searchbox').fill(query);
+    await form.getByRole('button', { name: 'Find', exact: true }).click();
+    return form.getByRole('list', { name: 'Search results' });
+  }
+
+  /** Loads a scenario through window.podpath and waits for its answer. */
+  async load(yaml: string): Promise<void> {
+    const loaded = await this.page.evaluate((y) => window.podpath!.loadScenario(y), yaml);
+    expect(loaded).toEqual({ ok: true });
+  }
+
   /** The progress indicator: what the engine is doing, when it takes a while. */
   get busy(): Locator {
     return this.page.getByRole('status').filter({ hasText: '…' });

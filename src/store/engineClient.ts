@@ -7,8 +7,8 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, PolicyPanel, ProxyMode, ReachProto, SendSpec, TableText } from '../engine';
-import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
+import type { ExecSpec, PolicyPanel, ProxyMode, ReachProto, SearchResult, SendSpec, TableText, Topology } from '../engine';
+import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, Loaded, LoadPhase, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -24,6 +24,9 @@ export interface EngineClient {
   exec(spec: ExecSpec): Promise<Answer<Executed>>;
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
+  /** What is inside some nodes of the current cluster (details never supersede each other: they add up). */
+  details(nodes: readonly string[]): Promise<Answer<Topology>>;
+  search(query: string, limit: number): Promise<Answer<SearchResult>>;
   setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
   /** The current cluster's NetworkPolicies (`text`: the scenario it was compiled from). */
   policies(text: string): Promise<Answer<PolicyPanel>>;
@@ -32,6 +35,9 @@ export interface EngineClient {
   editDocument(edit: DocumentEdit): Promise<Answer<string>>;
   dispose(): void;
 }
+
+/** Calls a newer call of the same kind makes stale. */
+const SUPERSEDES_ITSELF: ReadonlySet<CallName> = new Set(['load', 'simulate', 'exec', 'tables', 'search', 'setProxyMode']);
 
 /** How requests reach an engine and answers come back. */
 export interface EngineTransport {
@@ -52,8 +58,6 @@ interface Pending {
   readonly text?: string;
 }
 
-/** Calls about one compiled cluster: a newer load makes them stale. */
-const ABOUT_CLUSTER: ReadonlySet<CallName> = new Set(['simulate', 'exec', 'tables', 'policies', 'reach']);
 
 export function createEngineClient(connect: () => EngineTransport): EngineClient {
   let transport: EngineTransport | null = null;
@@ -86,7 +90,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => !ABOUT_CLUSTER.has(q.call) || q.cluster === cluster);
+      supersede((q) => q.call === 'load' || q.call === 'setProxyMode' || q.call === 'editDocument' || q.cluster === cluster);
       retain();
     }
     if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
@@ -125,7 +129,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     const t = ensureTransport();
     const id = nextId++;
     // The same kind of call, asked again, makes the older one stale.
-    supersede((p) => p.call !== name);
+    if (SUPERSEDES_ITSELF.has(name)) supersede((p) => p.call !== name);
     const answer = new Promise<Answer<EngineCalls[K]['result']>>((resolve) => {
       pending.set(id, { call: name, ...about, resolve: resolve as (a: Answer<unknown>) => void });
     });
@@ -151,6 +155,14 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     tables: (netns) => {
       const at = current();
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
+    },
+    details: (nodes) => {
+      const at = current();
+      return call('details', { cluster: at.cluster, nodes }, at);
+    },
+    search: (query, limit) => {
+      const at = current();
+      return call('search', { cluster: at.cluster, query, limit }, at);
     },
     setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
     policies: (text) => {

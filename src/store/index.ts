@@ -10,7 +10,7 @@ export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type Study
 export { elementById } from './topoIndex';
 export { highlightedPods, podElementId, selectedByFocusedPolicy } from './policySlice';
 export {
-  SPEEDS, type AppState, type ApplyResult, type Panel, type PoliciesView, type ReachView, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type Openness, type Panel, type PoliciesView, type ReachView, type SendOutcome, type ViewSlice, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
 export { complete, clusterWords, type Completion } from './completion';
 export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

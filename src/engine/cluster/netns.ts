@@ -57,6 +57,13 @@ function nodeOf(cluster: Cluster, name: string) {
   return node;
 }
 
+/** What listens in a node's root namespace: kubelet, kube-proxy, the control plane, host-network pods. */
+export function nodeListeners(cluster: Cluster, name: string): Listener[] {
+  const node = nodeOf(cluster, name);
+  const hostNetPods = node.pods.filter((k) => cluster.pod(k)?.slot === -1);
+  return [...NODE_PROCESSES, ...(node.role === 'control-plane' ? CONTROL_PLANE_PROCESSES : []), ...containerListeners(cluster, hostNetPods)];
+}
+
 function nodeShape(cluster: Cluster, id: NetnsId, name: string): NetnsShape {
   const node = nodeOf(cluster, name);
   const pods = node.pods.map((k) => cluster.pod(k)!).filter((p) => p && p.slot >= 0);
@@ -73,9 +80,7 @@ function nodeShape(cluster: Cluster, id: NetnsId, name: string): NetnsShape {
       addrs: ipvs.dummyAddresses.map((ip) => ({ ip, prefix: 32, scope: 'global' as const })),
     });
   }
-  const hostNetPods = node.pods.filter((k) => cluster.pod(k)?.slot === -1);
-  const listeners = [...NODE_PROCESSES, ...(node.role === 'control-plane' ? CONTROL_PLANE_PROCESSES : []), ...containerListeners(cluster, hostNetPods)];
-  return { id, kind: 'node', machine: node.name, name: 'root', devices, forwarding: true, listeners };
+  return { id, kind: 'node', machine: node.name, name: 'root', devices, forwarding: true, listeners: nodeListeners(cluster, name) };
 }
 
 /** A node's main table: the default route, the node network, and a route to every other node's pods (so a cluster's routes grow with the square of its nodes). */

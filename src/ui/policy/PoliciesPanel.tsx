@@ -114,7 +114,7 @@ export function PoliciesPanel() {
           </ul>
         </>
       )}
-      {summary && <AddDefaultDeny namespaces={summary.namespaces} />}
+      {summary && <AddDefaultDeny namespaces={summary.namespaces.map((n) => n.name)} />}
       <OpenModel />
     </section>
   );
