@@ -4,8 +4,8 @@
 import type { Cluster, NetnsId } from '../cluster/types';
 import { iptablesSave } from '../netfilter/iptables-save';
 import { restoreTableLines } from '../netfilter/iptables-save';
-import { printNftListRuleset } from '../kubeproxy/nftables-list';
-import { printIpsetList, printIpvsadmLn } from '../kubeproxy/ipvs-print';
+import { printNftListRuleset } from '../netfilter/nft/list';
+import { printIpsetList, printIpvsadmLn } from '../netfilter/ipvs/print';
 import { formatCtEntry } from '../stack/conntrack';
 import { ctEntries, type DynState } from '../stack/state';
 import { formatBridgeFdb, formatIpAddr, formatIpNeigh, formatIpRoute } from './iproute';

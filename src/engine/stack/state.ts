@@ -5,7 +5,7 @@
 import type { NetnsId } from '../cluster/types';
 import type { RecentLists } from '../netfilter/eval-types';
 import { tupleKey, type CtEntry, type CtTuple } from './conntrack';
-import type { IpvsSchedState } from '../kubeproxy/ipvs-schedule';
+import type { IpvsSchedState } from '../netfilter/ipvs/schedule';
 
 export type NeighState = 'REACHABLE' | 'STALE' | 'DELAY' | 'PERMANENT' | 'FAILED';
 
