@@ -14,12 +14,18 @@ import { writeIpvsState } from '../kubeproxy/ipvs-writer';
 import type { IpvsState } from '../netfilter/ipvs/types';
 import { masqAgentRestore } from '../cni/masq-agent';
 import { cloudLbRestore } from '../cloud/loadbalancer';
+import type { Ipset } from '../netfilter/ipset/types';
+import type { StageSpec } from '../stack/hook-stages';
 import type { Cluster } from './types';
 
 export interface NetfilterState {
   readonly iptables: Ruleset;
   readonly nft?: NftTable;
   readonly ipvs?: IpvsState;
+  /** The namespace's ipsets (IPVS mode's, a CNI's), for `-m set` matches. */
+  readonly ipsets?: ReadonlyMap<string, Ipset>;
+  /** Stages a CNI registers on the hooks (a policy point). */
+  readonly stages?: readonly StageSpec[];
 }
 
 /** The tables iptables-save lists on a kind node, in the order it lists them. */
@@ -65,7 +71,7 @@ export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterStat
       break;
   }
   prepareRuleset(rs);
-  return { iptables: rs, ...(nft ? { nft } : {}), ...(ipvs ? { ipvs } : {}) };
+  return { iptables: rs, ...(nft ? { nft } : {}), ...(ipvs ? { ipvs, ipsets: ipvs.ipsets } : {}) };
 }
 
 export function gatewayNetfilter(cluster: Cluster): NetfilterState {
