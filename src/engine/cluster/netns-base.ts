@@ -3,6 +3,7 @@
 // the addresses, and the last step that applies the scenario's route edits.
 import { nthAddress, parseCidr, type Cidr } from '../lib/ip';
 import { applyRouteEdits } from './route-edits';
+import { DEFAULT_RULES } from '../stack/fib';
 import type { Address, Cluster, Device, Netns, NetnsId, Route } from './types';
 
 export const NODE_SEGMENT = 'kind';
@@ -46,9 +47,11 @@ export function localTable(devices: readonly Device[]): Route[] {
   return out;
 }
 
-export function finish(cluster: Cluster, base: Omit<Netns, 'routes' | 'editProblems'> & { main: Route[] }): Netns {
+type NetnsBase = Omit<Netns, 'routes' | 'editProblems' | 'rules' | 'neigh' | 'fdb'> & Partial<Pick<Netns, 'rules' | 'neigh' | 'fdb'>> & { main: Route[] };
+
+export function finish(cluster: Cluster, base: NetnsBase): Netns {
   const { main, ...rest } = base;
   const { routes, problems } = applyRouteEdits(cluster, base, [...main, ...localTable(base.devices)]);
-  return { ...rest, routes, editProblems: problems };
+  return { ...rest, rules: base.rules ?? DEFAULT_RULES, neigh: base.neigh ?? [], fdb: base.fdb ?? [], routes, editProblems: problems };
 }
 

@@ -18,11 +18,12 @@ export function formatRoute(r: Route): string {
   if (r.via) parts.push('via', r.via);
   if (r.dev) parts.push('dev', r.dev);
   if (r.table === 'local' && r.type !== 'local' && r.type !== 'broadcast') parts.push('table', 'local');
-  if (r.proto) parts.push('proto', r.proto);
+  if (r.proto !== undefined) parts.push('proto', String(r.proto));
   if (r.scope && r.scope !== 'global') parts.push('scope', r.scope);
   if (r.src) parts.push('src', r.src);
   if (r.metric !== undefined) parts.push('metric', String(r.metric));
   if (r.onlink) parts.push('onlink');
+  if (r.mtu !== undefined) parts.push('mtu', String(r.mtu));
   return parts.join(' ');
 }
 

@@ -6,6 +6,7 @@ import type * as S from './schemas';
 import { CONTROL_PLANE_TAINT, DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { podSuffix, podTemplateHash } from './replicaset';
 import { checkScenario } from './checks';
+import { resolveCniConfig, type CniConfig, type IpPoolDoc } from './cni-config';
 import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
   ClusterSpec, ContainerSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
@@ -20,6 +21,9 @@ export interface ParsedDocs {
   readonly services: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
   readonly endpointSlices: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
   readonly other: readonly Located<Record<string, unknown>>[];
+  /** Calico IPPools and flannel's ConfigMap: the CNI's own configuration. */
+  readonly ipPools: readonly Located<IpPoolDoc>[];
+  readonly flannelConfigMap?: Located<{ data?: Record<string, unknown> }>;
 }
 
 function clusterSpec(doc: Located<S.KindClusterDoc> | undefined): ClusterSpec {
@@ -37,12 +41,14 @@ function clusterSpec(doc: Located<S.KindClusterDoc> | undefined): ClusterSpec {
   };
 }
 
-function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
+function settingsOf(doc: Located<S.SettingsDoc> | undefined, cniConfig: CniConfig): Settings {
   const spec = doc?.value.spec;
   const line = doc?.line ?? (() => 0);
   const nodePortRange = parsePortRange(spec?.serviceNodePortRange ?? '');
   return {
-    cni: spec?.cni ?? 'bridge',
+    cni: cniConfig.name,
+    cniConfig,
+    ...(spec?.podMTU !== undefined ? { podMTU: spec.podMTU } : {}),
     seed: spec?.seed ?? 1,
     outsideHosts: spec?.outsideHosts ?? DEFAULT_OUTSIDE_HOSTS,
     routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i]) } })),
@@ -141,7 +147,9 @@ function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name:
 
 export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseResult {
   const cluster = clusterSpec(parsed.clusters[0]);
-  const settings = settingsOf(parsed.settings[0]);
+  const cni = resolveCniConfig({ settings: parsed.settings[0], ipPools: parsed.ipPools, flannelConfigMap: parsed.flannelConfigMap }, cluster.podSubnet);
+  if (!cni.ok) return { ok: false, errors: cni.errors };
+  const settings = settingsOf(parsed.settings[0], cni.config);
   const namespaces: NamespaceSpec[] = SYSTEM_NAMESPACES.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } }));
   for (const n of parsed.namespaces) {
     const labels = { ...(n.value.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.value.metadata.name };

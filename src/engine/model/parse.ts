@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import * as S from './schemas';
 import { formatPath, lineOf, type FieldPath } from './locate';
 import { normalise, type ParsedDocs } from './normalise';
+import { ipPool, isFlannelConfigMap } from './cni-config';
 import type { ParseResult, ScenarioError } from './types';
 
 interface DocCtx {
@@ -55,7 +56,7 @@ export function parseScenario(text: string): ParseResult {
   const errors: ScenarioError[] = [];
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
-    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], services: [], endpointSlices: [], other: [],
+    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], services: [], endpointSlices: [], other: [], ipPools: [],
   };
   if (!Array.isArray(docs)) return { ok: true, scenario: normaliseOrThrow(parsed, warnings) };
 
@@ -89,6 +90,12 @@ export function parseScenario(text: string): ParseResult {
       case 'Deployment': take(S.deployment, parsed.deployments); break;
       case 'Service': take(S.service, parsed.services); break;
       case 'EndpointSlice': take(S.endpointSlice, parsed.endpointSlices); break;
+      case 'IPPool': take(ipPool, parsed.ipPools); break;
+      case 'ConfigMap':
+        parsed.other.push({ value: value as Record<string, unknown>, doc: index, line });
+        if (isFlannelConfigMap(value as { metadata?: { name?: unknown; namespace?: unknown } })) parsed.flannelConfigMap ??= { value: value as { data?: Record<string, unknown> }, doc: index, line };
+        else warnings.push({ doc: index, object: ctx.object, line: line([]), message: 'ConfigMap is kept as given but not modelled yet' });
+        break;
       default:
         if (typeof kind !== 'string') {
           errors.push({ doc: index, field: 'kind', line: line(['kind']), message: 'every document needs a kind (Cluster, Podpath, Namespace, Pod, Deployment, Service, ...)' });

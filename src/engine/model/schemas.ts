@@ -2,6 +2,7 @@
 // Pod, Deployment, Service, EndpointSlice and podpath's own settings (kind Podpath). Unknown
 // fields are kept (a real manifest has many podpath does not model); wrong types are not.
 import { z } from 'zod';
+import { cniSpec } from './cni-config';
 
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -166,7 +167,7 @@ export const settings = z.looseObject({
   kind: z.literal('Podpath'),
   metadata: z.looseObject({ name: z.string().optional() }).optional(),
   spec: z.strictObject({
-    cni: z.enum(['bridge']).default('bridge'),
+    ...cniSpec,
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
     outsideHosts: z.array(outsideHost).optional(),
     routes: z.array(routeEdit).default([]),

@@ -22,7 +22,7 @@ export interface PacketCtx {
 export type Test = (c: PacketCtx) => boolean;
 
 export const CT_BITS: Readonly<Record<string, number>> = { INVALID: 1, NEW: 2, RELATED: 4, ESTABLISHED: 8, UNTRACKED: 16, SNAT: 32, DNAT: 64 };
-export const PROTO_NUM: Readonly<Record<NfPacket['proto'], number>> = { icmp: 1, tcp: 6, udp: 17, sctp: 132 };
+export const PROTO_NUM: Readonly<Record<NfPacket['proto'], number>> = { icmp: 1, ipip: 4, tcp: 6, udp: 17, sctp: 132 };
 const MODULE_PROTO = { tcp: 6, udp: 17, sctp: 132 } as const;
 
 function ifaceMatches(rule: string, iface: string | undefined): boolean {

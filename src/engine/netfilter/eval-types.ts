@@ -11,7 +11,8 @@ export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'UNTRACKED
 export interface NfPacket {
   readonly src: string;
   readonly dst: string;
-  readonly proto: 'tcp' | 'udp' | 'sctp' | 'icmp';
+  /** 'ipip' (IP protocol 4): an IP-in-IP tunnel's outer packet. */
+  readonly proto: 'tcp' | 'udp' | 'sctp' | 'icmp' | 'ipip';
   readonly sport: number;
   readonly dport: number;
   /** -i: the device the packet came in on (PREROUTING, INPUT, FORWARD). */

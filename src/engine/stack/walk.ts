@@ -27,6 +27,8 @@ export interface Walk {
   elapsed: number;
   /** A generator for timing jitter only, so timings never change a choice the network makes. */
   readonly jitter: Rng;
+  /** The packet before neighbour output rewrote its MACs, for the next device hop to show. */
+  pendingBefore?: PacketView;
 }
 
 /** A connected socket: a client's (waiting for answers) or a server's accepted connection. */
