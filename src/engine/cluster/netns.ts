@@ -109,7 +109,10 @@ function buildGateway(cluster: Cluster): Netns {
   }
   // Beyond its links and the declared outside hosts, everything goes to the internet.
   for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: u.internetDev, scope: 'link' });
-  return finish(cluster, { id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: [] });
+  return finish(cluster, {
+    id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: [],
+    ...(u.kind === 'vpc' ? { label: `the ${u.routerLabel}` } : {}),
+  });
 }
 
 function buildOutside(cluster: Cluster, id: NetnsId, name: string): Netns {

@@ -156,6 +156,8 @@ export interface Netns {
   readonly editProblems: readonly EditProblem[];
   /** What the kernel does with a packet to a closed port: refuse it (RST, port unreachable; the default) or drop it (a firewall). */
   readonly closedPorts?: 'refuse' | 'drop';
+  /** How explanations name the machine when its kind alone does not say ("the VPC router"). */
+  readonly label?: string;
   /** The graph element every hop in this namespace is drawn at, when the namespace has none of its own. */
   readonly drawnAs?: string;
 }

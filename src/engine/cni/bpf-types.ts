@@ -3,7 +3,8 @@
 // program can translate a connection's destination at connect(). A program lets the packet
 // go on through the kernel, redirects it to another device (bpf_redirect, possibly into a
 // tunnel), or ends its walk.
-import type { Device, Netns } from '../cluster/types';
+import type { Cluster, Device, Netns } from '../cluster/types';
+import type { Rng } from '../lib/rng';
 import type { Pkt } from '../stack/packet';
 import type { Outcome, Walk } from '../stack/walk';
 
@@ -31,5 +32,5 @@ export interface BpfDatapath {
   /** Runs the program attached at a device's tc hook (the device's `tc` names which). */
   tc(w: Walk, ns: Netns, dev: Device, dir: TcDirection, pkt: Pkt): BpfVerdict;
   /** cgroup/connect4: Service translation at the socket, before any packet exists. */
-  connect?(w: Walk, ns: Netns, dst: string, dport: number, proto: 'tcp' | 'udp'): ConnectTranslation | undefined;
+  connect?(cluster: Cluster, rng: Rng, ns: Netns, dst: string, dport: number, proto: 'tcp' | 'udp'): ConnectTranslation | undefined;
 }

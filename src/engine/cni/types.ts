@@ -12,6 +12,7 @@ import type { StageSpec } from '../stack/hook-stages';
 import type { Cluster, ClusterNode, ClusterPod, Device, IpRule, Route, StaticFdb, StaticNeigh } from '../cluster/types';
 import type { Underlay } from './underlay';
 import type { BpfDatapath } from './bpf-types';
+import type { TableId } from '../format/tables';
 
 export type { CniName } from '../model/cni-config';
 
@@ -131,6 +132,8 @@ export interface CniPlugin {
   underlayAddresses?(ctx: NodeCtx): readonly { readonly ip: string; readonly device: string }[];
   /** Which device of a node holds an address the plugin assigned (a bridge's gateway, a tunnel address), for ARP. */
   deviceFor?(ctx: NodeCtx, ip: string): string | undefined;
+  /** Tables only this plugin has, as its own tools print them (`cilium-dbg service list`). */
+  extraTables?(ctx: NodeCtx): readonly { readonly id: TableId; readonly command: string; readonly text: string }[];
   /** The eBPF datapath, when the plugin has one (Cilium). */
   readonly bpf?: BpfDatapath;
 }

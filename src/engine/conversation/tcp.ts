@@ -12,6 +12,7 @@ import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
 import { senderOpts, senderWho, targetText, type Sender } from './sender';
 import { answerLegName, walkAnswer } from './answers';
+import { connectTranslate } from '../stack/socket-lb';
 
 export interface TcpEnd {
   readonly ns: Netns;
@@ -55,10 +56,13 @@ function clientSocket(spec: ConnectSpec, reads?: string): ConnectedSocket {
 /** Sends the SYN and walks what comes back; on success the connection is ESTABLISHED at both ends. */
 export function tcpConnect(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec): ConnectResult {
   const { sender } = spec;
-  const syn = newPacket(spec.src, spec.dst, 'tcp', spec.sport, spec.dport, 'SYN');
+  // A cgroup program may connect the socket to another address than the one asked for (Cilium's socket LB).
+  const t = connectTranslate(conv, sender.ns, spec.dst, spec.dport, 'tcp');
+  const target: ConnectSpec = t ? { ...spec, dst: t.dst, dport: t.dport } : spec;
+  const syn = newPacket(spec.src, target.dst, 'tcp', spec.sport, target.dport, 'SYN');
   const opening = `${senderWho(sender)} opens a TCP connection to ${targetText(spec.dstLabel, spec.dst)} port ${spec.dport}. The kernel picks the free ephemeral source port ${spec.sport} and sends the first segment, a SYN.`;
-  const out = walkLeg(conv, ex, { name: 'SYN', dir: 'out', ns: sender.ns, pkt: syn, opening, openingOpts: senderOpts(sender) });
-  return afterSyn(conv, ex, spec, out);
+  const out = walkLeg(conv, ex, { name: 'SYN', dir: 'out', ns: sender.ns, pkt: syn, opening, openingOpts: senderOpts(sender), ...(t ? { connect: t, connectedTo: { dst: spec.dst, dport: spec.dport } } : {}) });
+  return afterSyn(conv, ex, target, out);
 }
 
 function afterSyn(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, out: Outcome): ConnectResult {

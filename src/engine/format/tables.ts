@@ -12,7 +12,8 @@ import { formatBridgeFdb, formatIpAddr, formatIpNeigh, formatIpRoute } from './i
 import { cniNetnsName } from './names';
 import type { RecentLists } from '../netfilter/eval-types';
 
-export type TableId = 'routes' | 'routes-local' | 'neigh' | 'fdb' | 'addr' | 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'conntrack';
+export type TableId = 'routes' | 'routes-local' | 'routes-cache' | 'rule' | 'neigh' | 'fdb' | 'addr' | 'link' | 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'conntrack'
+  | 'cilium-services' | 'cilium-bpf-lb' | 'subnet-env';
 
 export interface TableText {
   readonly id: TableId;

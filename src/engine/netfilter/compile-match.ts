@@ -17,6 +17,8 @@ export interface PacketCtx {
   readonly ctBits: number;
   /** skb->mark, changed by MARK targets as the packet goes. */
   mark: number;
+  /** The connection's mark, changed by CONNMARK. */
+  ctmark: number;
 }
 
 export type Test = (c: PacketCtx) => boolean;

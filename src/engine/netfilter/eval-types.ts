@@ -21,6 +21,8 @@ export interface NfPacket {
   readonly outIface?: string;
   /** skb->mark */
   readonly mark: number;
+  /** The connection's mark (ct mark), for CONNMARK. */
+  readonly ctmark?: number;
   /** The connection's state(s); e.g. ['NEW'] or ['ESTABLISHED', 'DNAT']. */
   readonly ctstate: readonly CtState[];
 }
@@ -69,6 +71,8 @@ export interface NfResult {
   readonly verdict: NfVerdict;
   /** The mark after the hook (MARK targets change it). */
   readonly mark: number;
+  /** The connection's mark after the hook (CONNMARK changes it). */
+  readonly ctmark?: number;
   /** At most one NAT binding per hook; only the first packet of a connection meets the nat table. */
   readonly nat?: NatRequest;
   /** The rules that matched, in order. */

@@ -50,6 +50,7 @@ export function envFor(w: Walk, ns: Netns, nf: NetfilterState): NfEnv {
 export function nfPacket(pkt: Pkt, io: HookIo): NfPacket {
   return {
     src: pkt.src, dst: pkt.dst, proto: pkt.proto, sport: pkt.sport, dport: pkt.dport, mark: pkt.mark, ctstate: ctStateOf(pkt),
+    ...(pkt.ct ? { ctmark: pkt.ct.entry.mark } : {}),
     ...(io.inDev ? { inIface: io.inDev } : {}), ...(io.outDev ? { outIface: io.outDev } : {}),
   };
 }
@@ -66,6 +67,12 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
   w.rulesCompared += res.rulesEvaluated;
   spendOnRules(w, res.rulesEvaluated);
   pkt.mark = res.mark;
+  const ct = pkt.ct;
+  const ctmarkBefore = ct?.entry.mark;
+  if (ct && res.ctmark !== undefined && res.ctmark !== ct.entry.mark) {
+    ct.entry = { ...ct.entry, mark: res.ctmark };
+    if (ct.confirmed) w.st.ctPut(ns.id, ct.entry);
+  }
   let outcome = '';
   if (res.nat) outcome = `Result: ${applyNatRequest(w, ns, pkt, res.nat, io.outDev)}.`;
   const last = [...res.steps].reverse().find((s) => !/^(jump |goto |RETURN$|return$|continue$|policy )/.test(s.action));
@@ -83,13 +90,16 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
       record(w, ns, dev, 'drop', text, pkt, base);
       return { kind: 'refused', code: 'netfilter-reject', detail: text, ns, answer };
     }
-    case 'ACCEPT':
-      if (res.nat || isEventful(res.steps)) {
+    case 'ACCEPT': {
+      // A CONNMARK that changed neither mark is nothing a learner needs to see.
+      const idle = res.steps.every((st) => /^(jump |goto |RETURN$|return$|continue$|policy |CONNMARK$)/.test(st.action)) && before.mark === pkt.mark && ctmarkBefore === ct?.entry.mark;
+      if (res.nat || (isEventful(res.steps) && !idle)) {
         const markText = before.mark !== pkt.mark ? ` The packet's mark is now 0x${pkt.mark.toString(16)}.` : '';
         record(w, ns, dev, res.nat ? 'nat' : 'netfilter', describeTraversal(where, res.steps, `${outcome}${markText}`, res.rulesEvaluated), pkt,
           { ...base, ...(res.nat || before.mark !== pkt.mark ? { before } : {}) });
       }
       return undefined;
+    }
   }
 }
 

@@ -87,10 +87,10 @@ function neighRule(w: Walk, ns: Netns, dev: Device, nexthop: string): string | u
 /** Resolves the next hop's MAC (ARP if nothing says it) and transmits the frame; `forwarded` when routing someone else's packet. */
 export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt, forwarded = false): Outcome {
   const before = viewOf(pkt);
-  if (!DEVICE_KINDS[dev.kind].arp) {
-    // NOARP devices: lo loops the frame back with its own (zero) MAC; an IP-in-IP tunnel has no Ethernet header at all.
-    pkt.srcMac = dev.kind === 'loopback' ? dev.mac : '';
-    pkt.dstMac = dev.kind === 'loopback' ? dev.mac : '';
+  if (!DEVICE_KINDS[dev.kind].arp || dev.noarp) {
+    // NOARP devices: the neighbour takes the device's own address (arp_constructor); an IP-in-IP tunnel has no Ethernet header at all.
+    pkt.srcMac = dev.kind === 'ipip' ? '' : dev.mac;
+    pkt.dstMac = dev.kind === 'ipip' ? '' : dev.mac;
     return devXmit(w, ns, dev, nexthop, pkt);
   }
   pkt.srcMac = dev.mac;
@@ -115,7 +115,9 @@ export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pk
     e = { ip: nexthop, dev: dev.name, mac: r.dev.mac, state: 'REACHABLE' };
     w.st.setNeigh(ns.id, e);
     // The answering kernel caches the asker too (Linux creates a STALE entry for the sender).
-    const senderIp = isLocalAddress(ns, pkt.src) ? pkt.src : (dev.addrs[0]?.ip ?? pkt.src);
+    // inet_select_addr: the device's own address, else the namespace's first global one.
+    const senderIp = isLocalAddress(ns, pkt.src) ? pkt.src
+      : (dev.addrs[0]?.ip ?? ns.devices.flatMap((d) => d.addrs).find((a) => a.scope === 'global')?.ip ?? pkt.src);
     if (!w.st.getNeigh(r.ns.id, r.dev.name, senderIp)) {
       w.st.setNeigh(r.ns.id, { ip: senderIp, dev: r.dev.name, mac: dev.mac, state: 'STALE' });
     }

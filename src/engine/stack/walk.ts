@@ -101,7 +101,7 @@ export function where(ns: Netns): string {
   switch (ns.kind) {
     case 'pod': return `pod ${ns.name}`;
     case 'node': return `node ${ns.machine}`;
-    case 'router': return ns.machine === 'gateway' ? 'the gateway' : `the ${ns.machine} router`;
+    case 'router': return ns.label ?? (ns.machine === 'gateway' ? 'the gateway' : `the ${ns.machine} router`);
     case 'outside': return ns.drawnAs ? `the host ${ns.machine} on the internet` : `outside host ${ns.machine}`;
   }
 }
