@@ -110,6 +110,8 @@ export interface SegmentSpec {
   readonly opening: string;
   /** What the receiving side does with it, in words (the deliver hop). */
   readonly reads: string;
+  /** The segment's IP total length (a full-size segment is the connection's MSS + 40). */
+  readonly size?: number;
 }
 
 /** One data segment on an established connection, from the client or from the server. */
@@ -120,6 +122,7 @@ export function tcpSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn,
   const bPeer = from === 'client' ? conn.serverPeer : conn.clientPeer;
   const pkt = newPacket(a.addr, peer.addr, 'tcp', a.port, peer.port, 'PSH ACK');
   if (seg.payload) pkt.payload = seg.payload;
+  if (seg.size !== undefined) pkt.size = seg.size;
   const expect: ConnectedSocket = { ns: b.ns.id, proto: 'tcp', port: b.port, owner: b.owner, peer: bPeer, side: from === 'client' ? 'server' : 'client', reads: seg.reads };
   const out = walkLeg(conv, ex, {
     name: seg.name, dir: from === 'client' ? 'out' : 'back', ns: a.ns, pkt, expect, opening: seg.opening,

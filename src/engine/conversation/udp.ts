@@ -4,6 +4,7 @@
 import type { Netns } from '../cluster/types';
 import type { Payload } from '../trace/types';
 import { newPacket } from '../stack/ip';
+import type { PmtuDisc } from '../stack/packet';
 import { type ConnectedSocket } from '../stack/walk';
 import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
@@ -24,6 +25,9 @@ export interface UdpSpec {
   readonly opening?: string;
   /** An IP TTL other than 64 (traceroute's probes). */
   readonly ttl?: number;
+  /** The datagram's IP total length, and the socket's path MTU discovery mode. */
+  readonly size?: number;
+  readonly pmtudisc?: PmtuDisc;
 }
 
 /** Where the datagram arrived: the server's namespace and socket owner, and the datagram as it arrived. */
@@ -54,6 +58,8 @@ export function udpSend(conv: Conversation, ex: ExchangeDraft, asked: UdpSpec): 
   const spec: UdpSpec = t ? { ...asked, dst: t.dst, dport: t.dport } : asked;
   const pkt = newPacket(spec.src, spec.dst, 'udp', spec.sport, spec.dport, '');
   if (spec.ttl !== undefined) pkt.ttl = spec.ttl;
+  if (spec.size !== undefined) pkt.size = spec.size;
+  if (spec.pmtudisc !== undefined) pkt.pmtudisc = spec.pmtudisc;
   if (spec.payload) pkt.payload = spec.payload;
   const opening = spec.opening ?? `${senderWho(spec.sender)} sends a UDP datagram to ${targetText(asked.dstLabel, asked.dst)} port ${asked.dport}, from the ephemeral source port ${spec.sport}.`;
   const out = walkLeg(conv, ex, { name: spec.name, dir: 'out', ns: spec.sender.ns, pkt, opening, openingOpts: senderOpts(spec.sender), ...(t ? { connect: t, connectedTo: { dst: asked.dst, dport: asked.dport } } : {}) });

@@ -64,7 +64,8 @@ export const DEVICE_KINDS: { readonly [K in Device['kind']]: DeviceBehaviour } =
     defaultMtu: 1500, overhead: 0, arp: false, neighbour: noArp, xmit: dummyXmit, arrive: dummyArrives,
   },
   vxlan: {
-    link: { flags: (d) => `<BROADCAST,MULTICAST${up(d)}>`, qdisc: () => 'noqueue', state: (d) => (d.up ? 'UNKNOWN' : 'DOWN'), qlen: () => 0, linkType: 'ether' },
+    // flanneld creates flannel.1 with txqueuelen 0 (a netlink LinkAttrs left at zero); Cilium keeps the kernel's 1000.
+    link: { flags: (d) => `<BROADCAST,MULTICAST${up(d)}>`, qdisc: () => 'noqueue', state: (d) => (d.up ? 'UNKNOWN' : 'DOWN'), qlen: (d) => d.txqlen ?? 0, linkType: 'ether' },
     // Without learning, ARP on a VXLAN device gets no answer: the neighbours are the entries its agent installs.
     defaultMtu: 1450, overhead: 50, arp: true, neighbour: noArp, xmit: tunnelXmit, arrive: tunnelArrives,
   },

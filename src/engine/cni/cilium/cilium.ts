@@ -63,7 +63,7 @@ export function ciliumPlugin(cfg: CiliumConfig, nodeSubnet: string, masquerade: 
       const devices: Device[] = [net, host];
       if (tunnel) {
         devices.push({
-          name: CILIUM_VXLAN, ifindex: 5, kind: 'vxlan', mac: hashedMac(`cilium_vxlan/${node.name}`), mtu: 1500, addrs: [], up: true,
+          name: CILIUM_VXLAN, ifindex: 5, kind: 'vxlan', mac: hashedMac(`cilium_vxlan/${node.name}`), mtu: 1500, addrs: [], up: true, txqlen: 1000,
           vxlan: { vni: 'external', port: 8472, learning: false }, tc: { ingress: 'cil_from_overlay', egress: 'cil_to_overlay' },
         });
       }
