@@ -1,6 +1,8 @@
 // Engine benchmarks: compile and one cross-node trace for clusters of growing size.
 // Scenarios are built in memory (the YAML of 30,000 pods is not what is measured).
-import { compile, parseScenario, simulate, type Scenario } from '../src/engine';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { compile, parseScenario, simulate, topology, type Scenario } from '../src/engine';
 import type { PodSpec } from '../src/engine/model/types';
 
 export interface Figure { readonly name: string; readonly median_ms: number; readonly runs: number; readonly [k: string]: unknown }
@@ -33,7 +35,7 @@ export function clusterScenario(nodes: number, podsPerNode: number): Scenario {
     for (let i = 0; i < podsPerNode; i++) {
       pods.push({
         namespace: 'default', name: `p-${n}-${i}`, labels: { app: `a${i}` }, nodeName: names[n], nodeSelector: {}, tolerations: [],
-        hostNetwork: false, ready: true, source: { doc: 0, line: 0 },
+        hostNetwork: false, dnsPolicy: 'ClusterFirst', hostAliases: [], annotations: {}, ready: true, source: { doc: 0, line: 0 },
         containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 8080, protocol: 'TCP' }] }],
       });
     }
@@ -66,3 +68,37 @@ export function engineFigures(sizes: readonly number[], podsPerNode: number): Fi
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** A full garbage collection, so heap figures count only what is still held. */
+let gc: (() => void) | undefined;
+function collect(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}
+
+/**
+ * topology() of a large cluster: its time (median of `runs`), and the heap it still holds
+ * afterwards, measured on the first run (later runs reuse names the first one remembered).
+ * It reads devices only, so memory grows with the nodes, not with their square.
+ */
+export function topologyFigures(nodes: number, runs = 3): Figure {
+  const scenario = clusterScenario(nodes, 0);
+  const ms: number[] = [];
+  let heapMb = 0;
+  for (let i = 0; i < runs; i++) {
+    const c = compile(scenario);
+    if (!c.ok) throw new Error('compile failed');
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const topo = topology(c.cluster);
+    ms.push(performance.now() - t0);
+    collect();
+    if (i === 0) heapMb = (process.memoryUsage().heapUsed - before) / 1e6;
+    if (topo.elements.length === 0 || c.cluster.nodes.length !== nodes) throw new Error('wrong topology');
+  }
+  return { name: 'topology', nodes, runs, median_ms: round(median(ms)), heap_mb: round(heapMb) };
+}

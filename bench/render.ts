@@ -41,12 +41,12 @@ export async function renderFigures(sizes: readonly [number, number][]): Promise
       await page.goto('http://127.0.0.1:4174/');
       await page.waitForFunction(() => (window as unknown as { podpath?: unknown }).podpath !== undefined);
       const yaml = scenario(nodes, pods);
-      const loaded = await page.evaluate((y) => (window as unknown as { podpath: { loadScenario(y: string): { ok: boolean } } }).podpath.loadScenario(y).ok, yaml);
+      const loaded = await page.evaluate(async (y) => (await (window as unknown as { podpath: { loadScenario(y: string): Promise<{ ok: boolean }> } }).podpath.loadScenario(y)).ok, yaml);
       if (!loaded) throw new Error(`the ${nodes}-node scenario did not load`);
       const elements = await page.locator('.react-flow__node').count();
       const runs: number[] = [];
       for (let i = 0; i < 3; i++) {
-        await page.evaluate((to) => (window as unknown as { podpath: { send(r: object): unknown } }).podpath.send({ from: 'default/p-1-0', to, port: 8080 }), `default/p-${nodes - 1}-${pods - 1}`);
+        await page.evaluate((to) => (window as unknown as { podpath: { send(r: object): Promise<unknown> } }).podpath.send({ from: 'default/p-1-0', to, port: 8080 }), `default/p-${nodes - 1}-${pods - 1}`);
         const play = page.getByRole('button', { name: 'Play' });
         if (await play.isVisible()) await play.click();
         // Count animation frames for two seconds while the packet moves. (A string: under tsx

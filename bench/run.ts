@@ -1,10 +1,17 @@
-// npm run bench: prints the benchmark figures as JSON (medians, in milliseconds).
+// npm run bench: prints the benchmark figures as JSON (medians, in milliseconds): the engine,
+// the Services at scale, the production bundle and the rendering in headless Chromium.
 import { cpus } from 'node:os';
-import { engineFigures } from './engine';
+import { build } from 'vite';
+import { bundleFigures } from './bundle';
+import { engineFigures, topologyFigures } from './engine';
 import { ruleWalkFigures, serviceFigures } from './services';
+import { conversationFigures } from './conversations';
 import { renderFigures } from './render';
 
-const figures = [...engineFigures([3, 100, 1000], 30), ...serviceFigures(10_000, 50_000)];
+const figures = [...engineFigures([3, 100, 1000], 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures()];
 const ruleWalk = ruleWalkFigures();
+// Measure what the page serves now: build it afresh.
+await build({ logLevel: 'error' });
+const bundle = bundleFigures();
 const render = await renderFigures([[3, 3], [5, 8], [10, 10]]);
-process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, figures, ruleWalk, render }, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, figures, ruleWalk, bundle, render }, null, 2)}\n`);

@@ -39,3 +39,15 @@ test('window.podpath reports a failed send, and the page shows its message', asy
   await expect(app.sendError).toContainText('no pod named "nope/nothing"');
   expect(await page.evaluate(() => window.podpath!.trace())).toBeNull();
 });
+
+test('window.podpath.exec runs a command in a machine\'s shell and returns its output and conversation', async ({ page }) => {
+  const app = new PodpathPage(page);
+  await app.open();
+  const r = await page.evaluate(() => window.podpath!.exec('external:client', 'curl -sS -m 2 http://93.184.216.34:8081/'));
+  expect(r).toMatchObject({ ok: true, exitCode: 28, stdout: '', stderr: 'curl: (28) Connection timed out after 2000 milliseconds\n' });
+  if (!r.ok) throw new Error(r.error);
+  expect(r.trace).toMatchObject({ version: 2, run: { kind: 'command', from: 'external:client' }, verdict: 'dropped', code: 'filtered' });
+  await expect(page.getByRole('region', { name: 'Shell in outside host client' })).toBeVisible();
+  const bad = await page.evaluate(() => window.podpath!.exec('nowhere/nobody', 'hostname'));
+  expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('no pod named "nowhere/nobody"') });
+});

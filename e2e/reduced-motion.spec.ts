@@ -25,7 +25,7 @@ async function readyToCross(page: Page): Promise<PodpathPage> {
   await app.sendByClicking(app.pod('default/web'), app.pod(API_POD));
   await app.trace.pause();
   await app.trace.setSpeed('0.5');
-  const wire = await page.evaluate(() => window.podpath!.trace()!.exchanges[0]!.legs[0]!.hops.findIndex((h) => h.kind === 'wire'));
+  const wire = await page.evaluate(async () => (await window.podpath!.trace())!.exchanges[0]!.legs[0]!.hops.findIndex((h) => h.kind === 'wire'));
   await app.trace.selectHop(wire + 1);
   await expect.poll(async () => onTarget(await pinAndTarget(app))).toBe(true);
   return app;

@@ -97,6 +97,11 @@ export class PodpathPage {
     return this.page.getByRole('spinbutton', { name: 'Port' });
   }
 
+  /** The progress indicator: what the engine is doing, when it takes a while. */
+  get busy(): Locator {
+    return this.page.getByRole('status').filter({ hasText: '…' });
+  }
+
   get sendError(): Locator {
     return this.page.getByRole('alert').filter({ hasText: 'Cannot send' });
   }
@@ -111,7 +116,8 @@ export class PodpathPage {
     await expect(this.trace.verdict).toContainText('Delivered');
     await expect(this.trace.verdict).not.toContainText(/: (dropped|refused)/);
     await this.trace.pause();
-    const trace = await this.page.evaluate(() => window.podpath!.trace()!);
+    const trace = await this.page.evaluate(() => window.podpath!.trace());
+    if (!trace) throw new Error('the page has no trace after a delivered send');
     expect(trace.exchanges[0]!.legs.map((l) => l.verdict)).toEqual(['delivered', 'delivered']);
     return sentView(trace);
   }

@@ -33,6 +33,8 @@ export class TracePanel {
   /** Stops playback, so the test decides where the selection goes. */
   async pause(): Promise<void> {
     const pause = this.button('Pause');
+    // The engine answers a send asynchronously: wait for the player to appear first.
+    await expect(pause.or(this.button('Play'))).toBeVisible();
     if (await pause.isVisible()) await pause.click();
     await expect(this.button('Play')).toBeVisible();
   }

@@ -1,8 +1,11 @@
-// The page: a title bar (with kube-proxy's mode), the send bar, the graph, and the side
-// panel. Each area has its own error boundary, so one failing part never blanks the rest.
+// The page: a title bar (with kube-proxy's mode), the send bar, the graph (with the engine's
+// progress over it and the shell dock under it), and the side panel. Each area has its own error boundary, so one
+// failing part never blanks the rest.
 import { GraphView } from '../ui/graph/GraphView';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { SendBar } from '../ui/send/SendBar';
+import { TerminalDock } from '../ui/terminal/TerminalDock';
+import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SidePanel } from './SidePanel';
 
@@ -23,9 +26,15 @@ export function Shell() {
         <SendBar />
       </ErrorBoundary>
       <main className="pp-main">
-        <ErrorBoundary area="the graph">
-          <GraphView />
-        </ErrorBoundary>
+        <div className="pp-graph-area">
+          <ErrorBoundary area="the graph">
+            <GraphView />
+          </ErrorBoundary>
+          <BusyIndicator />
+          <ErrorBoundary area="the shell">
+            <TerminalDock />
+          </ErrorBoundary>
+        </div>
         <ErrorBoundary area="the inspector">
           <SidePanel />
         </ErrorBoundary>

@@ -1,30 +1,39 @@
 // The side panel's tabs: the trace inspector, the tables of a namespace (with the lines the
-// packet matched), the rules-vs-Services study, and the scenario editor.
-import { useRef, type KeyboardEvent } from 'react';
+// packet matched), the rules-vs-Services study, and the scenario editor. A tab is one entry
+// of TABS; all but the trace are loaded when first opened, so the first paint carries only
+// what it shows.
+import { lazy, Suspense, useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { useAppStore, type Panel } from '../store';
-import { ScenarioEditor } from '../ui/editor/ScenarioEditor';
 import { TracePanel } from '../ui/inspector/TracePanel';
-import { RulesPanel } from '../ui/plot/RulesPanel';
-import { TablesPanel } from '../ui/tables/TablesPanel';
 
-const TABS: readonly { id: Panel; label: string }[] = [
-  { id: 'trace', label: 'Trace' }, { id: 'tables', label: 'Tables' }, { id: 'rules', label: 'Rules vs Services' }, { id: 'scenario', label: 'Scenario' },
+interface Tab {
+  readonly id: Panel;
+  readonly label: string;
+  readonly Body: ComponentType;
+}
+
+const TABS: readonly Tab[] = [
+  { id: 'trace', label: 'Trace', Body: TracePanel },
+  { id: 'tables', label: 'Tables', Body: lazy(() => import('../ui/tables/TablesPanel').then((m) => ({ default: m.TablesPanel }))) },
+  { id: 'rules', label: 'Rules vs Services', Body: lazy(() => import('../ui/plot/RulesPanel').then((m) => ({ default: m.RulesPanel }))) },
+  { id: 'scenario', label: 'Scenario', Body: lazy(() => import('../ui/editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor }))) },
 ];
 
-function PanelBody({ panel }: { panel: Panel }) {
-  switch (panel) {
-    case 'trace': return <TracePanel />;
-    case 'tables': return <TablesPanel />;
-    case 'rules': return <RulesPanel />;
-    case 'scenario': return <ScenarioEditor />;
-  }
+function TabLabel({ tab }: { tab: Tab }) {
+  const errors = useAppStore((s) => s.errors.length);
+  return (
+    <>
+      {tab.label}
+      {tab.id === 'scenario' && errors > 0 && <span className="pp-tab-alert"> ({errors} problem{errors > 1 ? 's' : ''})</span>}
+    </>
+  );
 }
 
 export function SidePanel() {
   const panel = useAppStore((s) => s.panel);
   const setPanel = useAppStore((s) => s.setPanel);
-  const errors = useAppStore((s) => s.errors.length);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const open = TABS.find((t) => t.id === panel) ?? TABS[0]!;
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -43,13 +52,14 @@ export function SidePanel() {
             aria-selected={panel === t.id} aria-controls={`pp-tabpanel-${t.id}`} tabIndex={panel === t.id ? 0 : -1}
             className="pp-tab" onClick={() => setPanel(t.id)}
           >
-            {t.label}
-            {t.id === 'scenario' && errors > 0 && <span className="pp-tab-alert"> ({errors} problem{errors > 1 ? 's' : ''})</span>}
+            <TabLabel tab={t} />
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`pp-tabpanel-${panel}`} aria-labelledby={`pp-tab-${panel}`} className="pp-tabpanel">
-        <PanelBody panel={panel} />
+        <Suspense fallback={<p className="pp-muted pp-tab-loading">Opening {open.label}…</p>}>
+          <open.Body />
+        </Suspense>
       </div>
     </aside>
   );

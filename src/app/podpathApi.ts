@@ -1,17 +1,26 @@
 // window.podpath: the page's programmatic door, for tests and for pages that embed podpath.
-// loadScenario(yaml), send({ from, to, port, proto, container }) and trace() drive the same
-// store the UI shows. Everything going in is checked; everything coming out is a plain copy.
+// loadScenario(yaml), send({ from, to, port, proto, container }), exec(from, commandLine)
+// and trace() drive the same store the UI shows (exec types into that machine's shell). The engine runs in a Web Worker, so every method returns a Promise
+// (version 2; version 1 answered at once). Everything going in is checked; everything coming
+// out is a plain copy.
 import type { Trace } from '../engine';
-import type { AppStore, ApplyResult, SendOutcome, SendRequest } from '../store';
+import { terminalText, type AppStore, type ApplyResult, type SendOutcome, type SendRequest } from '../store';
 
 export interface PodpathApi {
-  /** 2: traces are conversations (exchanges of legs of hops); see the README. */
+  /** 2: traces are conversations (exchanges of legs of hops), and every call is asynchronous (the engine runs in a Web Worker); see the README. */
   readonly version: 2;
-  loadScenario(yaml: string): ApplyResult;
-  send(request: SendRequest): SendOutcome;
-  /** The current trace as plain JSON, or null before the first send. */
-  trace(): Trace | null;
+  loadScenario(yaml: string): Promise<ApplyResult>;
+  send(request: SendRequest): Promise<SendOutcome>;
+  /** Runs a command line in the shell of `from` (POD or NS/POD, node:NAME, external:IP): what it printed, and its conversation. */
+  exec(from: string, commandLine: string, container?: string): Promise<ExecAnswer>;
+  /** The current trace as plain JSON, or null before the first send (after any call still running). */
+  trace(): Promise<Trace | null>;
 }
+
+/** What exec() gives back: the output as the terminal shows it, its two streams and exit code, and the trace (null when the command only read state). */
+export type ExecAnswer =
+  | { readonly ok: true; readonly output: string; readonly stdout: string; readonly stderr: string; readonly exitCode: number; readonly trace: Trace | null }
+  | { readonly ok: false; readonly error: string };
 
 declare global {
   interface Window {
@@ -39,16 +48,30 @@ function checkRequest(req: unknown): SendRequest | string {
 export function createPodpathApi(store: AppStore): PodpathApi {
   return {
     version: 2,
-    loadScenario: (yaml) => {
+    loadScenario: async (yaml) => {
       if (typeof yaml !== 'string') return { ok: false, errors: [{ doc: 0, line: 0, message: 'loadScenario() takes the YAML text as a string' }] };
-      return copy(store.getState().loadScenario(yaml));
+      return copy(await store.getState().loadScenario(yaml));
     },
-    send: (request) => {
+    send: async (request) => {
       const req = checkRequest(request);
       if (typeof req === 'string') return { ok: false, error: req };
-      return copy(store.getState().sendRequest(req));
+      // A send right after the page opened waits for the scenario it is about.
+      await store.getState().idle();
+      return copy(await store.getState().sendRequest(req));
     },
-    trace: () => copy(store.getState().trace),
+    exec: async (from, commandLine, container) => {
+      if (typeof from !== 'string' || typeof commandLine !== 'string') return { ok: false, error: 'exec() takes the machine and the command line as strings: exec("default/web", "curl http://api/")' };
+      if (container !== undefined && typeof container !== 'string') return { ok: false, error: '"container" must be a string' };
+      await store.getState().idle();
+      const out = await store.getState().runShellCommand(commandLine, from, container);
+      if (!out.ok) return { ok: false, error: out.error };
+      const { stdout, stderr, exitCode } = out.output;
+      return copy({ ok: true as const, output: terminalText(out.output), stdout, stderr, exitCode, trace: out.trace });
+    },
+    trace: async () => {
+      await store.getState().idle();
+      return copy(store.getState().trace);
+    },
   };
 }
 

@@ -62,4 +62,22 @@ spec:
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/line 5, document 1 \(Pod default\/a\), spec\.containers\[0\]\.ports\[0\]\.containerPort: /);
   });
+
+  it('runs a command in a pod\'s shell and prints what the real tool prints, with its exit status', () => {
+    const ok = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'nslookup', 'kubernetes'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n');
+    const bad = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'curl', '-H', 'Host: x', 'http://api:8080/'], { encoding: 'utf8' });
+    expect(bad.status).toBe(6);
+    expect(bad.stderr).toBe('curl: (6) Could not resolve host: api\n');
+  });
+
+  it('prints the command\'s conversation as JSON with --json', () => {
+    const out = execFileSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--json', '--', 'curl', '-s', 'http://10.244.2.2:8080/'], { encoding: 'utf8' });
+    const j = JSON.parse(out);
+    expect(j.output.exitCode).toBe(0);
+    expect(j.trace).toMatchObject({ version: 2, run: { kind: 'command', from: 'web', command: 'curl -s http://10.244.2.2:8080/' } });
+    expect(j.trace.exchanges.map((e: { kind: string }) => e.kind)).toEqual(['http']);
+  });
 });
+

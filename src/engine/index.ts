@@ -26,3 +26,8 @@ export type { RuleWalkPoint } from './study/rule-walk';
 export { serviceId, loadBalancerId } from './topology/ids';
 export type { ServiceModel, EndpointModel, ServiceEndpoints } from './services/types';
 export type { NfStepView } from './trace/types';
+export { exec, HELP as SHELL_HELP } from './shell/exec';
+export type { ExecResult } from './shell/exec';
+export { COMMANDS as SHELL_COMMANDS } from './shell/run';
+export type { ExecSpec } from './shell/run';
+export type { CommandOutput } from './shell/results';

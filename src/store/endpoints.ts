@@ -2,7 +2,8 @@
 // is told (its sendRef), and which port and protocol a destination suggests (its first
 // container port, a Service's first port, an outside host's first port, or the first port a
 // node listens on). Services and load balancers only receive: they have no sockets.
-import { containerId, nodeNetnsId, type Cluster, type Topology, type TopoElement } from '../engine';
+import { containerId, type Topology, type TopoElement } from '../engine';
+import { elementById } from './topoIndex';
 
 export type Proto = 'tcp' | 'udp' | 'icmp';
 
@@ -27,7 +28,8 @@ export function endpointOf(topo: Topology, el: TopoElement): Endpoint | null {
   if (!el.sendRef || !ENDPOINT_KINDS.has(el.kind)) return null;
   if (RECEIVE_ONLY.has(el.kind)) return { ref: el.sendRef, elementId: el.id, name: el.name, receiveOnly: true };
   if (el.kind !== 'container') return { ref: el.sendRef, elementId: el.id, name: el.name };
-  const pod = topo.elements.find((e) => e.id === el.parent && e.kind === 'pod');
+  const parent = el.parent !== undefined ? elementById(topo).get(el.parent) : undefined;
+  const pod = parent?.kind === 'pod' ? parent : undefined;
   // A host-network container sits straight in its node: the pod has no element of its own.
   return { ref: el.sendRef, elementId: pod?.id ?? el.id, name: pod?.name ?? `pod ${el.sendRef}`, container: el.label };
 }
@@ -36,6 +38,7 @@ export function endpointOf(topo: Topology, el: TopoElement): Endpoint | null {
 export function endpointOfRef(topo: Topology, ref: string, container?: string): Endpoint {
   const wanted = [ref, ref.includes('/') || ref.includes(':') ? ref : `default/${ref}`];
   const el = topo.elements.find((e) => e.kind !== 'container' && e.sendRef !== undefined && wanted.includes(e.sendRef))
+    ?? topo.elements.find((e) => e.kind === 'outside' && ref === `external:${e.label}`)
     ?? topo.elements.find((e) => RECEIVE_ONLY.has(e.kind) && e.addresses?.includes(ref));
   const known = el && endpointOf(topo, el);
   return { ...(known ?? { name: ref }), ref, ...(container ? { container } : {}) };
@@ -44,7 +47,7 @@ export function endpointOfRef(topo: Topology, ref: string, container?: string): 
 /** The same endpoint in a new topology (after an edit), or null when it is gone. */
 export function endpointAgain(topo: Topology, ep: Endpoint): Endpoint | null {
   if (ep.elementId === undefined) return ep;
-  const el = topo.elements.find((e) => e.id === ep.elementId);
+  const el = elementById(topo).get(ep.elementId);
   const again = el && endpointOf(topo, el);
   if (!again) return null;
   return ep.container ? { ...again, container: ep.container } : again;
@@ -62,28 +65,16 @@ export interface PortSuggestion {
 
 const toProto = (p: string): Proto => (p.toUpperCase() === 'UDP' ? 'udp' : 'tcp');
 
-/** The port a send to `ep` most likely wants, or null when nothing listens there. */
-export function suggestPort(cluster: Cluster, ep: Endpoint): PortSuggestion | null {
-  if (ep.ref.startsWith('node:')) {
-    const node = cluster.node(ep.ref.slice(5));
-    if (!node) return null;
-    const l = cluster.netns(nodeNetnsId(node.name)).listeners.find((x) => x.addr !== '127.0.0.1');
-    return l ? { port: l.port, proto: l.proto } : null;
-  }
-  if (ep.ref.startsWith('svc:') || ep.ref.startsWith('lb:')) {
-    const key = ep.ref.slice(ep.ref.indexOf(':') + 1);
-    const p = cluster.service(key)?.ports[0];
-    return p ? { port: p.port, proto: toProto(p.protocol) } : null;
-  }
-  if (ep.ref.startsWith('external:')) {
-    const ip = ep.ref.slice(9);
-    const p = cluster.outside.find((h) => h.ip === ip || h.name === ip)?.ports[0];
-    return p ? { port: p.port, proto: toProto(p.protocol) } : null;
-  }
-  const pod = cluster.pod(ep.ref) ?? cluster.pod(`default/${ep.ref}`);
-  if (!pod) return null;
-  const containers = pod.spec.containers;
-  const first = containers.find((c) => c.name === ep.container && c.ports.length > 0) ?? containers.find((c) => c.ports.length > 0);
-  const p = first?.ports[0];
-  return p ? { port: p.containerPort, proto: toProto(p.protocol) } : null;
+/**
+ * The port a send to `ep` most likely wants, or null when nothing listens there: read from
+ * the ports the topology lists for its element (a container's first port, else its pod's; a
+ * node's first listener that is not on loopback only).
+ */
+export function suggestPort(topo: Topology, ep: Endpoint): PortSuggestion | null {
+  const el = ep.elementId !== undefined ? elementById(topo).get(ep.elementId) : undefined;
+  const ports = el?.ports ?? [];
+  const p = el?.kind === 'node' ? ports.find((x) => x.address !== '127.0.0.1')
+    : el?.kind === 'pod' ? ports.find((x) => x.owner === ep.container) ?? ports[0]
+      : ports[0];
+  return p ? { port: p.port, proto: toProto(p.protocol) } : null;
 }

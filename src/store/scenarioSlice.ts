@@ -1,57 +1,62 @@
-// The scenario slice: the YAML text, the parsed scenario, the compiled cluster and its
-// topology. A bad edit lands in `errors` and the draft; the working scenario is untouched.
-// Switching kube-proxy's mode is an edit of the text too (setProxyMode keeps comments).
-import { compile, EMPTY_STATE, parseScenario, setProxyMode, topology, type Cluster, type Scenario, type Topology } from '../engine';
+// The scenario slice: the YAML text, what the engine says about it (summary, topology,
+// warnings) and the located errors of an edit that failed. The engine compiles it where it
+// runs (a Web Worker); a bad edit lands in `errors` and the draft, the working scenario is
+// untouched. Switching kube-proxy's mode is an edit of the text too (comments kept).
+import type { ProxyMode, ScenarioError, Topology } from '../engine';
+import type { Answer, EngineClient } from './engineClient';
+import type { LoadPhase } from './engineProtocol';
 import { endpointAgain } from './endpoints';
-import type { ApplyResult, AppState, GetState, ScenarioSlice, SetState } from './types';
-
-type Compiled = { ok: true; scenario: Scenario; cluster: Cluster; topo: Topology } | Extract<ApplyResult, { ok: false }>;
-
-export function compileText(text: string): Compiled {
-  const parsed = parseScenario(text);
-  if (!parsed.ok) return parsed;
-  const compiled = compile(parsed.scenario);
-  if (!compiled.ok) return { ok: false, errors: compiled.errors };
-  return { ok: true, scenario: parsed.scenario, cluster: compiled.cluster, topo: topology(compiled.cluster) };
-}
+import { NO_TABLES } from './tablesSlice';
+import type { ApplyResult, GetState, ScenarioSlice, SetState } from './types';
+import type { Work } from './work';
 
 export const EMPTY_TOPOLOGY: Topology = { elements: [], links: [] };
 
-type ScenarioFields = Pick<AppState, 'text' | 'draft' | 'scenario' | 'cluster' | 'topo' | 'errors' | 'proxyMode'>;
+const PHASE_LABEL: Record<LoadPhase, string> = {
+  parsing: 'Reading the scenario', compiling: 'Compiling the cluster', drawing: 'Drawing the cluster',
+};
 
-export function initialScenario(text: string): ScenarioFields {
-  const c = compileText(text);
-  return c.ok
-    ? { text, draft: text, scenario: c.scenario, cluster: c.cluster, topo: c.topo, errors: [], proxyMode: c.scenario.cluster.kubeProxyMode }
-    : { text: '', draft: text, scenario: null, cluster: null, topo: EMPTY_TOPOLOGY, errors: c.errors, proxyMode: null };
-}
+/** An engine failure (an exception, a stopped worker) as a located-looking scenario problem. */
+export const engineProblem = (error: string): ScenarioError => ({ doc: 0, line: 0, message: `the engine failed: ${error}` });
 
-/** The draft with the new mode too, when it can be edited; otherwise as it was. */
-function draftWithMode(draft: string, mode: Parameters<typeof setProxyMode>[1]): string {
-  try {
-    return setProxyMode(draft, mode);
-  } catch {
-    return draft;
-  }
-}
+const SUPERSEDED: ApplyResult = { ok: false, errors: [], superseded: true };
 
-export function createScenarioSlice(set: SetState, get: GetState, text: string): ScenarioSlice {
-  const apply = (next: string): ApplyResult => {
-    const c = compileText(next);
+export function createScenarioSlice(set: SetState, get: GetState, engine: EngineClient, work: Work): ScenarioSlice {
+  const apply = async (next: string): Promise<ApplyResult> => {
+    // Progress arrives later than this call returns, so `loading` is set by then.
+    const loading = engine.load(next, (phase) => work.relabel(loading, PHASE_LABEL[phase]));
+    const out = await work.track(PHASE_LABEL.parsing, loading);
+    if (out.status === 'superseded') return SUPERSEDED;
+    if (out.status === 'failed') {
+      const errors = [engineProblem(out.error)];
+      set({ errors });
+      return { ok: false, errors };
+    }
+    const c = out.value;
     if (!c.ok) {
       set({ errors: c.errors });
       return c;
     }
     const { source, destination } = get();
     set({
-      text: next, draft: next, scenario: c.scenario, cluster: c.cluster, topo: c.topo, errors: [], proxyMode: c.scenario.cluster.kubeProxyMode,
+      text: next, draft: next, summary: c.summary, topo: c.topo, errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode,
       source: source && endpointAgain(c.topo, source), destination: destination && endpointAgain(c.topo, destination),
-      trace: null, netState: EMPTY_STATE, steps: [], position: 0, sendError: null, playing: false, tablesPin: null,
+      trace: null, steps: [], position: 0, sendError: null, playing: false, tablesPin: null, tables: NO_TABLES,
     });
     return { ok: true };
   };
+
+  /** The text with the new mode, or why it could not be written. */
+  const withMode = async (text: string, mode: ProxyMode): Promise<Answer<string>> => work.track('Switching kube-proxy mode', engine.setProxyMode(text, mode));
+
   return {
-    ...initialScenario(text),
+    text: '',
+    draft: '',
+    summary: null,
+    topo: EMPTY_TOPOLOGY,
+    errors: [],
+    warnings: [],
+    proxyMode: null,
     setDraft: (draft) => set({ draft }),
     discardDraft: () => set({ draft: get().text, errors: [] }),
     applyDraft: () => apply(get().draft),
@@ -59,16 +64,20 @@ export function createScenarioSlice(set: SetState, get: GetState, text: string):
       set({ draft: next });
       return apply(next);
     },
-    switchProxyMode: (mode) => {
+    switchProxyMode: async (mode) => {
       const s = get();
-      if (!s.scenario || s.proxyMode === mode) return { ok: true };
+      if (!s.summary || s.proxyMode === mode) return { ok: true };
       const hadTrace = s.trace !== null;
-      const edited = s.draft !== s.text ? draftWithMode(s.draft, mode) : null;
-      const out = apply(setProxyMode(s.text, mode));
+      const text = await withMode(s.text, mode);
+      if (text.status === 'superseded') return SUPERSEDED;
+      if (text.status === 'failed') return { ok: false, errors: [engineProblem(text.error)] };
+      // Unapplied edits stay in the editor, with the new mode written into them too (if they can be).
+      const edited = s.draft !== s.text ? await withMode(s.draft, mode) : null;
+      const out = await apply(text.value);
       if (!out.ok) return out;
-      // Unapplied edits stay in the editor, with the new mode written into them too.
-      if (edited !== null) set({ draft: edited });
-      if (hadTrace) get().resend();
+      if (edited?.status === 'done') set({ draft: edited.value });
+      else if (edited) set({ draft: s.draft });
+      if (hadTrace) await get().resend();
       return out;
     },
   };

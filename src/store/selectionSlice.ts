@@ -3,12 +3,13 @@
 // Service or load balancer only receives: clicking one makes it the destination at once,
 // and the next click on something that can send picks the source.
 import { endpointOf, suggestPort, type Endpoint } from './endpoints';
+import { elementById } from './topoIndex';
 import type { AppState, GetState, SelectionSlice, SetState } from './types';
 
 /** The port and protocol to show once `dest` is the destination. */
 function portFor(s: AppState, dest: Endpoint | null): Pick<AppState, 'port' | 'proto'> {
-  if (!dest || !s.cluster) return { port: s.port, proto: s.proto };
-  const suggestion = suggestPort(s.cluster, dest);
+  if (!dest) return { port: s.port, proto: s.proto };
+  const suggestion = suggestPort(s.topo, dest);
   if (!suggestion) return { port: s.port, proto: s.proto };
   return { port: suggestion.port, proto: s.proto === 'icmp' ? 'icmp' : suggestion.proto };
 }
@@ -21,7 +22,7 @@ export function createSelectionSlice(set: SetState, get: GetState): SelectionSli
     port: null,
     pick: (elementId) => {
       const s = get();
-      const el = s.topo.elements.find((e) => e.id === elementId);
+      const el = elementById(s.topo).get(elementId);
       const ep = el && endpointOf(s.topo, el);
       if (!ep) return;
       if (ep.receiveOnly) {

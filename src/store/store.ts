@@ -1,17 +1,25 @@
-// The store factory: one zustand store made of the scenario, selection, trace, UI and study
-// slices. Tests create their own; the app creates one in src/app and hands it down by
-// context, with the runner that measures the rules-vs-Services study in a Web Worker.
+// The store factory: one zustand store made of the scenario, selection, trace, tables, UI,
+// study and work slices, talking to the engine through one EngineClient. Tests create their
+// own (the in-process engine, loaded on first use); the app creates one in src/app with the
+// Web Worker engine and the runner that measures the rules-vs-Services study. The scenario
+// given starts loading at once; `await store.getState().idle()` waits until it is shown.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createInProcessEngine, type EngineClient } from './engineClient';
 import { createScenarioSlice } from './scenarioSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createStudySlice, type StudyPlan, type StudyRunner } from './study';
+import { createTablesSlice } from './tablesSlice';
 import { createTraceSlice } from './traceSlice';
+import { createTerminalSlice } from './terminalSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createWork } from './work';
 
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreOptions {
+  /** Where the engine runs; the in-process engine when none is given. */
+  readonly engine?: EngineClient;
   /** Where the rules-vs-Services study runs; without one, starting it reports why it cannot. */
   readonly studyRunner?: StudyRunner;
   /** A smaller study, for tests. */
@@ -19,11 +27,27 @@ export interface StoreOptions {
 }
 
 export function createAppStore(scenarioText: string, options: StoreOptions = {}): AppStore {
-  return createStore<AppState>()((set, get) => ({
-    ...createSelectionSlice(set, get),
-    ...createTraceSlice(set, get),
-    ...createUiSlice(set, get),
-    ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
-    ...createScenarioSlice(set, get, scenarioText),
-  }));
+  const engine = options.engine ?? createInProcessEngine();
+  const store = createStore<AppState>()((set, get) => {
+    const work = createWork(set);
+    return {
+      ...work.slice,
+      ...createSelectionSlice(set, get),
+      ...createTraceSlice(set, get, engine, work),
+      ...createTablesSlice(set, get, engine, work),
+      ...createTerminalSlice(set, get, engine, work),
+      ...createUiSlice(set, get),
+      ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
+      ...createScenarioSlice(set, get, engine, work),
+    };
+  });
+  void store.getState().loadScenario(scenarioText);
+  return store;
+}
+
+/** A store with its scenario loaded (for tests and scripts). */
+export async function createLoadedStore(scenarioText: string, options: StoreOptions = {}): Promise<AppStore> {
+  const store = createAppStore(scenarioText, options);
+  await store.getState().idle();
+  return store;
 }

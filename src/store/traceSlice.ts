@@ -1,34 +1,40 @@
-// The trace slice: runs simulate() for the selection and keeps the result, the tables it
-// left behind (netState) and the selected hop. A failed send keeps the previous trace and
-// shows the engine's message.
-import { EMPTY_STATE, simulate } from '../engine';
+// The trace slice: asks the engine to simulate the selection and keeps the trace and the
+// selected hop. A failed send keeps the previous trace and shows the engine's message; a send
+// replaced by a newer one before it finished changes nothing.
+import type { SendSpec } from '../engine';
+import type { EngineClient } from './engineClient';
 import { endpointOfRef } from './endpoints';
 import { firstRewrite, stepsOf } from './steps';
+import { NO_TABLES } from './tablesSlice';
 import type { GetState, SendOutcome, SendRequest, SetState, TraceSlice } from './types';
+import type { Work } from './work';
 
-export function createTraceSlice(set: SetState, get: GetState): TraceSlice {
-  const run = (req: SendRequest): SendOutcome => {
-    const { cluster } = get();
-    if (!cluster) return fail('there is no working scenario to send in');
-    const proto = req.proto ?? 'tcp';
-    const result = simulate(cluster, {
-      from: req.from, to: req.to, proto,
-      ...(req.container ? { container: req.container } : {}),
-      ...(proto !== 'icmp' && req.port != null ? { port: req.port } : {}),
-    });
-    if (!result.ok) return fail(result.error);
-    set({ trace: result.trace, netState: result.state, steps: stepsOf(result.trace), position: 0, sendError: null, playing: true });
-    return { ok: true, trace: result.trace };
-  };
+export function createTraceSlice(set: SetState, get: GetState, engine: EngineClient, work: Work): TraceSlice {
   const fail = (error: string): SendOutcome => {
     set({ sendError: error, playing: false });
     return { ok: false, error };
   };
+  const run = async (req: SendRequest): Promise<SendOutcome> => {
+    if (!get().summary) return fail('there is no working scenario to send in');
+    const proto = req.proto ?? 'tcp';
+    const spec: SendSpec = {
+      from: req.from, to: req.to, proto,
+      ...(req.container ? { container: req.container } : {}),
+      ...(proto !== 'icmp' && req.port != null ? { port: req.port } : {}),
+    };
+    const out = await work.track('Sending the packet', engine.simulate(spec));
+    if (out.status === 'superseded') return { ok: false, error: 'a newer send replaced this one', superseded: true };
+    if (out.status === 'failed') return fail(`the engine failed: ${out.error}`);
+    if (!out.value.ok) return fail(out.value.error);
+    const { trace } = out.value;
+    set({ trace, steps: stepsOf(trace), position: 0, sendError: null, playing: true, tables: NO_TABLES });
+    return { ok: true, trace };
+  };
   const clamp = (i: number) => Math.max(0, Math.min(i, get().steps.length - 1));
-  const send = (): SendOutcome => {
+  const send = (): Promise<SendOutcome> => {
     const { source, destination, proto, port } = get();
-    if (!source) return fail('choose a source: click a pod, a node or an outside host');
-    if (!destination) return fail('choose a destination: click another pod, a node, a Service or an outside host');
+    if (!source) return Promise.resolve(fail('choose a source: click a pod, a node or an outside host'));
+    if (!destination) return Promise.resolve(fail('choose a destination: click another pod, a node, a Service or an outside host'));
     return run({
       from: source.ref, to: destination.ref, proto,
       ...(source.container ? { container: source.container } : {}), ...(port != null ? { port } : {}),
@@ -37,15 +43,14 @@ export function createTraceSlice(set: SetState, get: GetState): TraceSlice {
 
   return {
     trace: null,
-    netState: EMPTY_STATE,
     steps: [],
     position: 0,
     sendError: null,
     send,
-    sendRequest: (req) => {
-      const { topo } = get();
-      const out = run(req);
+    sendRequest: async (req) => {
+      const out = await run(req);
       if (out.ok) {
+        const { topo } = get();
         set({
           source: endpointOfRef(topo, req.from, req.container), destination: endpointOfRef(topo, req.to),
           proto: req.proto ?? 'tcp', port: req.port ?? null,
@@ -53,10 +58,10 @@ export function createTraceSlice(set: SetState, get: GetState): TraceSlice {
       }
       return out;
     },
-    resend: () => {
+    resend: async () => {
       const { source, destination } = get();
       if (!source || !destination) return null;
-      const out = send();
+      const out = await send();
       if (out.ok) set({ position: firstRewrite(get().steps), playing: false });
       return out;
     },

@@ -1,34 +1,42 @@
 // The shape of the app's state: one zustand store made of slices. The store holds what the
-// user owns (scenario text, selection, settings) and what the engine returned (cluster,
-// topology, trace); it never computes networking itself.
-import type { Cluster, DynState, ProxyMode, Scenario, ScenarioError, TableId, Topology, Trace } from '../engine';
+// user owns (scenario text, selection, settings) and what the engine returned (topology,
+// trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
+// so every action that needs it is asynchronous. The store never computes networking.
+import type { ProxyMode, ScenarioError, TableId, TableText, Topology, Trace } from '../engine';
+import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { Step } from './steps';
 import type { StudySlice } from './study';
+import type { TerminalSlice } from './terminalSlice';
 
-export type ApplyResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+/** `superseded`: a newer load replaced this one before it finished; its answer was dropped. */
+export type ApplyResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[]; readonly superseded?: true };
 
 export interface ScenarioSlice {
   /** The text of the working scenario (the last one that parsed and compiled). */
   readonly text: string;
   /** What the editor holds; may be broken. */
   readonly draft: string;
-  readonly scenario: Scenario | null;
-  readonly cluster: Cluster | null;
+  /** What the working scenario holds (node names, counts, mode); null before one compiled. */
+  readonly summary: ScenarioSummary | null;
   readonly topo: Topology;
   /** Problems of the last apply that failed; empty once one succeeds. */
   readonly errors: readonly ScenarioError[];
+  /** What the working scenario keeps but does not model (a kind it stores as given ...). */
+  readonly warnings: readonly ScenarioError[];
   /** kube-proxy's mode in the working scenario; null without one. */
   readonly proxyMode: ProxyMode | null;
   setDraft(text: string): void;
   /** Puts the working scenario's text back in the editor and forgets the errors. */
   discardDraft(): void;
   /** Parses and compiles the draft; on failure the working scenario stays as it was. */
-  applyDraft(): ApplyResult;
+  applyDraft(): Promise<ApplyResult>;
   /** Replaces draft and scenario at once (the page API, a shared link). */
-  loadScenario(text: string): ApplyResult;
+  loadScenario(text: string): Promise<ApplyResult>;
   /** Rewrites the scenario's kubeProxyMode (comments kept), recompiles, and sends the last send again. */
-  switchProxyMode(mode: ProxyMode): ApplyResult;
+  switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
 }
 
 export interface SelectionSlice {
@@ -53,25 +61,26 @@ export interface SendRequest {
   readonly proto?: Proto;
 }
 
-export type SendOutcome = { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly error: string };
+/** `superseded`: a newer send replaced this one before it finished. */
+export type SendOutcome =
+  | { readonly ok: true; readonly trace: Trace }
+  | { readonly ok: false; readonly error: string; readonly superseded?: true };
 
 export interface TraceSlice {
   readonly trace: Trace | null;
-  /** The tables after the last send: ARP caches, bridge FDBs, conntrack entries. */
-  readonly netState: DynState;
   readonly steps: readonly Step[];
   /** Index into steps of the selected hop. */
   readonly position: number;
   readonly sendError: string | null;
   /** Sends what the selection describes. */
-  send(): SendOutcome;
+  send(): Promise<SendOutcome>;
   /** Sends an explicit request and makes it the selection (the page API). */
-  sendRequest(req: SendRequest): SendOutcome;
+  sendRequest(req: SendRequest): Promise<SendOutcome>;
   /**
    * Sends the selection again (after a scenario change), paused at the hop where the
    * destination was first rewritten, so two runs are easy to compare; null when nothing to send.
    */
-  resend(): SendOutcome | null;
+  resend(): Promise<SendOutcome | null>;
   selectStep(index: number): void;
   stepForward(): void;
   stepBack(): void;
@@ -102,7 +111,28 @@ export interface UiSlice {
   pinTables(pin: TablesPin): void;
 }
 
-export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & UiSlice & StudySlice;
+/** One namespace's tables, as the engine printed them in the state the current trace left. */
+export interface TablesView {
+  readonly netns: string | null;
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly list: readonly TableText[];
+  readonly error: string | null;
+}
+
+export interface TablesSlice {
+  readonly tables: TablesView;
+  /** Asks the engine for a namespace's tables (after the current trace's send, else before any). */
+  showTables(netns: string): Promise<void>;
+}
+
+export interface WorkSlice {
+  /** What the engine is doing for the page, while it works ("Compiling the cluster"); null when idle. */
+  readonly busy: string | null;
+  /** Resolves once every engine call the store has made so far is answered. */
+  idle(): Promise<void>;
+}
+
+export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -5,7 +5,7 @@ import { cidrContains, cidrText, ipToInt, parseCidr, type Cidr } from '../lib/ip
 import { dockerMac, hashedMac } from '../lib/mac';
 import type { Scenario } from '../model/types';
 import { schedule } from './schedule';
-import { buildNetns, GATEWAY_INTERNET_IP, GATEWAY_NETNS, outsideNetnsId, podNetnsId, nodeNetnsId, INTERNET_SEGMENT, nodeCtx } from './netns';
+import { buildNetns, buildNetnsShape, GATEWAY_INTERNET_IP, GATEWAY_NETNS, outsideNetnsId, podNetnsId, nodeNetnsId, INTERNET_SEGMENT, nodeCtx } from './netns';
 import { INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS, internetHost, WAN_SEGMENT, wanOwner } from './internet';
 import { checkRouteEdits } from './route-edits';
 import { buildServices } from '../services/allocate';
@@ -172,6 +172,7 @@ export function compile(scenario: Scenario): CompileResult {
       }
       return ns;
     },
+    shape: (id) => cache.get(id) ?? buildNetnsShape(cluster, id),
     netfilter(id) {
       if (!nfCache.has(id)) {
         const nf = id.startsWith('node/') ? nodeNetfilter(cluster, id.slice(5)) : id === GATEWAY_NETNS ? gatewayNetfilter(cluster) : undefined;

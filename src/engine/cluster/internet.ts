@@ -7,10 +7,13 @@
 // a host answers ping, serves HTTP and HTTPS on 80 and 443, and silently drops everything
 // else, as a host behind a firewall does. Declared outside hosts sit on the gateway's own
 // link, as before.
-import { cidrContains, ipToInt, isIPv4, parseCidr, type Cidr } from '../lib/ip';
+import { parseCidr, type Cidr } from '../lib/ip';
+import { complement, isPublicAddress, SPECIAL_PURPOSE } from '../lib/special-addresses';
+
+export { complement, isPublicAddress, SPECIAL_PURPOSE };
 import { hashedMac } from '../lib/mac';
-import { addr, connected, finish, GATEWAY_INTERNET_IP, INTERNET_SEGMENT, LO } from './netns-base';
-import type { Cluster, Device, Listener, Netns, NetnsId, OutsideHost, Route } from './types';
+import { addr, connected, GATEWAY_INTERNET_IP, INTERNET_SEGMENT, LO } from './netns-base';
+import type { Cluster, Device, Listener, NetnsId, NetnsShape, OutsideHost, Route } from './types';
 
 export const INTERNET_ROUTER_NETNS: NetnsId = 'router/internet';
 /** The internet router's address on the gateway's outside link. */
@@ -21,48 +24,22 @@ export const WAN_NET = '198.18.0.0/15';
 export const WAN_ROUTER_IP = '198.18.0.1';
 /** Ports an undeclared internet host serves: HTTP and HTTPS. */
 export const INTERNET_HOST_PORTS = [80, 443] as const;
+/** Well-known public resolvers, which also answer DNS on port 53 (and the scenario's spec.upstreamDNS). */
+export const PUBLIC_RESOLVERS = ['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9'] as const;
 
-/**
- * IANA's special-purpose IPv4 ranges (RFC 6890 and its registry), which the internet does not
- * route. podpath keeps TEST-NET-2 (198.51.100.0/24) and TEST-NET-3 (203.0.113.0/24) as its
- * stand-ins for public space, so examples never name a real host; TEST-NET-1
- * (192.0.2.0/24) is the gateway's outside link and 198.18.0.0/15 the internet router's.
- */
-export const SPECIAL_PURPOSE: readonly string[] = [
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24',
-  '192.0.2.0/24', '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4',
-];
-const SPECIAL = SPECIAL_PURPOSE.map(parseCidr);
+/** Whether a host on the internet runs a DNS resolver. */
+export function isResolver(cluster: Cluster, ip: string): boolean {
+  return ip === cluster.scenario.settings.upstreamDNS || (PUBLIC_RESOLVERS as readonly string[]).includes(ip);
+}
 
 export const virtualHostNetnsId = (ip: string): NetnsId => `host/@${ip}`;
 export const isVirtualHostNetns = (id: NetnsId) => id.startsWith('host/@');
-
-/** Whether the internet routes an address: public, not special-purpose. */
-export function isPublicAddress(ip: string): boolean {
-  if (!isIPv4(ip)) return false;
-  const n = ipToInt(ip);
-  return !SPECIAL.some((c) => cidrContains(c, n));
-}
-
-/** The smallest set of CIDRs covering everything outside `holes` (each a CIDR inside 0.0.0.0/0). */
-export function complement(holes: readonly Cidr[]): Cidr[] {
-  const out: Cidr[] = [];
-  const walk = (c: Cidr) => {
-    if (holes.some((h) => h.prefix <= c.prefix && cidrContains(h, c.net))) return; // inside a hole
-    if (!holes.some((h) => h.prefix > c.prefix && cidrContains(c, h.net))) { out.push(c); return; } // no hole inside
-    const half = 2 ** (31 - c.prefix);
-    walk({ net: c.net, prefix: c.prefix + 1 });
-    walk({ net: (c.net + half) >>> 0, prefix: c.prefix + 1 });
-  };
-  walk({ net: 0, prefix: 0 });
-  return out;
-}
 
 let publicSpace: Cidr[] | undefined;
 
 /** The public address space as the internet router's routes cover it. */
 export function publicRoutes(): readonly Cidr[] {
-  publicSpace ??= complement(SPECIAL);
+  publicSpace ??= complement(SPECIAL_PURPOSE.map(parseCidr));
   return publicSpace;
 }
 
@@ -70,40 +47,44 @@ export function publicRoutes(): readonly Cidr[] {
 export function internetHost(cluster: Cluster, ip: string): OutsideHost | undefined {
   if (!isPublicAddress(ip) || cluster.outside.some((h) => h.ip === ip)) return undefined;
   if (cluster.services.some((s) => s.loadBalancerIP === ip || s.externalIPs.includes(ip))) return undefined;
+  const dns = isResolver(cluster, ip) ? [{ port: 53, protocol: 'UDP' as const }, { port: 53, protocol: 'TCP' as const }] : [];
   return {
     name: ip, ip, netns: virtualHostNetnsId(ip), names: [], virtual: true,
-    ports: INTERNET_HOST_PORTS.map((port) => ({ port, protocol: 'TCP' as const })),
+    ports: [...INTERNET_HOST_PORTS.map((port) => ({ port, protocol: 'TCP' as const })), ...dns],
   };
 }
 
-export function buildInternetRouter(cluster: Cluster): Netns {
-  const eth0Addr = addr(INTERNET_ROUTER_IP, 24);
-  const wanAddr = addr(WAN_ROUTER_IP, 15);
+export function internetRouterShape(): NetnsShape {
   const devices: Device[] = [
     LO,
-    { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac('internet/eth0'), mtu: 1500, addrs: [eth0Addr], segment: INTERNET_SEGMENT, up: true },
-    { name: 'wan0', ifindex: 3, kind: 'ether', mac: hashedMac('internet/wan0'), mtu: 1500, addrs: [wanAddr], segment: WAN_SEGMENT, up: true },
+    { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac('internet/eth0'), mtu: 1500, addrs: [addr(INTERNET_ROUTER_IP, 24)], segment: INTERNET_SEGMENT, up: true },
+    { name: 'wan0', ifindex: 3, kind: 'ether', mac: hashedMac('internet/wan0'), mtu: 1500, addrs: [addr(WAN_ROUTER_IP, 15)], segment: WAN_SEGMENT, up: true },
   ];
+  return { id: INTERNET_ROUTER_NETNS, kind: 'router', machine: 'internet', name: 'root', devices, forwarding: true, listeners: [] };
+}
+
+export function internetRouterMain(cluster: Cluster, shape: NetnsShape): Route[] {
+  const [, eth0, wan0] = shape.devices;
   const main: Route[] = [
-    connected('eth0', eth0Addr), connected('wan0', wanAddr),
+    connected('eth0', eth0!.addrs[0]!), connected('wan0', wan0!.addrs[0]!),
     // The node network is routable through the gateway, as a cloud VPC's addresses are.
     { table: 'main', type: 'unicast', dst: cluster.nodeSubnet, via: GATEWAY_INTERNET_IP, dev: 'eth0' },
   ];
   for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: 'eth0', scope: 'link' });
   for (const c of publicRoutes()) main.push({ table: 'main', type: 'unicast', dst: c, dev: 'wan0', scope: 'link' });
-  return finish(cluster, { id: INTERNET_ROUTER_NETNS, kind: 'router', machine: 'internet', name: 'root', devices, main, forwarding: true, listeners: [] });
+  return main;
 }
 
-export function buildVirtualHost(cluster: Cluster, ip: string): Netns {
+export function virtualHostShape(cluster: Cluster, ip: string): NetnsShape {
   const a = { ...addr(ip, 32), brd: undefined };
-  const id = virtualHostNetnsId(ip);
   const devices: Device[] = [LO, { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac(`internet-host/${ip}`), mtu: 1500, addrs: [a], segment: WAN_SEGMENT, up: true }];
-  const main: Route[] = [{ table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: WAN_ROUTER_IP, dev: 'eth0', onlink: true }];
   const listeners: Listener[] = INTERNET_HOST_PORTS.map((port) => ({ proto: 'tcp', port, addr: '0.0.0.0', owner: 'web server' }));
-  return finish(cluster, {
-    id, kind: 'outside', machine: ip, name: 'root', devices, main, forwarding: false, listeners,
-    closedPorts: 'drop', drawnAs: INTERNET_HOSTS_ELEMENT,
-  });
+  if (isResolver(cluster, ip)) listeners.push({ proto: 'udp', port: 53, addr: '0.0.0.0', owner: 'DNS resolver' }, { proto: 'tcp', port: 53, addr: '0.0.0.0', owner: 'DNS resolver' });
+  return { id: virtualHostNetnsId(ip), kind: 'outside', machine: ip, name: 'root', devices, forwarding: false, listeners, closedPorts: 'drop', drawnAs: INTERNET_HOSTS_ELEMENT };
+}
+
+export function virtualHostMain(): Route[] {
+  return [{ table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: WAN_ROUTER_IP, dev: 'eth0', onlink: true }];
 }
 
 /** The graph element every undeclared internet host is drawn as. */

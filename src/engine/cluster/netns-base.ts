@@ -4,7 +4,7 @@
 import { nthAddress, parseCidr, type Cidr } from '../lib/ip';
 import { applyRouteEdits } from './route-edits';
 import { DEFAULT_RULES } from '../stack/fib';
-import type { Address, Cluster, Device, Netns, NetnsId, Route } from './types';
+import type { Address, Cluster, Device, IpRule, Netns, NetnsId, NetnsShape, Route, StaticFdb, StaticNeigh } from './types';
 
 export const NODE_SEGMENT = 'kind';
 export const INTERNET_SEGMENT = 'internet';
@@ -47,11 +47,17 @@ export function localTable(devices: readonly Device[]): Route[] {
   return out;
 }
 
-type NetnsBase = Omit<Netns, 'routes' | 'editProblems' | 'rules' | 'neigh' | 'fdb'> & Partial<Pick<Netns, 'rules' | 'neigh' | 'fdb'>> & { main: Route[] };
+/** What a namespace's tables hold besides its local table: the main table (and any numbered ones), policy rules, and the neighbour and FDB entries programs installed. */
+export interface NetnsTables {
+  readonly routes: readonly Route[];
+  readonly rules?: readonly IpRule[];
+  readonly neigh?: readonly StaticNeigh[];
+  readonly fdb?: readonly StaticFdb[];
+}
 
-export function finish(cluster: Cluster, base: NetnsBase): Netns {
-  const { main, ...rest } = base;
-  const { routes, problems } = applyRouteEdits(cluster, base, [...main, ...localTable(base.devices)]);
-  return { ...rest, rules: base.rules ?? DEFAULT_RULES, neigh: base.neigh ?? [], fdb: base.fdb ?? [], routes, editProblems: problems };
+/** A namespace from its shape and tables: the local table derived, then the scenario's route edits applied. */
+export function finish(cluster: Cluster, shape: NetnsShape, t: NetnsTables): Netns {
+  const { routes, problems } = applyRouteEdits(cluster, shape, [...t.routes, ...localTable(shape.devices)]);
+  return { ...shape, rules: t.rules ?? DEFAULT_RULES, neigh: t.neigh ?? [], fdb: t.fdb ?? [], routes, editProblems: problems };
 }
 

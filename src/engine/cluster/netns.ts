@@ -1,17 +1,25 @@
 // Builds one network namespace on demand: a node's root namespace, a pod's namespace, the
-// router between the node network and the internet, or an outside host. A node's and a
-// pod's devices, routes, rules, neighbour and FDB entries come from the CNI plugin; the
-// router has one link per node network segment; the kernel's local table is derived from
-// the addresses, as the kernel derives it; then the scenario's route edits are applied.
+// router between the node network and the internet, or an outside host. A namespace's shape
+// (devices, listeners) is what a view draws; its tables (routes, rules, neighbour and FDB
+// entries) are built only for a walk or a tables view. A node's and a pod's come from the
+// CNI plugin; the router has one link per node network segment; the kernel's local table is
+// derived from the addresses, as the kernel derives it; then the scenario's route edits apply.
 import { parseCidr } from '../lib/ip';
 import { hashedMac } from '../lib/mac';
-import { DEFAULT_RULES } from '../stack/fib';
 import type { NodeCtx } from '../cni/types';
-import { buildInternetRouter, buildVirtualHost, INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS } from './internet';
-import { addr, connected, finish, GATEWAY_INTERNET_IP, GATEWAY_NETNS, INTERNET_SEGMENT, LO } from './netns-base';
-import type { Cluster, ClusterNode, Device, Listener, Netns, NetnsId, Route } from './types';
+import { DEFAULT_RULES } from '../stack/fib';
+import { INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS, internetRouterMain, internetRouterShape, virtualHostMain, virtualHostShape } from './internet';
+import { addr, connected, finish, GATEWAY_INTERNET_IP, GATEWAY_NETNS, INTERNET_SEGMENT, LO, type NetnsTables } from './netns-base';
+import type { Address, Cluster, ClusterNode, Device, Listener, Netns, NetnsId, NetnsShape, Route } from './types';
 
-export { NODE_SEGMENT, INTERNET_SEGMENT, GATEWAY_NETNS, GATEWAY_INTERNET_IP, nodeNetnsId, podNetnsId, outsideNetnsId } from './netns-base';
+export { NODE_SEGMENT, INTERNET_SEGMENT, GATEWAY_NETNS, GATEWAY_INTERNET_IP, nodeNetnsId, podNetnsId, outsideNetnsId, localTable } from './netns-base';
+
+/** The first address of one of the shape's devices (the one its connected route is for). */
+function addrOf(shape: NetnsShape, dev: string): Address {
+  const a = shape.devices.find((d) => d.name === dev)?.addrs[0];
+  if (!a) throw new Error(`${shape.id} has no address on ${dev}`);
+  return a;
+}
 
 const NODE_PROCESSES: readonly Listener[] = [
   { proto: 'tcp', port: 10250, addr: '0.0.0.0', owner: 'kubelet' },
@@ -41,6 +49,17 @@ function containerListeners(cluster: Cluster, podKeys: readonly string[]): Liste
   return out;
 }
 
+function nodeOf(cluster: Cluster, name: string) {
+  const node = cluster.node(name);
+  if (!node) throw new Error(`no node ${name}`);
+  return node;
+}
+
+/** The context a plugin builds a node from: the node and its pods with their own namespaces, in slot order. */
+export function nodeCtx(cluster: Cluster, node: ClusterNode): NodeCtx {
+  return { cluster, node, pods: node.pods.map((k) => cluster.pod(k)!).filter((p) => p && p.slot >= 0) };
+}
+
 function kubeIpvs0(cluster: Cluster, id: NetnsId, node: ClusterNode, after: readonly Device[]): Device[] {
   const ipvs = cluster.scenario.cluster.kubeProxyMode === 'ipvs' && !cluster.cni.replacesKubeProxy ? cluster.netfilter(id)?.ipvs : undefined;
   if (!ipvs) return [];
@@ -51,93 +70,129 @@ function kubeIpvs0(cluster: Cluster, id: NetnsId, node: ClusterNode, after: read
   }];
 }
 
-/** The context a plugin builds a node from: the node and its pods with their own namespaces, in slot order. */
-export function nodeCtx(cluster: Cluster, node: ClusterNode): NodeCtx {
-  return { cluster, node, pods: node.pods.map((k) => cluster.pod(k)!).filter((p) => p && p.slot >= 0) };
-}
-
-function buildNode(cluster: Cluster, id: NetnsId, name: string): Netns {
-  const node = cluster.node(name);
-  if (!node) throw new Error(`no node ${name}`);
+function nodeShape(cluster: Cluster, id: NetnsId, name: string): NetnsShape {
+  const node = nodeOf(cluster, name);
   const ctx = nodeCtx(cluster, node);
-  const uplinks = cluster.cni.uplinks(ctx);
-  const wiring = cluster.cni.node(ctx);
-  const devices: Device[] = [LO, ...uplinks, ...wiring.devices];
+  const devices: Device[] = [LO, ...cluster.cni.uplinks(ctx), ...cluster.cni.nodeDevices(ctx)];
   devices.push(...kubeIpvs0(cluster, id, node, devices));
-  const eth0 = uplinks[0]!;
-  const main: Route[] = [
-    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: node.gatewayIp, dev: eth0.name },
-    connected(eth0.name, eth0.addrs[0]!),
-    ...wiring.routes,
-  ];
   const hostNetPods = node.pods.filter((k) => cluster.pod(k)?.slot === -1);
   const listeners = [...NODE_PROCESSES, ...(node.role === 'control-plane' ? CONTROL_PLANE_PROCESSES : []), ...containerListeners(cluster, hostNetPods)];
-  return finish(cluster, {
-    id, kind: 'node', machine: node.name, name: 'root', devices, main, forwarding: true, listeners,
-    ...(wiring.rules ? { rules: [...DEFAULT_RULES, ...wiring.rules].sort((a, b) => a.priority - b.priority) } : {}),
-    ...(wiring.neigh ? { neigh: wiring.neigh } : {}), ...(wiring.fdb ? { fdb: wiring.fdb } : {}),
-  });
+  return { id, kind: 'node', machine: node.name, name: 'root', devices, forwarding: true, listeners };
 }
 
-function buildPod(cluster: Cluster, id: NetnsId, key: string): Netns {
+/** A node's tables: the default route, the node network, and what the plugin writes (routes to every other node's pods grow with the square of the nodes). */
+function nodeTables(cluster: Cluster, shape: NetnsShape, name: string): NetnsTables {
+  const node = nodeOf(cluster, name);
+  const t = cluster.cni.nodeTables(nodeCtx(cluster, node));
+  const routes: Route[] = [
+    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: node.gatewayIp, dev: 'eth0' },
+    connected('eth0', addrOf(shape, 'eth0')),
+    ...t.routes,
+  ];
+  return {
+    routes, ...(t.rules ? { rules: [...DEFAULT_RULES, ...t.rules].sort((a, b) => a.priority - b.priority) } : {}),
+    ...(t.neigh ? { neigh: t.neigh } : {}), ...(t.fdb ? { fdb: t.fdb } : {}),
+  };
+}
+
+function podOf(cluster: Cluster, key: string) {
   const pod = cluster.pod(key);
   if (!pod || pod.slot < 0) throw new Error(`no pod namespace ${key}`);
-  const node = cluster.node(pod.node)!;
-  const w = cluster.cni.pod({ cluster, node, pod });
-  return finish(cluster, {
-    id, kind: 'pod', machine: node.name, name: key, devices: [LO, w.eth0], main: [...w.routes], forwarding: false,
-    listeners: containerListeners(cluster, [key]), ...(w.neigh ? { neigh: w.neigh } : {}),
-  });
+  return { pod, node: cluster.node(pod.node)! };
 }
 
-function buildGateway(cluster: Cluster): Netns {
+function podShape(cluster: Cluster, id: NetnsId, key: string): NetnsShape {
+  const { pod, node } = podOf(cluster, key);
+  const w = cluster.cni.pod({ cluster, node, pod });
+  return { id, kind: 'pod', machine: node.name, name: key, devices: [LO, w.eth0], forwarding: false, listeners: containerListeners(cluster, [key]) };
+}
+
+function podTables(cluster: Cluster, key: string): NetnsTables {
+  const { pod, node } = podOf(cluster, key);
+  const w = cluster.cni.pod({ cluster, node, pod });
+  return { routes: w.routes, ...(w.neigh ? { neigh: w.neigh } : {}) };
+}
+
+function gatewayShape(cluster: Cluster): NetnsShape {
   const u = cluster.underlay;
   const devices: Device[] = [LO];
-  const main: Route[] = [{ table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: INTERNET_ROUTER_IP, dev: u.internetDev }];
   u.segments.forEach((seg, i) => {
-    const a = addr(seg.gatewayIp, seg.cidr.prefix);
-    devices.push({ name: seg.gatewayDev, ifindex: 2 + i, kind: 'ether', mac: hashedMac(`gateway/${seg.gatewayDev}`), mtu: u.kind === 'vpc' ? 9001 : 1500, addrs: [a], segment: seg.id, up: true });
-    main.push(connected(seg.gatewayDev, a));
+    devices.push({ name: seg.gatewayDev, ifindex: 2 + i, kind: 'ether', mac: hashedMac(`gateway/${seg.gatewayDev}`), mtu: u.kind === 'vpc' ? 9001 : 1500, addrs: [addr(seg.gatewayIp, seg.cidr.prefix)], segment: seg.id, up: true });
   });
-  const inetAddr = addr(GATEWAY_INTERNET_IP, 24);
-  devices.push({ name: u.internetDev, ifindex: 2 + u.segments.length, kind: 'ether', mac: hashedMac(`gateway/${u.internetDev}`), mtu: 1500, addrs: [inetAddr], segment: INTERNET_SEGMENT, up: true });
-  main.push(connected(u.internetDev, inetAddr));
+  devices.push({ name: u.internetDev, ifindex: 2 + u.segments.length, kind: 'ether', mac: hashedMac(`gateway/${u.internetDev}`), mtu: 1500, addrs: [addr(GATEWAY_INTERNET_IP, 24)], segment: INTERNET_SEGMENT, up: true });
   const lbIps = cluster.services.flatMap((s) => (s.loadBalancerIP ? [s.loadBalancerIP] : []));
   if (lbIps.length > 0) {
     // The cloud load balancers' addresses, owned by the cloud network.
     devices.push({ name: 'cloudlb0', ifindex: 3 + u.segments.length, kind: 'dummy', mac: hashedMac('gateway/cloudlb0'), mtu: 1500, up: true, addrs: lbIps.map((ip) => ({ ip, prefix: 32, scope: 'global' as const })) });
   }
-  // Beyond its links and the declared outside hosts, everything goes to the internet.
-  for (const h of cluster.outside) main.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: u.internetDev, scope: 'link' });
-  return finish(cluster, {
-    id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, main, forwarding: true, listeners: [],
+  // Docker's embedded DNS, which kind points every node at (it answers the nodes' names and forwards the rest).
+  const dns: Listener[] = [
+    { proto: 'udp', port: 53, addr: cluster.gateway.ip, owner: 'dockerd (embedded DNS)' },
+    { proto: 'tcp', port: 53, addr: cluster.gateway.ip, owner: 'dockerd (embedded DNS)' },
+  ];
+  return {
+    id: GATEWAY_NETNS, kind: 'router', machine: 'gateway', name: 'root', devices, forwarding: true, listeners: dns,
     ...(u.kind === 'vpc' ? { label: `the ${u.routerLabel}` } : {}),
-  });
+  };
 }
 
-function buildOutside(cluster: Cluster, id: NetnsId, name: string): Netns {
+function gatewayTables(cluster: Cluster, shape: NetnsShape): NetnsTables {
+  const u = cluster.underlay;
+  // Beyond its links and the declared outside hosts, everything goes to the internet.
+  const routes: Route[] = [
+    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: INTERNET_ROUTER_IP, dev: u.internetDev },
+    ...u.segments.map((s) => connected(s.gatewayDev, addrOf(shape, s.gatewayDev))),
+    connected(u.internetDev, addrOf(shape, u.internetDev)),
+  ];
+  for (const h of cluster.outside) routes.push({ table: 'main', type: 'unicast', dst: parseCidr(`${h.ip}/32`), dev: u.internetDev, scope: 'link' });
+  return { routes };
+}
+
+function outsideOf(cluster: Cluster, name: string) {
   const h = cluster.outside.find((x) => x.name === name);
   if (!h) throw new Error(`no outside host ${name}`);
-  const a = addr(h.ip, 24);
-  const devices: Device[] = [LO, { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac(`outside/${name}`), mtu: 1500, addrs: [a], segment: INTERNET_SEGMENT, up: true }];
-  const main: Route[] = [
-    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: GATEWAY_INTERNET_IP, dev: 'eth0', onlink: true },
-    connected('eth0', a),
-  ];
-  const listeners: Listener[] = h.ports.filter((p) => p.protocol !== 'SCTP').map((p) => ({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.port, addr: '0.0.0.0', owner: name }));
-  return finish(cluster, { id, kind: 'outside', machine: name, name: 'root', devices, main, forwarding: false, listeners });
+  return h;
 }
 
-export function buildNetns(cluster: Cluster, id: NetnsId): Netns {
+function outsideShape(cluster: Cluster, id: NetnsId, name: string): NetnsShape {
+  const h = outsideOf(cluster, name);
+  const a = addr(h.ip, 24);
+  const devices: Device[] = [LO, { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac(`outside/${name}`), mtu: 1500, addrs: [a], segment: INTERNET_SEGMENT, up: true }];
+  const listeners: Listener[] = h.ports.filter((p) => p.protocol !== 'SCTP').map((p) => ({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.port, addr: '0.0.0.0', owner: name }));
+  return { id, kind: 'outside', machine: name, name: 'root', devices, forwarding: false, listeners };
+}
+
+function outsideMain(shape: NetnsShape): Route[] {
+  return [
+    { table: 'main', type: 'unicast', dst: { net: 0, prefix: 0 }, via: GATEWAY_INTERNET_IP, dev: 'eth0', onlink: true },
+    connected('eth0', addrOf(shape, 'eth0')),
+  ];
+}
+
+function split(id: NetnsId): { kind: string; rest: string } {
   const slash = id.indexOf('/');
-  const kind = id.slice(0, slash);
-  const rest = id.slice(slash + 1);
+  return { kind: id.slice(0, slash), rest: id.slice(slash + 1) };
+}
+
+/** A namespace's devices and listeners without its routes (what the topology needs). */
+export function buildNetnsShape(cluster: Cluster, id: NetnsId): NetnsShape {
+  const { kind, rest } = split(id);
   switch (kind) {
-    case 'node': return buildNode(cluster, id, rest);
-    case 'pod': return buildPod(cluster, id, rest);
-    case 'router': return id === INTERNET_ROUTER_NETNS ? buildInternetRouter(cluster) : buildGateway(cluster);
-    case 'host': return rest.startsWith('@') ? buildVirtualHost(cluster, rest.slice(1)) : buildOutside(cluster, id, rest);
+    case 'node': return nodeShape(cluster, id, rest);
+    case 'pod': return podShape(cluster, id, rest);
+    case 'router': return id === INTERNET_ROUTER_NETNS ? internetRouterShape() : gatewayShape(cluster);
+    case 'host': return rest.startsWith('@') ? virtualHostShape(cluster, rest.slice(1)) : outsideShape(cluster, id, rest);
     default: throw new Error(`unknown network namespace ${id}`);
   }
 }
 
+export function buildNetns(cluster: Cluster, id: NetnsId): Netns {
+  const shape = buildNetnsShape(cluster, id);
+  const { kind, rest } = split(id);
+  switch (kind) {
+    case 'node': return finish(cluster, shape, nodeTables(cluster, shape, rest));
+    case 'pod': return finish(cluster, shape, podTables(cluster, rest));
+    case 'router': return finish(cluster, shape, id === INTERNET_ROUTER_NETNS ? { routes: internetRouterMain(cluster, shape) } : gatewayTables(cluster, shape));
+    default: return finish(cluster, shape, { routes: rest.startsWith('@') ? virtualHostMain() : outsideMain(shape) });
+  }
+}

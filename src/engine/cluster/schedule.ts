@@ -3,7 +3,7 @@
 // index on a tie. That spreads replicas as the default PodTopologySpread does. A binary heap
 // keeps the common case (no selector, no special toleration) at O(log nodes) per pod.
 import type { PodSpec } from '../model/types';
-import { CONTROL_PLANE_TAINT } from '../model/defaults';
+import { selectorMatches, toleratesControlPlane } from '../model/tolerations';
 
 export interface SchedNode {
   readonly name: string;
@@ -13,16 +13,9 @@ export interface SchedNode {
 
 export type Placement = { readonly node: number } | { readonly pending: string };
 
-function tolerates(pod: PodSpec): boolean {
-  return pod.tolerations.some((t) =>
-    (t.key === undefined && t.operator === 'Exists') ||
-    (t.key === CONTROL_PLANE_TAINT && (t.effect === undefined || t.effect === 'NoSchedule')));
-}
-
 function fits(pod: PodSpec, n: SchedNode): boolean {
-  if (n.tainted && !tolerates(pod)) return false;
-  for (const [k, v] of Object.entries(pod.nodeSelector)) if (n.labels[k] !== v) return false;
-  return true;
+  if (n.tainted && !toleratesControlPlane(pod.tolerations)) return false;
+  return selectorMatches(pod.nodeSelector, n.labels);
 }
 
 /** Min-heap of [count, index] with lazy deletion of stale entries. */
@@ -85,7 +78,7 @@ export function schedule(pods: readonly PodSpec[], nodes: readonly SchedNode[]):
       bump(i);
       return { node: i };
     }
-    if (Object.keys(pod.nodeSelector).length === 0 && !tolerates(pod)) {
+    if (Object.keys(pod.nodeSelector).length === 0 && !toleratesControlPlane(pod.tolerations)) {
       const i = plain.popMin();
       if (i === undefined) return { pending: 'no node without a NoSchedule taint' };
       bump(i);

@@ -162,6 +162,9 @@ export interface Netns {
   readonly drawnAs?: string;
 }
 
+/** A namespace without its routes: what a view draws. */
+export type NetnsShape = Omit<Netns, 'routes' | 'editProblems' | 'rules' | 'neigh' | 'fdb'>;
+
 export interface EditProblem {
   readonly doc: number;
   readonly line: number;
@@ -247,6 +250,11 @@ export interface Cluster {
   pod(key: string): ClusterPod | undefined;
   /** Builds (once) and returns a network namespace. */
   netns(id: NetnsId): Netns;
+  /**
+   * A namespace's devices and listeners, without building its routes (a node's routes grow
+   * with the number of nodes). Not kept: views read each namespace once.
+   */
+  shape(id: NetnsId): NetnsShape;
   /** The netfilter rules of a namespace (built once); undefined where there are none. */
   netfilter(id: NetnsId): NetfilterState | undefined;
   /** Which device on an L2 segment holds an address. */

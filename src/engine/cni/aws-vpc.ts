@@ -74,7 +74,8 @@ export function awsVpcPlugin(cfg: { readonly instanceType: string; readonly vpcC
       name: `eth${k}`, ifindex: 2 + k, kind: 'ether', mac: k === 0 ? ctx.node.mac : hashedMac(`eni${k}/${ctx.node.name}`), mtu: AWS_MTU, up: true,
       addrs: [addr(eniAddress(base(ctx), lim.ipsPerEni, k, 0), ctx.node.subnet.prefix)], segment: ctx.node.segment,
     })),
-    node: (ctx) => {
+    nodeDevices: (ctx) => ctx.pods.map((p) => veth(ctx, p).host),
+    nodeTables: (ctx) => {
       const enis = attached(ctx);
       const gw = ctx.node.gatewayIp;
       const routes: Route[] = ctx.pods.map((p) => ({ table: 'main', type: 'unicast', dst: parseCidr(`${p.ip}/32`), dev: eniVethName(p), scope: 'link' }));
@@ -91,7 +92,7 @@ export function awsVpcPlugin(cfg: { readonly instanceType: string; readonly vpcC
         );
         rules.push({ priority: 32765, from: parseCidr(`${eniAddress(base(ctx), lim.ipsPerEni, k, 0)}/32`), table: k + 1 });
       }
-      return { devices: ctx.pods.map((p) => veth(ctx, p).host), routes, rules };
+      return { routes, rules };
     },
     pod: (ctx) => {
       const pair = veth(podsOf(ctx), ctx.pod);

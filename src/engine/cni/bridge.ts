@@ -81,10 +81,8 @@ export function bridgePlugin(cfg: { readonly hairpinMode: boolean; readonly prom
     podSpace: (s) => s,
     ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
     uplinks: kindUplinks,
-    node: (ctx): NodeWiring => {
-      const b = bridgeWiring(ctx, o);
-      return { devices: b.devices, routes: [...b.routes, ...hostGwRoutes(ctx)] };
-    },
+    nodeDevices: (ctx) => bridgeWiring(ctx, o).devices,
+    nodeTables: (ctx): NodeWiring => ({ routes: [...bridgeWiring(ctx, o).routes, ...hostGwRoutes(ctx)] }),
     pod: (ctx) => bridgePod(ctx, o),
     netfilter: (ctx) => (ctx.cluster.scenario.settings.egressMasquerade ? { restore: masqAgentRestore(ctx.cluster.scenario.cluster.podSubnet) } : {}),
     files: () => [],

@@ -104,17 +104,17 @@ export function calicoPlugin(pools: readonly CalicoPool[], nodeSubnet: string, p
     podSpace: () => parseCidr(pool.cidr),
     ipam: (_nodes, _podSubnet, counts) => calicoBlocks(parseCidr(pool.cidr), pool.blockSize, counts, mode.encap === 'none' ? 0 : 1),
     uplinks: kindUplinks,
-    node: (ctx) => {
+    nodeDevices: (ctx) => {
       const tunnel = tunnelDevice(ctx.node, mode);
+      return [...(tunnel ? [tunnel] : []), ...ctx.pods.map((p) => veth(ctx, p).host)];
+    },
+    nodeTables: (ctx) => {
       const remote = remoteRoutes(ctx, mode);
       const own: Route[] = [
         ...(mode.encap === 'none' && ctx.pods.length === 0 ? [] : ctx.node.podRanges.map((b): Route => ({ table: 'main', type: 'blackhole', dst: b, proto: mode.bird ? 'bird' : FELIX_PROTO }))),
         ...ctx.pods.map((p): Route => ({ table: 'main', type: 'unicast', dst: parseCidr(`${p.ip}/32`), dev: caliName(p), scope: 'link' })),
       ];
-      return {
-        devices: [...(tunnel ? [tunnel] : []), ...ctx.pods.map((p) => veth(ctx, p).host)],
-        routes: [...own, ...remote.routes], ...(remote.neigh.length ? { neigh: remote.neigh, fdb: remote.fdb } : {}),
-      };
+      return { routes: [...own, ...remote.routes], ...(remote.neigh.length ? { neigh: remote.neigh, fdb: remote.fdb } : {}) };
     },
     pod: (ctx) => ({
       eth0: veth(ctx, ctx.pod).pod,

@@ -101,11 +101,12 @@ export function flannelPlugin(cfg: FlannelConfig, nodeSubnet: string, podMtu?: n
     podSpace: (s) => s,
     ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
     uplinks: kindUplinks,
-    node: (ctx) => {
+    nodeDevices: (ctx) => [...(vxlan ? [vxlanDevice(ctx.node, cfg)] : []), ...bridgeWiring(ctx, br).devices],
+    nodeTables: (ctx) => {
       const b = bridgeWiring(ctx, br);
-      if (!vxlan) return { devices: b.devices, routes: [...b.routes, ...hostGwRoutes(ctx)] };
+      if (!vxlan) return { routes: [...b.routes, ...hostGwRoutes(ctx)] };
       const v = vxlanRoutes(ctx, cfg);
-      return { devices: [vxlanDevice(ctx.node, cfg), ...b.devices], routes: [...b.routes, ...v.routes], neigh: v.neigh, fdb: v.fdb };
+      return { routes: [...b.routes, ...v.routes], neigh: v.neigh, fdb: v.fdb };
     },
     pod: (ctx) => bridgePod(ctx, br),
     netfilter: (ctx) => ({ restore: flannelRestore(ctx.cluster.scenario.cluster.podSubnet, cidrText(ctx.node.podCidr), ctx.cluster.scenario.settings.egressMasquerade) }),

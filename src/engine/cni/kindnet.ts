@@ -42,8 +42,8 @@ export function kindnetPlugin(nodeSubnet: string, podMtu?: number): CniPlugin {
     podSpace: (s) => s,
     ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
     uplinks: kindUplinks,
-    node: (ctx) => ({
-      devices: ctx.pods.map((p) => veth(ctx, p, mtu).host),
+    nodeDevices: (ctx) => ctx.pods.map((p) => veth(ctx, p, mtu).host),
+    nodeTables: (ctx) => ({
       routes: [
         ...ctx.pods.map((p): Route => ({ table: 'main', type: 'unicast', dst: parseCidr(`${p.ip}/32`), dev: veth(ctx, p, mtu).host.name, scope: 'host' })),
         ...hostGwRoutes(ctx),

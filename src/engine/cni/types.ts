@@ -51,10 +51,9 @@ export interface PodWiring {
   readonly neigh?: readonly StaticNeigh[];
 }
 
-/** What a plugin puts in a node's root namespace, beyond lo and the underlay interfaces. */
+/** What a plugin puts in a node's tables (its devices come separately, so a view can draw a node without routing it). */
 export interface NodeWiring {
-  readonly devices: readonly Device[];
-  /** Routes in any table, besides the default route and the connected routes of the underlay interfaces. */
+  /** Routes in any table, besides the default route and eth0's connected route. */
   readonly routes: readonly Route[];
   /** Policy rules beyond the kernel's three defaults (AWS: 512 to-pod, 1536 from-pod, ...). */
   readonly rules?: readonly IpRule[];
@@ -124,7 +123,10 @@ export interface CniPlugin {
   ipam(nodes: readonly { readonly placement: NodePlacement; readonly index: number }[], podSubnet: Cidr, podCounts: readonly number[]): IpamPlan;
   /** The underlay interfaces of a node (eth0; AWS adds the secondary ENIs it attached). */
   uplinks(ctx: NodeCtx): readonly Device[];
-  node(ctx: NodeCtx): NodeWiring;
+  /** The node's devices beyond lo and the underlay interfaces: bridges, pods' host ends, tunnel devices. */
+  nodeDevices(ctx: NodeCtx): readonly Device[];
+  /** The node's routes, rules, neighbour and FDB entries (the part that grows with the cluster). */
+  nodeTables(ctx: NodeCtx): NodeWiring;
   pod(ctx: PodCtx): PodWiring;
   netfilter(ctx: NodeCtx): PluginNetfilter;
   files(ctx: NodeCtx): readonly CniFile[];

@@ -34,7 +34,8 @@ export interface TcpConn {
 export type ConnectResult =
   | { readonly ok: true; readonly conn: TcpConn }
   /** refused: RST or ICMP port unreachable; unreachable: an ICMP error from a router; timeout: no answer at all. */
-  | { readonly ok: false; readonly failure: 'refused' | 'unreachable' | 'timeout'; readonly icmp?: string };
+  /** `immediate`: the client's own kernel refused (no route, an unreachable route): connect() failed and no packet left. */
+  | { readonly ok: false; readonly failure: 'refused' | 'unreachable' | 'timeout'; readonly icmp?: string; readonly immediate?: boolean };
 
 export interface ConnectSpec {
   readonly sender: Sender;
@@ -95,6 +96,9 @@ function afterSyn(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, out:
       return { ok: false, failure: 'refused' };
     case 'dropped':
       fail(ex, 'dropped', out.code);
+      if (!out.answer && (out.code === 'no-route' || out.code === 'unreachable-route' || out.code === 'neigh-failed') && ex.legs.at(-1)?.hops.at(-1)?.nsId === spec.sender.ns.id) {
+        return { ok: false, failure: 'unreachable', icmp: out.code === 'no-route' ? 'net-unreachable' : 'host-unreachable', immediate: out.code !== 'neigh-failed' };
+      }
       if (out.answer && out.ns) {
         walkAnswer(conv, ex, out.ns, out.answer, clientSocket(spec), answerLegName(out.answer));
         return { ok: false, failure: out.answer.flags === 'port-unreachable' ? 'refused' : 'unreachable', icmp: out.answer.flags };

@@ -1,7 +1,7 @@
 // MAC addresses that real systems would pick, made deterministic: docker gives a container
 // 02:42 followed by its IPv4 address; the CNI bridge plugin's veths in a pod get 0a:58
 // followed by the IP; everything else gets a locally administered address from a hash.
-import { sha256Bytes } from './hash';
+import { memoized, sha256Bytes } from './hash';
 import { ipToInt } from './ip';
 
 const hex = (n: number) => n.toString(16).padStart(2, '0');
@@ -24,10 +24,13 @@ export function hashedMac(seed: string): string {
   return [first, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!].map(hex).join(':');
 }
 
-/** veth<8 hex>, as the CNI plugins name the host end of a pod's veth pair. */
-export function vethName(seed: string): string {
+/**
+ * veth<8 hex>, as the CNI plugins name the host end of a pod's veth pair. Remembered: both
+ * ends of the pair (the node's device and the pod's eth0 peer) ask for the same name.
+ */
+export const vethName = memoized((seed: string): string => {
   const b = sha256Bytes(`veth:${seed}`);
   return `veth${[b[0]!, b[1]!, b[2]!, b[3]!].map(hex).join('')}`;
-}
+});
 
 export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';

@@ -4,6 +4,7 @@
 import { cidrsOverlap, isIPv4, isValidCidr, parseCidr, cidrContains, ipToInt, type Cidr } from '../lib/ip';
 import type { ParsedDocs } from './normalise';
 import { parsePortRange } from './port-range';
+import { isPublicAddress } from '../lib/special-addresses';
 import type { Scenario, ScenarioError } from './types';
 
 interface Found { errors: ScenarioError[]; warnings: ScenarioError[] }
@@ -64,6 +65,18 @@ function checkOutsideHosts(s: Scenario, parsed: ParsedDocs, cluster: Cidr[], out
   });
 }
 
+/** The upstream resolver must be a public address: the docker host's DNS reaches it over the internet. */
+function checkUpstreamDns(s: Scenario, parsed: ParsedDocs, out: Found) {
+  const sd = parsed.settings[0];
+  const text = sd?.value.spec.upstreamDNS;
+  if (sd === undefined || text === undefined) return;
+  if (isPublicAddress(text)) return;
+  out.errors.push({
+    doc: sd.doc, object: 'Podpath', field: 'spec.upstreamDNS', line: sd.line(['spec', 'upstreamDNS']),
+    message: `"${text}" is not a public IPv4 address; the upstream resolver sits on the internet (for example 8.8.8.8 or 1.1.1.1)`,
+  });
+}
+
 function checkPods(s: Scenario, out: Found) {
   const nodes = new Set(s.cluster.nodes.map((n) => n.name));
   const names = new Map<string, number>();
@@ -117,6 +130,7 @@ export function checkScenario(s: Scenario, parsed: ParsedDocs): Found {
   checkNodePortRange(parsed, out);
   const cluster = checkCidrs(s, parsed, out);
   checkOutsideHosts(s, parsed, cluster, out);
+  checkUpstreamDns(s, parsed, out);
   checkPods(s, out);
   return out;
 }

@@ -1,15 +1,16 @@
-// Turns validated documents into one Scenario: kind's defaults filled in, Deployments
-// expanded into the pods their ReplicaSets would create, kind's own CoreDNS pods added, and
+// Turns validated documents into one Scenario: kind's defaults filled in, Deployments,
+// DaemonSets and StatefulSets expanded into the pods their controllers would create, kind's
+// own CoreDNS pods added, and
 // the checks that span documents (overlapping CIDRs, port clashes, unknown nodes).
 import type { Located } from './parse';
 import type * as S from './schemas';
-import { CONTROL_PLANE_TAINT, DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
-import { podSuffix, podTemplateHash } from './replicaset';
+import { DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
+import { COREDNS, expandDaemonSet, expandDeployment, expandStatefulSet, isReady, podFromSpec } from './workloads';
 import { checkScenario } from './checks';
 import { resolveCniConfig, type CniConfig, type IpPoolDoc } from './cni-config';
 import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
-  ClusterSpec, ContainerSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
+  ClusterSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
 } from './types';
 
 export interface ParsedDocs {
@@ -18,6 +19,8 @@ export interface ParsedDocs {
   readonly namespaces: readonly Located<{ metadata: { name: string; labels?: Record<string, string> } }>[];
   readonly pods: readonly Located<S.PodDoc>[];
   readonly deployments: readonly Located<S.DeploymentDoc>[];
+  readonly daemonSets: readonly Located<S.DaemonSetDoc>[];
+  readonly statefulSets: readonly Located<S.StatefulSetDoc>[];
   readonly services: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
   readonly endpointSlices: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
   readonly other: readonly Located<Record<string, unknown>>[];
@@ -54,87 +57,12 @@ function settingsOf(doc: Located<S.SettingsDoc> | undefined, cniConfig: CniConfi
     routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i]) } })),
     layout: spec?.layout ?? {},
     systemPods: spec?.systemPods ?? true,
+    upstreamDNS: spec?.upstreamDNS ?? '8.8.8.8',
     egressMasquerade: spec?.egressMasquerade ?? true,
     ipvsScheduler: spec?.ipvsScheduler ?? 'rr',
     // An unreadable range is reported by checkScenario; the default stands in until then.
     serviceNodePortRange: nodePortRange.ok ? nodePortRange.range : DEFAULT_NODE_PORT_RANGE,
   };
-}
-
-function containers(spec: S.PodSpecDoc): ContainerSpec[] {
-  return spec.containers.map((c) => ({
-    name: c.name,
-    image: c.image,
-    ports: c.ports.map((p) => ({ containerPort: p.containerPort, name: p.name, protocol: p.protocol })),
-  }));
-}
-
-function isReady(annotations: Record<string, string> | undefined, conditions?: readonly { type: string; status: string }[]): boolean {
-  if (annotations?.['podpath.dev/ready'] === 'false') return false;
-  const c = conditions?.find((x) => x.type === 'Ready');
-  return c === undefined || c.status === 'True';
-}
-
-function podFromSpec(
-  base: { namespace: string; name: string; labels: Record<string, string>; ready: boolean },
-  spec: S.PodSpecDoc, source: PodSpec['source'], owner?: PodSpec['owner'],
-): PodSpec {
-  return {
-    ...base,
-    nodeName: spec.nodeName,
-    nodeSelector: spec.nodeSelector ?? {},
-    tolerations: (spec.tolerations ?? []).map((t) => ({ key: t.key, operator: t.operator, value: t.value, effect: t.effect })),
-    hostNetwork: spec.hostNetwork ?? false,
-    containers: containers(spec),
-    owner,
-    source,
-  };
-}
-
-/** kind's CoreDNS Deployment (kube-system/coredns, 2 replicas, tolerating the control-plane taint). */
-const COREDNS: S.DeploymentDoc = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
-  spec: {
-    replicas: 2,
-    selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-    template: {
-      metadata: { labels: { 'k8s-app': 'kube-dns' } },
-      spec: {
-        // kubeadm creates CoreDNS before any worker joins, so in kind both replicas run on
-        // the control plane; the selector stands for that timing.
-        nodeSelector: { 'node-role.kubernetes.io/control-plane': '' },
-        tolerations: [{ key: CONTROL_PLANE_TAINT, operator: 'Exists', effect: 'NoSchedule' }],
-        containers: [{
-          name: 'coredns',
-          image: 'registry.k8s.io/coredns/coredns:v1.11.3',
-          ports: [
-            { containerPort: 53, name: 'dns', protocol: 'UDP' },
-            { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
-            { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
-          ],
-        }],
-      },
-    },
-  },
-};
-
-function expandDeployment(d: S.DeploymentDoc, source: PodSpec['source'], taken: Set<string>): PodSpec[] {
-  const ns = d.metadata.namespace ?? 'default';
-  const hash = podTemplateHash(d.spec.template);
-  const rs = `${d.metadata.name}-${hash}`;
-  const labels = { ...(d.spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash };
-  const out: PodSpec[] = [];
-  for (let i = 0; i < d.spec.replicas; i++) {
-    const name = `${rs}-${podSuffix(`${ns}/${rs}`, i, taken)}`;
-    taken.add(`${ns}/${name}`);
-    out.push(podFromSpec(
-      { namespace: ns, name, labels, ready: isReady(d.spec.template.metadata?.annotations) },
-      d.spec.template.spec, source, { kind: 'ReplicaSet', name: rs, deployment: d.metadata.name },
-    ));
-  }
-  return out;
 }
 
 function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>): StoredManifest {
@@ -163,12 +91,14 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   for (const p of parsed.pods) {
     const m = p.value.metadata;
     pods.push(podFromSpec(
-      { namespace: m.namespace ?? 'default', name: m.name, labels: m.labels ?? {}, ready: isReady(m.annotations, p.value.status?.conditions) },
+      { namespace: m.namespace ?? 'default', name: m.name, labels: m.labels ?? {}, annotations: m.annotations ?? {}, ready: isReady(m.annotations, p.value.status?.conditions) },
       p.value.spec, { doc: p.doc, line: p.line([]) },
     ));
     taken.add(`${m.namespace ?? 'default'}/${m.name}`);
   }
   for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]) }, taken));
+  for (const d of parsed.daemonSets) pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]) }, taken));
+  for (const d of parsed.statefulSets) pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]) }, taken));
   // Objects are created in document order (kubectl apply -f), which decides addresses.
   pods.sort((a, b) => a.source.doc - b.source.doc);
 

@@ -48,7 +48,7 @@ function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
   });
 }
 
-const NOT_MODELLED = new Set(['Ingress', 'NetworkPolicy', 'ConfigMap', 'Secret', 'ServiceAccount', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'IngressClass']);
+const NOT_MODELLED = new Set(['Ingress', 'NetworkPolicy', 'ConfigMap', 'Secret', 'ServiceAccount', 'ReplicaSet', 'Job', 'CronJob', 'IngressClass']);
 
 export function parseScenario(text: string): ParseResult {
   const lc = new LineCounter();
@@ -56,7 +56,7 @@ export function parseScenario(text: string): ParseResult {
   const errors: ScenarioError[] = [];
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
-    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], services: [], endpointSlices: [], other: [], ipPools: [],
+    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], other: [], ipPools: [],
   };
   if (!Array.isArray(docs)) return { ok: true, scenario: normaliseOrThrow(parsed, warnings) };
 
@@ -88,6 +88,8 @@ export function parseScenario(text: string): ParseResult {
       case 'Namespace': take(S.namespace, parsed.namespaces); break;
       case 'Pod': take(S.pod, parsed.pods); break;
       case 'Deployment': take(S.deployment, parsed.deployments); break;
+      case 'DaemonSet': take(S.daemonSet, parsed.daemonSets); break;
+      case 'StatefulSet': take(S.statefulSet, parsed.statefulSets); break;
       case 'Service': take(S.service, parsed.services); break;
       case 'EndpointSlice': take(S.endpointSlice, parsed.endpointSlices); break;
       case 'IPPool': take(ipPool, parsed.ipPools); break;

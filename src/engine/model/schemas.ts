@@ -58,11 +58,23 @@ const toleration = z.looseObject({
   effect: z.string().optional(),
 });
 
+/** The pod's DNS settings the kubelet reads (core/v1 PodDNSConfig). */
+const dnsConfig = z.looseObject({
+  nameservers: z.array(z.string()).max(3, 'at most 3 nameservers (the kubelet\'s limit)').optional(),
+  searches: z.array(z.string()).max(32, 'at most 32 search domains (the kubelet\'s limit)').optional(),
+  options: z.array(z.looseObject({ name: z.string(), value: z.string().optional() })).optional(),
+});
+
 export const podSpec = z.looseObject({
   nodeName: z.string().optional(),
   nodeSelector: labels.optional(),
   tolerations: z.array(toleration).optional(),
   hostNetwork: z.boolean().optional(),
+  dnsPolicy: z.enum(['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']).optional(),
+  dnsConfig: dnsConfig.optional(),
+  hostname: labelName.optional(),
+  subdomain: labelName.optional(),
+  hostAliases: z.array(z.looseObject({ ip: z.string(), hostnames: z.array(z.string()).default([]) })).optional(),
   containers: z.array(container).min(1, 'a pod needs at least one container'),
 });
 
@@ -82,6 +94,35 @@ export const deployment = z.looseObject({
   metadata,
   spec: z.looseObject({
     replicas: z.number().int().min(0).max(5000).default(1),
+    selector: z.looseObject({ matchLabels: labels.optional() }).optional(),
+    template: z.looseObject({
+      metadata: z.looseObject({ labels: labels.optional(), annotations: labels.optional() }).optional(),
+      spec: podSpec,
+    }),
+  }),
+});
+
+export const daemonSet = z.looseObject({
+  apiVersion: z.literal('apps/v1'),
+  kind: z.literal('DaemonSet'),
+  metadata,
+  spec: z.looseObject({
+    selector: z.looseObject({ matchLabels: labels.optional() }).optional(),
+    template: z.looseObject({
+      metadata: z.looseObject({ labels: labels.optional(), annotations: labels.optional() }).optional(),
+      spec: podSpec,
+    }),
+  }),
+});
+
+export const statefulSet = z.looseObject({
+  apiVersion: z.literal('apps/v1'),
+  kind: z.literal('StatefulSet'),
+  metadata,
+  spec: z.looseObject({
+    replicas: z.number().int().min(0).max(5000).default(1),
+    /** The headless Service that gives each pod its stable DNS name. */
+    serviceName: z.string().optional(),
     selector: z.looseObject({ matchLabels: labels.optional() }).optional(),
     template: z.looseObject({
       metadata: z.looseObject({ labels: labels.optional(), annotations: labels.optional() }).optional(),
@@ -173,6 +214,8 @@ export const settings = z.looseObject({
     routes: z.array(routeEdit).default([]),
     layout: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).default({}),
     systemPods: z.boolean().default(true),
+    /** The resolver on the internet that the node network's DNS forwards to (checked in checks.ts). */
+    upstreamDNS: z.string().optional(),
     egressMasquerade: z.boolean().default(true),
     ipvsScheduler: z.enum(['rr', 'wrr', 'lc', 'sh', 'mh']).default('rr'),
     /** kube-apiserver --service-node-port-range, e.g. "30000-32767" (checked in checks.ts). */
@@ -183,6 +226,8 @@ export const settings = z.looseObject({
 export type KindClusterDoc = z.infer<typeof kindCluster>;
 export type PodDoc = z.infer<typeof pod>;
 export type DeploymentDoc = z.infer<typeof deployment>;
+export type DaemonSetDoc = z.infer<typeof daemonSet>;
+export type StatefulSetDoc = z.infer<typeof statefulSet>;
 export type PodSpecDoc = z.infer<typeof podSpec>;
 export type SettingsDoc = z.infer<typeof settings>;
 export type ServiceDoc = z.infer<typeof service>;

@@ -66,6 +66,8 @@ export interface Settings {
   readonly layout: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
   /** Whether kind's own system pods (CoreDNS) are part of the cluster. */
   readonly systemPods: boolean;
+  /** The public resolver the docker host's DNS forwards to (8.8.8.8 unless set). */
+  readonly upstreamDNS: string;
   /** Whether the CNI masquerades traffic leaving the pod network (kind's kind-masq-agent). */
   readonly egressMasquerade: boolean;
   /** kube-proxy's ipvs.scheduler (IPVS mode): rr by default. */
@@ -93,19 +95,42 @@ export interface Toleration {
   readonly effect?: string;
 }
 
+/** How the kubelet writes the pod's /etc/resolv.conf (core/v1 DNSPolicy). */
+export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+
+export interface DnsConfigSpec {
+  readonly nameservers: readonly string[];
+  readonly searches: readonly string[];
+  readonly options: readonly { readonly name: string; readonly value?: string }[];
+}
+
+/** The controller that made a pod. */
+export type PodOwner =
+  | { readonly kind: 'ReplicaSet'; readonly name: string; readonly deployment: string }
+  | { readonly kind: 'DaemonSet'; readonly name: string }
+  | { readonly kind: 'StatefulSet'; readonly name: string; readonly ordinal: number };
+
 export interface PodSpec {
   readonly namespace: string;
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
   readonly nodeName?: string;
   readonly nodeSelector: Readonly<Record<string, string>>;
   readonly tolerations: readonly Toleration[];
   readonly hostNetwork: boolean;
+  readonly dnsPolicy: DnsPolicy;
+  readonly dnsConfig?: DnsConfigSpec;
+  /** spec.hostname (a StatefulSet sets it to the pod's name); the pod's name otherwise. */
+  readonly hostname?: string;
+  /** spec.subdomain: with a headless Service of that name, the pod gets <hostname>.<subdomain>.<ns>.svc records. */
+  readonly subdomain?: string;
+  readonly hostAliases: readonly { readonly ip: string; readonly hostnames: readonly string[] }[];
   readonly containers: readonly ContainerSpec[];
   /** Readiness as the endpoints controller sees it (annotation podpath.dev/ready or status). */
   readonly ready: boolean;
-  /** The Deployment that owns the pod, through its ReplicaSet. */
-  readonly owner?: { readonly kind: 'ReplicaSet'; readonly name: string; readonly deployment: string };
+  /** The controller that made the pod. */
+  readonly owner?: PodOwner;
   readonly source: SourceRef;
 }
 

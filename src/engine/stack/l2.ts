@@ -104,6 +104,8 @@ export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pk
     const r = DEVICE_KINDS[dev.kind].neighbour(w, ns, dev, nexthop);
     if (!r) {
       w.st.setNeigh(ns.id, { ip: nexthop, dev: dev.name, mac: '', state: 'FAILED' });
+      // The kernel sends ARP requests for about three seconds (ucast/mcast probes, 1 s apart) before it gives up.
+      w.elapsed += 3000;
       const o = { rule: `${nexthop} dev ${dev.name} FAILED`, table: 'neigh' };
       const asked = `${dev.name} broadcasts an ARP request "who has ${nexthop}?" to ${linkWord(w, dev)}, and nobody answers. The neighbour entry becomes FAILED and the packet is dropped`;
       // A router tells the sender (ICMP host unreachable, after about 3 s of ARP retries); a sender's own socket gets EHOSTUNREACH.

@@ -119,3 +119,12 @@ describe('the kube-proxy modes differ where they should', () => {
     expect(nft.rule).toMatch(/dnat to 10\.244\.2\.2:8080/);
   });
 });
+
+describe('the cloud load balancer\'s choice', () => {
+  it('is said to be its own, not kube-proxy\'s', () => {
+    const c = clusterFrom(servicesScenario('iptables'));
+    const lbHop = run(c, { from: 'external:client', to: 'svc:default/lb', port: 80 }).hops.find((h) => h.node === 'gateway' && h.kind === 'nat')!;
+    expect(lbHop.text).toMatch(/The load balancer picked one of its healthy nodes at random, its own choice/);
+    expect(lbHop.text).not.toMatch(/kube-proxy/);
+  });
+});

@@ -18,14 +18,14 @@ export interface RuleWalkPoint {
   readonly verdict: string;
 }
 
-const BASE = (mode: ProxyMode) => `apiVersion: kind.x-k8s.io/v1alpha4
+const BASE = (mode: ProxyMode, systemPods: boolean) => `apiVersion: kind.x-k8s.io/v1alpha4
 kind: Cluster
 nodes: [{role: control-plane}, {role: worker}]
 networking: {kubeProxyMode: ${mode}}
 ---
 apiVersion: podpath.dev/v1alpha1
 kind: Podpath
-spec: {systemPods: false}
+spec: {systemPods: ${systemPods}}
 ---
 apiVersion: v1
 kind: Pod
@@ -68,9 +68,9 @@ function filler(i: number, endpoints: number): StoredManifest[] {
   ];
 }
 
-/** N Services (the one walked to, zz-web, plus N-1 others with `endpoints` endpoints each). */
-export function ruleWalkScenario(mode: ProxyMode, services: number, endpoints = 1): Scenario {
-  const p = parseScenario(BASE(mode));
+/** N Services (the one walked to, zz-web, plus N-1 others with `endpoints` endpoints each); with CoreDNS when `systemPods`. */
+export function ruleWalkScenario(mode: ProxyMode, services: number, endpoints = 1, systemPods = false): Scenario {
+  const p = parseScenario(BASE(mode, systemPods));
   if (!p.ok) throw new Error('the study scenario does not parse');
   const extra = Array.from({ length: Math.max(0, services - 1) }, (_, i) => filler(i + 1, endpoints));
   const svcs = extra.map((x) => x[0]!);

@@ -2,7 +2,7 @@
 // pods holding containers, the devices of every namespace, and the links between them
 // (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
 // the UI decides the layout and the look.
-import type { Cluster, Device, Netns } from '../cluster/types';
+import type { Cluster, Device, NetnsShape } from '../cluster/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
 import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
 import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
@@ -31,6 +31,8 @@ export interface TopoElement {
   /** What listens here: a container's ports, a node's processes, an outside host's services. */
   readonly ports?: readonly {
     readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP'; readonly owner?: string;
+    /** A node's listener bound to one address (127.0.0.1), not to every address. */
+    readonly address?: string;
     /** Services: the port's name, where it goes on the pods, and its node port (0 if none). */
     readonly name?: string; readonly targetPort?: number | string; readonly nodePort?: number;
   }[];
@@ -52,7 +54,7 @@ export interface Topology {
   readonly links: readonly TopoLink[];
 }
 
-function deviceElement(ns: Netns, d: Device, parent: string, owner: string): TopoElement {
+function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string): TopoElement {
   const addrs = d.addrs.filter((a) => a.scope !== 'host').map((a) => `${a.ip}/${a.prefix}`);
   return {
     id: deviceId(ns.id, d.name), kind: 'device', label: d.name, name: `device ${d.name} of ${owner}`, parent,
@@ -68,9 +70,11 @@ export function topology(cluster: Cluster): Topology {
   elements.push({ id: segmentId(INTERNET_SEGMENT), kind: 'segment', label: 'internet', name: 'internet', details: [] });
 
   for (const node of cluster.nodes) {
-    const ns = cluster.netns(nodeNetnsId(node.name));
+    const ns = cluster.shape(nodeNetnsId(node.name));
     const nid = machineId(ns.id);
-    const nodePorts = ns.listeners.map((l) => ({ port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner }));
+    const nodePorts = ns.listeners.map((l) => ({
+      port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
+    }));
     elements.push({ id: nid, kind: 'node', netns: ns.id, label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
@@ -87,7 +91,7 @@ export function topology(cluster: Cluster): Topology {
         }
         continue;
       }
-      const pns = cluster.netns(pod.netns);
+      const pns = cluster.shape(pod.netns);
       const pid = machineId(pod.netns);
       elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
       for (const c of pod.spec.containers) {
@@ -99,14 +103,14 @@ export function topology(cluster: Cluster): Topology {
       }
     }
   }
-  const gw = cluster.netns(GATEWAY_NETNS);
+  const gw = cluster.shape(GATEWAY_NETNS);
   elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
   for (const d of gw.devices) {
     if (d.kind === 'loopback') continue;
     elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), 'the gateway'));
     if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
   }
-  const inet = cluster.netns(INTERNET_ROUTER_NETNS);
+  const inet = cluster.shape(INTERNET_ROUTER_NETNS);
   elements.push({ id: segmentId(WAN_SEGMENT), kind: 'segment', label: 'the internet', name: 'the internet', details: ['every public address the scenario does not declare'] });
   elements.push({ id: machineId(INTERNET_ROUTER_NETNS), kind: 'gateway', netns: INTERNET_ROUTER_NETNS, label: 'internet', name: 'internet router', details: ['the routers of the internet, as one'] });
   for (const d of inet.devices) {
@@ -121,7 +125,7 @@ export function topology(cluster: Cluster): Topology {
   });
   links.push({ id: `wire:${INTERNET_HOSTS_ELEMENT}`, kind: 'wire', source: INTERNET_HOSTS_ELEMENT, target: segmentId(WAN_SEGMENT) });
   for (const h of cluster.outside) {
-    const ns = cluster.netns(h.netns);
+    const ns = cluster.shape(h.netns);
     const id = machineId(h.netns);
     elements.push({ id, kind: 'outside', netns: h.netns, label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
     for (const d of ns.devices) {

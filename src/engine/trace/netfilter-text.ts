@@ -47,7 +47,9 @@ export function describeTraversal(where: string, steps: readonly NfStep[], outco
   const last = [...steps].reverse().find((s) => !TRIVIAL.test(s.action));
   const notes: string[] = [];
   if (steps.some((s) => /--probability|numgen/.test(s.text) && !TRIVIAL.test(s.action) || (/statistic/.test(s.text) && /^jump/.test(s.action)))) {
-    notes.push('The endpoint was picked at random, as kube-proxy asks (a draw from the seeded generator).');
+    notes.push(steps.some((s) => s.text.includes('CLOUD-LB-'))
+      ? 'The load balancer picked one of its healthy nodes at random, its own choice (a draw from the seeded generator).'
+      : 'The endpoint was picked at random, as kube-proxy\'s rules ask (a draw from the seeded generator).');
   }
   if (steps.some((s) => /--rcheck|@affinity/.test(s.text))) notes.push('Session affinity: this client was sent to the endpoint it used before.');
   const via = path.length ? `through ${path.join(' → ')}` : 'in the built-in chain';

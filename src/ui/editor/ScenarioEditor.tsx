@@ -41,7 +41,7 @@ export function ScenarioEditor() {
         value={s.draft} onChange={(e) => { s.setDraft(e.target.value); setApplied(false); }}
       />
       <div className="pp-editor-actions">
-        <button type="button" className="pp-btn pp-btn-primary" onClick={() => setApplied(s.applyDraft().ok)} disabled={!dirty && s.errors.length === 0}>Apply</button>
+        <button type="button" className="pp-btn pp-btn-primary" onClick={() => void s.applyDraft().then((r) => setApplied(r.ok))} disabled={!dirty && s.errors.length === 0}>Apply</button>
         <button type="button" className="pp-btn pp-btn-quiet" onClick={s.discardDraft} disabled={!dirty && s.errors.length === 0}>Discard edits</button>
       </div>
       <ErrorList errors={s.errors} onJump={jump} />

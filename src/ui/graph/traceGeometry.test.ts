@@ -2,7 +2,7 @@
 // drawn links, and can be walked backwards along the same line.
 import { describe, expect, it } from 'vitest';
 import type { Hop } from '../../engine';
-import { createAppStore, type Step } from '../../store';
+import { createLoadedStore, type Step } from '../../store';
 import defaultYaml from '../../scenarios/default.yaml?raw';
 import { contains } from './geometry';
 import { layoutTopology } from './layout';
@@ -10,9 +10,9 @@ import { isPhysical } from './build';
 import { API_FAR } from './testTopology.fixture';
 import { journeyOf, pathBetween } from './traceGeometry';
 
-const store = createAppStore(defaultYaml);
+const store = await createLoadedStore(defaultYaml);
 const { topo } = store.getState();
-store.getState().sendRequest({ from: 'default/web', to: API_FAR, port: 8080 });
+await store.getState().sendRequest({ from: 'default/web', to: API_FAR, port: 8080 });
 const { steps } = store.getState();
 const layout = layoutTopology(topo);
 const geo = { boxes: layout.boxes, links: topo.links.filter(isPhysical) };

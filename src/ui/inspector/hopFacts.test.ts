@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sent } from '../../engine/testing/trace';
 import type { Hop, PacketView } from '../../engine';
 import defaultYaml from '../../scenarios/default.yaml?raw';
-import { createAppStore, type Step } from '../../store';
+import { createLoadedStore, type Step } from '../../store';
 import { chainWalks, comparedText, formatCount, rewritesOf, rewriteTitle } from './hopFacts';
 
 const pkt = (over: Partial<PacketView> = {}): PacketView => ({
@@ -15,7 +15,7 @@ const step = (kind: Hop['kind'], packet: PacketView, before?: PacketView): Step 
 });
 
 describe('counts', () => {
-  it('groups thousands and says rule or rules', () => {
+  it('groups thousands and says rule or rules', async () => {
     expect(formatCount(10017)).toBe('10,017');
     expect(comparedText(1)).toBe('compared with 1 rule');
     expect(comparedText(1017)).toBe('compared with 1,017 rules');
@@ -23,9 +23,9 @@ describe('counts', () => {
 });
 
 describe('chainWalks', () => {
-  it('follows a packet to a Service through KUBE-SERVICES, the Service\'s chain and the endpoint\'s', () => {
-    const store = createAppStore(defaultYaml);
-    store.getState().sendRequest({ from: 'default/web', to: 'svc:default/api', port: 80 });
+  it('follows a packet to a Service through KUBE-SERVICES, the Service\'s chain and the endpoint\'s', async () => {
+    const store = await createLoadedStore(defaultYaml);
+    await store.getState().sendRequest({ from: 'default/web', to: 'svc:default/api', port: 80 });
     const nat = sent(store.getState().trace!).hops.find((h) => h.kind === 'nat')!;
     const [walk] = chainWalks(nat.steps!);
     expect(walk!.table).toBe('nat');
@@ -34,7 +34,7 @@ describe('chainWalks', () => {
     expect(walk!.chains.at(-1)).toMatch(/^KUBE-SEP-/);
   });
 
-  it('starts a new walk when the table changes, and shows a return to a chain', () => {
+  it('starts a new walk when the table changes, and shows a return to a chain', async () => {
     const s = (table: string, chain: string) => ({ tool: 'iptables' as const, table, chain, rule: '', action: '' });
     expect(chainWalks([s('nat', 'A'), s('nat', 'B'), s('nat', 'A'), s('filter', 'FORWARD'), s('filter', 'FORWARD')])).toEqual([
       { table: 'nat', chains: ['A', 'B', 'A'] }, { table: 'filter', chains: ['FORWARD'] },
@@ -43,26 +43,26 @@ describe('chainWalks', () => {
 });
 
 describe('rewritesOf and rewriteTitle', () => {
-  it('reports a DNAT as destination before -> after, addresses with ports', () => {
+  it('reports a DNAT as destination before -> after, addresses with ports', async () => {
     const st = step('nat', pkt({ dst: '10.244.2.3', dport: 8080 }), pkt());
     expect(rewritesOf(st)).toEqual([{ field: 'destination', before: '10.96.0.10:80', after: '10.244.2.3:8080' }]);
     expect(rewriteTitle(st, rewritesOf(st))).toBe('DNAT');
   });
 
-  it('reports a masquerade as SNAT, and both when both changed', () => {
+  it('reports a masquerade as SNAT, and both when both changed', async () => {
     const snat = step('nat', pkt({ src: '172.18.0.3', sport: 1024 }), pkt());
     expect(rewriteTitle(snat, rewritesOf(snat))).toBe('SNAT');
     const both = step('ipvs', pkt({ src: '172.18.0.3', dst: '10.244.2.3' }), pkt());
     expect(rewriteTitle(both, rewritesOf(both))).toBe('DNAT and SNAT');
   });
 
-  it('says conntrack undoes the NAT on an answer, and leaves ports out for ICMP', () => {
+  it('says conntrack undoes the NAT on an answer, and leaves ports out for ICMP', async () => {
     const ct = step('conntrack', pkt({ proto: 'icmp', src: '10.96.0.10' }), pkt({ proto: 'icmp', src: '10.244.2.3' }));
     expect(rewritesOf(ct)).toEqual([{ field: 'source', before: '10.244.2.3', after: '10.96.0.10' }]);
     expect(rewriteTitle(ct, rewritesOf(ct))).toMatch(/^conntrack undoes/);
   });
 
-  it('finds nothing when only the TTL or the MACs changed', () => {
+  it('finds nothing when only the TTL or the MACs changed', async () => {
     const route = step('route', pkt({ ttl: 63, srcMac: 'aa' }), pkt());
     expect(rewritesOf(route)).toEqual([]);
     expect(rewriteTitle(route, [])).toBe('');

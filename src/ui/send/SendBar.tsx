@@ -27,7 +27,7 @@ function announce(source: Endpoint | null, destination: Endpoint | null): string
 export function SendBar() {
   const s = useAppStore(useShallow((st) => ({
     source: st.source, destination: st.destination, proto: st.proto, port: st.port, sendError: st.sendError,
-    send: st.send, swap: st.swap, clear: st.clearSelection, setProto: st.setProto, setPort: st.setPort,
+    send: st.send, swap: st.swap, clear: st.clearSelection, setProto: st.setProto, setPort: st.setPort, openShell: st.openShell,
   })));
   const hintSrc = s.destination ? 'now click the source: a pod, node or outside host' : 'click a pod, node or outside host';
   const hintDst = s.source ? 'now click the destination' : '—';
@@ -58,6 +58,13 @@ export function SendBar() {
         <IconSend /> Send
       </button>
       <button type="button" className="pp-btn pp-btn-quiet" onClick={s.clear} disabled={!s.source && !s.destination}>Clear</button>
+      <button
+        type="button" className="pp-btn pp-btn-quiet" disabled={!s.source || Boolean(s.source.receiveOnly)}
+        onClick={() => s.source && s.openShell(s.source.ref, s.source.container)}
+        title={s.source ? `Open a shell in ${s.source.name}${s.source.container ? `, container ${s.source.container}` : ''}` : 'Pick a pod, a node or an outside host first'}
+      >
+        Shell
+      </button>
       <p className="pp-sr-only" aria-live="polite" aria-atomic="true">{announce(s.source, s.destination)}</p>
       {s.sendError && <p className="pp-send-error" role="alert">Cannot send: {s.sendError}</p>}
     </form>

@@ -66,6 +66,8 @@ export function TablesPanel() {
         })}
       </div>
       <div id="pp-table-panel" role="tabpanel" aria-labelledby={open ? `pp-table-${open.table.id}` : undefined} className="pp-table-panel">
+        {v.status === 'failed' && <p className="pp-tl-empty" role="alert">The tables could not be printed: {v.error}</p>}
+        {!open && v.status === 'loading' && <p className="pp-tl-empty" role="status">Printing the tables…</p>}
         {open && (
           <TableLines
             label={`${open.table.command} of ${nsName}`} lines={open.lines} position={v.position} onlyMatched={onlyMatched}

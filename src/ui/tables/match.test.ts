@@ -2,20 +2,21 @@
 // kube-proxy mode, on the state the send left behind.
 import { describe, expect, it } from 'vitest';
 import { sent } from '../../engine/testing/trace';
-import { nodeNetnsId, tablesOf, type Hop, type TableId, type TableText } from '../../engine';
+import { nodeNetnsId, type Hop, type TableId, type TableText } from '../../engine';
 import defaultYaml from '../../scenarios/default.yaml?raw';
-import { createAppStore } from '../../store';
+import { createLoadedStore } from '../../store';
 import { conntrackKey, foldUnmatched, matchTable, nextHopOf, tableOfStep, type HopAt } from './match';
 
 /** web -> Service api in `mode`; the tables of the node where the Service was resolved, matched against that node's hops. */
-function sendAndMatch(mode: 'iptables' | 'ipvs' | 'nftables') {
-  const store = createAppStore(defaultYaml);
-  store.getState().switchProxyMode(mode);
-  store.getState().sendRequest({ from: 'default/web', to: 'svc:default/api', port: 80 });
+async function sendAndMatch(mode: 'iptables' | 'ipvs' | 'nftables') {
+  const store = await createLoadedStore(defaultYaml);
+  await store.getState().switchProxyMode(mode);
+  await store.getState().sendRequest({ from: 'default/web', to: 'svc:default/api', port: 80 });
   const s = store.getState();
   const ns = nodeNetnsId('kind-worker');
   const hops: HopAt[] = s.steps.map((st, index) => ({ index, hop: st.hop })).filter((h) => h.hop.nsId === ns);
-  const tables = tablesOf(s.cluster!, s.netState, ns);
+  await store.getState().showTables(ns);
+  const tables = store.getState().tables.list;
   const table = (id: TableId) => matchTable(tables.find((t) => t.id === id)!, hops);
   const stepOf = (kind: Hop['kind']) => s.steps.findIndex((st) => st.hop.kind === kind);
   return { s, table, stepOf };
@@ -24,8 +25,8 @@ function sendAndMatch(mode: 'iptables' | 'ipvs' | 'nftables') {
 const matched = (lines: ReturnType<typeof matchTable>) => lines.filter((l) => l.hops.length > 0);
 
 describe('matchTable on a real send to a Service', () => {
-  it('iptables: highlights the DNAT rule of the chosen endpoint and the chain jumps before it, at the nat hop', () => {
-    const { table, stepOf } = sendAndMatch('iptables');
+  it('iptables: highlights the DNAT rule of the chosen endpoint and the chain jumps before it, at the nat hop', async () => {
+    const { table, stepOf } = await sendAndMatch('iptables');
     const lines = matched(table('iptables-save'));
     const nat = stepOf('nat');
     const dnat = lines.find((l) => l.text.startsWith('-A KUBE-SEP-') && l.text.includes('-j DNAT'))!;
@@ -36,8 +37,8 @@ describe('matchTable on a real send to a Service', () => {
     expect(lines.filter((l) => l.text.includes('-j DNAT')).length).toBe(1);
   });
 
-  it('iptables: matches the routes, neighbour and conntrack lines the hops decided by', () => {
-    const { table, s } = sendAndMatch('iptables');
+  it('iptables: matches the routes, neighbour and conntrack lines the hops decided by', async () => {
+    const { table, s } = await sendAndMatch('iptables');
     // An endpoint on web's own node is reached through the bridge (br_netfilter keeps a DNATed frame for the same bridge
     // on layer 2), so kind-worker's own decisions are the neighbour entry and the FDB; one on the other node is routed.
     const local = s.steps.some((st) => st.hop.kind === 'deliver' && st.hop.node === 'kind-worker' && st.hop.netns.startsWith('default/api-'));
@@ -50,8 +51,8 @@ describe('matchTable on a real send to a Service', () => {
     expect(ct[0]!.hops).toEqual(ctSteps);
   });
 
-  it('IPVS: highlights the virtual service and the real server it chose, not that server under other services', () => {
-    const { table, stepOf, s } = sendAndMatch('ipvs');
+  it('IPVS: highlights the virtual service and the real server it chose, not that server under other services', async () => {
+    const { table, stepOf, s } = await sendAndMatch('ipvs');
     const lines = matched(table('ipvsadm'));
     expect(lines.map((l) => l.hops)).toEqual([[stepOf('ipvs')], [stepOf('ipvs')]]);
     expect(lines[0]!.text).toMatch(new RegExp(`^TCP  ${sent(s.trace!).send.dst}:80 `));
@@ -60,8 +61,8 @@ describe('matchTable on a real send to a Service', () => {
     expect(table('ipvsadm').filter((l) => l.text.includes(`-> ${chosen}:8080`)).length).toBeGreaterThan(1);
   });
 
-  it('nftables: highlights the rules in the chains where they matched, not the same text in another chain', () => {
-    const { table, stepOf } = sendAndMatch('nftables');
+  it('nftables: highlights the rules in the chains where they matched, not the same text in another chain', async () => {
+    const { table, stepOf } = await sendAndMatch('nftables');
     const all = table('nft');
     const jumps = all.filter((l) => l.text.trim() === 'jump services');
     expect(jumps.length).toBe(2);

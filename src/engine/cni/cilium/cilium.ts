@@ -48,7 +48,7 @@ export function ciliumPlugin(cfg: CiliumConfig, nodeSubnet: string, masquerade: 
     podSpace: (s) => s,
     ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
     uplinks: (ctx) => kindUplinks(ctx).map((d) => ({ ...d, tc: { ingress: 'cil_from_netdev', egress: 'cil_to_netdev' } })),
-    node: (ctx) => {
+    nodeDevices: (ctx) => {
       const node = ctx.node;
       const router = routerIp(ctx);
       const ns = nodeNetnsId(node.name);
@@ -68,6 +68,11 @@ export function ciliumPlugin(cfg: CiliumConfig, nodeSubnet: string, masquerade: 
         });
       }
       devices.push(...ctx.pods.map((p) => veth(ctx, p).host));
+      return devices;
+    },
+    nodeTables: (ctx) => {
+      const node = ctx.node;
+      const router = routerIp(ctx);
       const routes: Route[] = [
         { table: 'main', type: 'unicast', dst: parseCidr(`${router}/32`), dev: 'cilium_host', proto: 'kernel', scope: 'link' },
         { table: 'main', type: 'unicast', dst: node.podCidr, via: router, dev: 'cilium_host', proto: 'kernel', src: router },
@@ -78,7 +83,7 @@ export function ciliumPlugin(cfg: CiliumConfig, nodeSubnet: string, masquerade: 
           ? { table: 'main', type: 'unicast', dst: peer.podCidr, via: router, dev: 'cilium_host', proto: 'kernel', src: router, mtu }
           : { table: 'main', type: 'unicast', dst: peer.podCidr, via: peer.ip, dev: 'eth0', proto: 'kernel' });
       }
-      return { devices, routes };
+      return { routes };
     },
     pod: (ctx) => ({
       eth0: veth(ctx, ctx.pod).pod,

@@ -1,0 +1,97 @@
+// The engine's side of the conversation: answers the page's requests by calling the engine,
+// and keeps the compiled clusters and the states sends left behind, by the id of the request
+// that made them, until the page says it no longer uses them. Runs in the Web Worker (see
+// src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
+// exception becomes a "failed" answer: the page shows a message, never an uncaught error.
+import { compile, EMPTY_STATE, exec, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
+
+export interface EngineHost {
+  /** Answers one request; null for requests without an answer (retain). */
+  handle(req: EngineRequest, progress: (phase: LoadPhase) => void): EngineAnswer | null;
+}
+
+function summaryOf(cluster: Cluster): ScenarioSummary {
+  const namespaces = new Set<string>();
+  for (const p of cluster.pods) namespaces.add(p.spec.namespace);
+  for (const s of cluster.services) namespaces.add(s.namespace);
+  return {
+    nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
+    services: cluster.services.length, namespaces: [...namespaces].sort(),
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed,
+  };
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function createEngineHost(): EngineHost {
+  const clusters = new Map<number, Cluster>();
+  const states = new Map<number, { readonly cluster: number; readonly state: DynState }>();
+
+  const clusterOf = (id: number): Cluster => {
+    const c = clusters.get(id);
+    if (!c) throw new Error(`the engine no longer has cluster ${id}`);
+    return c;
+  };
+  const stateOf = (cluster: number, id: number): DynState => {
+    if (id === 0) return EMPTY_STATE;
+    const s = states.get(id);
+    if (!s || s.cluster !== cluster) throw new Error(`the engine no longer has the tables of send ${id}`);
+    return s.state;
+  };
+
+  function answer<K extends CallRequest['call']>(req: Extract<CallRequest, { call: K }>, value: EngineCalls[K]['result']): EngineAnswer {
+    return { id: req.id, type: 'result', call: req.call, value } as EngineAnswer;
+  }
+
+  function run(req: CallRequest, progress: (phase: LoadPhase) => void): EngineAnswer {
+    switch (req.call) {
+      case 'load': {
+        progress('parsing');
+        const parsed = parseScenario(req.text);
+        if (!parsed.ok) return answer(req, parsed);
+        progress('compiling');
+        const compiled = compile(parsed.scenario);
+        if (!compiled.ok) return answer(req, { ok: false, errors: compiled.errors });
+        progress('drawing');
+        const topo = topology(compiled.cluster);
+        clusters.set(req.id, compiled.cluster);
+        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, warnings: parsed.scenario.warnings });
+      }
+      case 'simulate': {
+        const out = simulate(clusterOf(req.cluster), req.send);
+        if (!out.ok) return answer(req, out);
+        states.set(req.id, { cluster: req.cluster, state: out.state });
+        return answer(req, { ok: true, trace: out.trace });
+      }
+      case 'exec': {
+        const out = exec(clusterOf(req.cluster), req.exec, stateOf(req.cluster, req.state));
+        if (!out.ok) return answer(req, out);
+        states.set(req.id, { cluster: req.cluster, state: out.state });
+        return answer(req, { ok: true, output: out.output, trace: out.trace });
+      }
+      case 'tables': {
+        const cluster = clusterOf(req.cluster);
+        return answer(req, tablesOf(cluster, stateOf(req.cluster, req.state), req.netns));
+      }
+      case 'setProxyMode':
+        return answer(req, setProxyMode(req.text, req.mode));
+    }
+  }
+
+  return {
+    handle(req, progress) {
+      if (req.call === 'retain') {
+        // Requests are answered in order, so nothing older than what the page uses now is asked for again.
+        for (const id of clusters.keys()) if (id < req.cluster) clusters.delete(id);
+        for (const [id, s] of states) if (id < req.state || !clusters.has(s.cluster)) states.delete(id);
+        return null;
+      }
+      try {
+        return run(req, progress);
+      } catch (err) {
+        return { id: req.id, type: 'failed', error: message(err) };
+      }
+    },
+  };
+}

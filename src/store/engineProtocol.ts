@@ -1,0 +1,69 @@
+// What the page and the engine say to each other. The compiled cluster (with its lazy,
+// remembered namespaces) lives with the engine, in a Web Worker or in-process; the page keeps
+// only what these messages carry: plain, structured-cloneable data. Every request has an id.
+// A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
+// conntrack ...) it left behind; later requests name the cluster and state they are about.
+import type { CommandOutput, ExecSpec, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+
+/** What the page needs to know about the working scenario, without the scenario itself. */
+export interface ScenarioSummary {
+  /** Node names, in the cluster's order. */
+  readonly nodes: readonly string[];
+  /** Scheduled pods, and pods the scheduler could not place. */
+  readonly pods: number;
+  readonly pending: number;
+  readonly services: number;
+  /** Kubernetes namespaces that hold pods or Services, sorted. */
+  readonly namespaces: readonly string[];
+  readonly proxyMode: ProxyMode;
+  readonly seed: number;
+}
+
+export type Loaded =
+  | { readonly ok: true; readonly summary: ScenarioSummary; readonly topo: Topology; readonly warnings: readonly ScenarioError[] }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+
+export type Simulated = { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly error: string };
+
+/** A shell command's output, and the conversation it made (none for a command that only reads state). */
+export type Executed = { readonly ok: true; readonly output: CommandOutput; readonly trace: Trace | null } | { readonly ok: false; readonly error: string };
+
+/** Where a load is: the page shows it when a load takes long. */
+export type LoadPhase = 'parsing' | 'compiling' | 'drawing';
+
+/** Every call the engine answers: what it takes and what it gives back. */
+export interface EngineCalls {
+  /** Parses and compiles a scenario and draws its topology. */
+  readonly load: { readonly args: { readonly text: string }; readonly result: Loaded };
+  /** One send (and its answer) through a compiled cluster, from empty tables. */
+  readonly simulate: { readonly args: { readonly cluster: number; readonly send: SendSpec }; readonly result: Simulated };
+  /** A shell command run in the state the last send or command left (0: the initial state). */
+  readonly exec: { readonly args: { readonly cluster: number; readonly state: number; readonly exec: ExecSpec }; readonly result: Executed };
+  /** A namespace's tables as the real tools print them, in a state a send left (0: before any send). */
+  readonly tables: {
+    readonly args: { readonly cluster: number; readonly state: number; readonly netns: string };
+    readonly result: readonly TableText[];
+  };
+  /** The scenario text with kube-proxy's mode set, comments kept. */
+  readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
+}
+
+export type CallName = keyof EngineCalls;
+
+export type CallRequest = { readonly [K in CallName]: { readonly id: number; readonly call: K } & EngineCalls[K]['args'] }[CallName];
+
+/** Tells the engine which cluster and state the page still uses: anything older can go. */
+export interface RetainRequest {
+  readonly id: 0;
+  readonly call: 'retain';
+  readonly cluster: number;
+  readonly state: number;
+}
+
+export type EngineRequest = CallRequest | RetainRequest;
+
+export type EngineAnswer =
+  | { readonly [K in CallName]: { readonly id: number; readonly type: 'result'; readonly call: K; readonly value: EngineCalls[K]['result'] } }[CallName]
+  /** The engine threw: a bug, reported instead of lost. */
+  | { readonly id: number; readonly type: 'failed'; readonly error: string }
+  | { readonly id: number; readonly type: 'progress'; readonly phase: LoadPhase };
