@@ -1,6 +1,7 @@
 // The engine's one door: everything outside src/engine imports from here.
 export { parseScenario } from './model/parse';
-export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode } from './model/types';
+export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, CniName } from './model/types';
+export { CNI_NAMES } from './model/cni-config';
 export { compile } from './cluster/compile';
 export type { Cluster, ClusterNode, ClusterPod, CompileResult, CompileError, Netns, Device, Route, OutsideHost } from './cluster/types';
 export { simulate } from './stack/simulate';
@@ -18,9 +19,9 @@ export { formatTraceText } from './format/trace-text';
 export { formatIpAddr, formatIpRoute, formatIpNeigh, formatBridgeFdb } from './format/iproute';
 export { cniNetnsName } from './format/names';
 export { nodeNetnsId, podNetnsId, outsideNetnsId, GATEWAY_NETNS } from './cluster/netns';
-export { tablesOf, formatConntrack, iptablesRestoreForm } from './format/tables';
+export { tablesOf, formatConntrack, iptablesRestoreForm, TABLE_IDS } from './format/tables';
 export type { TableId, TableText } from './format/tables';
-export { setProxyMode } from './model/edit';
+export { setCni, setProxyMode } from './model/edit';
 export { ruleWalk, RULE_WALK_SIZES } from './study/rule-walk';
 export type { RuleWalkPoint } from './study/rule-walk';
 export { serviceId, loadBalancerId } from './topology/ids';

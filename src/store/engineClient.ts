@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, ProxyMode, SendSpec, TableText } from '../engine';
+import type { ExecSpec, ProxyMode, SendSpec, TableText, CniName } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -25,6 +25,7 @@ export interface EngineClient {
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
   setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
+  setCni(text: string, cni: CniName): Promise<Answer<string>>;
   dispose(): void;
 }
 
@@ -145,6 +146,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
     },
     setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
+    setCni: (text, cni) => call('setCni', { text, cni }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

@@ -3,7 +3,7 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { compile, EMPTY_STATE, exec, parseScenario, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import { compile, EMPTY_STATE, exec, parseScenario, setCni, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -18,7 +18,7 @@ function summaryOf(cluster: Cluster): ScenarioSummary {
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
     services: cluster.services.length, namespaces: [...namespaces].sort(),
-    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed,
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, cni: cluster.cni.name, cniTitle: cluster.cni.title, seed: cluster.seed,
   };
 }
 
@@ -76,6 +76,8 @@ export function createEngineHost(): EngineHost {
       }
       case 'setProxyMode':
         return answer(req, setProxyMode(req.text, req.mode));
+      case 'setCni':
+        return answer(req, setCni(req.text, req.cni));
     }
   }
 

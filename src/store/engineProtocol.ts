@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CommandOutput, ExecSpec, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { CniName, CommandOutput, ExecSpec, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -16,6 +16,9 @@ export interface ScenarioSummary {
   /** Kubernetes namespaces that hold pods or Services, sorted. */
   readonly namespaces: readonly string[];
   readonly proxyMode: ProxyMode;
+  /** The CNI plugin, and how explanations name it ("flannel (VXLAN)"). */
+  readonly cni: CniName;
+  readonly cniTitle: string;
   readonly seed: number;
 }
 
@@ -46,6 +49,8 @@ export interface EngineCalls {
   };
   /** The scenario text with kube-proxy's mode set, comments kept. */
   readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
+  /** The scenario text with spec.cni set, comments kept. */
+  readonly setCni: { readonly args: { readonly text: string; readonly cni: CniName }; readonly result: string };
 }
 
 export type CallName = keyof EngineCalls;

@@ -16,8 +16,13 @@ import { nodeCtx } from '../cluster/netns';
 import { cniNetnsName } from './names';
 import type { RecentLists } from '../netfilter/eval-types';
 
-export type TableId = 'routes' | 'routes-local' | 'routes-all' | 'routes-cache' | 'rule' | 'neigh' | 'fdb' | 'addr' | 'link' | 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'conntrack'
-  | 'cilium-services' | 'cilium-bpf-lb' | 'subnet-env';
+/** Every table a namespace may have, as `tables --show` names them. */
+export const TABLE_IDS = [
+  'routes', 'routes-local', 'routes-all', 'routes-cache', 'rule', 'neigh', 'fdb', 'addr', 'link', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack',
+  'cilium-services', 'cilium-bpf-lb', 'subnet-env',
+] as const;
+
+export type TableId = (typeof TABLE_IDS)[number];
 
 export interface TableText {
   readonly id: TableId;

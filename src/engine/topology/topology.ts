@@ -3,7 +3,8 @@
 // (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
 // the UI decides the layout and the look.
 import type { Cluster, Device, NetnsShape } from '../cluster/types';
-import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeNetnsId } from '../cluster/netns';
+import { cidrText } from '../lib/ip';
+import { GATEWAY_NETNS, INTERNET_SEGMENT, nodeNetnsId } from '../cluster/netns';
 import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
 import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
 
@@ -36,6 +37,8 @@ export interface TopoElement {
     /** Services: the port's name, where it goes on the pods, and its node port (0 if none). */
     readonly name?: string; readonly targetPort?: number | string; readonly nodePort?: number;
   }[];
+  /** Segments: part of the node network (the underlay), not the internet. */
+  readonly underlay?: boolean;
   /** Services: type, whether the cluster made it (default/kubernetes, kube-dns). */
   readonly serviceType?: string;
   readonly builtIn?: boolean;
@@ -43,8 +46,8 @@ export interface TopoElement {
 
 export interface TopoLink {
   readonly id: string;
-  /** veth pair, bridge port, wire to a segment; a Service to one endpoint; a load balancer to its Service. */
-  readonly kind: 'veth' | 'port' | 'wire' | 'endpoint' | 'lb';
+  /** veth pair, bridge port, wire to a segment, a tunnel device to the underlay device that carries it; a Service to one endpoint; a load balancer to its Service. */
+  readonly kind: 'veth' | 'port' | 'wire' | 'tunnel' | 'endpoint' | 'lb';
   readonly source: string;
   readonly target: string;
 }
@@ -56,9 +59,10 @@ export interface Topology {
 
 function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string): TopoElement {
   const addrs = d.addrs.filter((a) => a.scope !== 'host').map((a) => `${a.ip}/${a.prefix}`);
+  const tunnel = d.vxlan ? [`VXLAN ${d.vxlan.vni === 'external' ? 'collect-metadata' : `VNI ${d.vxlan.vni}`}, UDP ${d.vxlan.port}`] : d.kind === 'ipip' ? ['IP-in-IP'] : [];
   return {
     id: deviceId(ns.id, d.name), kind: 'device', label: d.name, name: `device ${d.name} of ${owner}`, parent,
-    details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : [])], deviceKind: d.kind,
+    details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : []), ...tunnel, `MTU ${d.mtu}`], deviceKind: d.kind,
     addresses: addrs, mac: d.mac,
   };
 }
@@ -66,7 +70,11 @@ function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string)
 export function topology(cluster: Cluster): Topology {
   const elements: TopoElement[] = [];
   const links: TopoLink[] = [];
-  elements.push({ id: segmentId(NODE_SEGMENT), kind: 'segment', label: `node network ${cluster.scenario.cluster.nodeSubnet}`, name: 'node network', details: ['docker network "kind"'] });
+  // The underlay, apart from the pods: kind's one L2 segment, or each subnet of a VPC.
+  for (const seg of cluster.underlay.segments) {
+    const name = cluster.underlay.kind === 'l2' ? 'node network' : seg.label.replace(/ \(.*\)$/, '');
+    elements.push({ id: segmentId(seg.id), kind: 'segment', label: seg.label, name, details: [...seg.details], underlay: true });
+  }
   elements.push({ id: segmentId(INTERNET_SEGMENT), kind: 'segment', label: 'internet', name: 'internet', details: [] });
 
   for (const node of cluster.nodes) {
@@ -75,12 +83,14 @@ export function topology(cluster: Cluster): Topology {
     const nodePorts = ns.listeners.map((l) => ({
       port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
     }));
-    elements.push({ id: nid, kind: 'node', netns: ns.id, label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podCidr.net >>> 24}.${(node.podCidr.net >>> 16) & 255}.${(node.podCidr.net >>> 8) & 255}.0/24`] });
+    elements.push({ id: nid, kind: 'node', netns: ns.id, label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podRanges.map(cidrText).join(', ')}`] });
     for (const d of ns.devices) {
       if (d.kind === 'loopback') continue;
       elements.push(deviceElement(ns, d, nid, `node ${node.name}`));
       if (d.master) links.push({ id: `port:${ns.id}:${d.name}`, kind: 'port', source: deviceId(ns.id, d.name), target: deviceId(ns.id, d.master) });
       if (d.segment) links.push({ id: `wire:${ns.id}:${d.name}`, kind: 'wire', source: deviceId(ns.id, d.name), target: segmentId(d.segment) });
+      // A tunnel device's packets travel inside the underlay device's: the tunnel runs through it to the other nodes.
+      if (d.kind === 'vxlan' || d.kind === 'ipip') links.push({ id: `tunnel:${ns.id}:${d.name}`, kind: 'tunnel', source: deviceId(ns.id, d.name), target: deviceId(ns.id, d.vxlan?.dev ?? 'eth0') });
     }
     for (const key of node.pods) {
       const pod = cluster.pod(key);
@@ -104,10 +114,11 @@ export function topology(cluster: Cluster): Topology {
     }
   }
   const gw = cluster.shape(GATEWAY_NETNS);
-  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
+  const router = cluster.underlay.routerLabel;
+  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: router, name: router, details: [cluster.underlay.routerDetails] });
   for (const d of gw.devices) {
     if (d.kind === 'loopback') continue;
-    elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), 'the gateway'));
+    elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), `the ${router}`));
     if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
   }
   const inet = cluster.shape(INTERNET_ROUTER_NETNS);

@@ -118,10 +118,12 @@ export function layoutTopology(topo: Topology): Layout {
   const nodeSegments = new Set(nodes.flatMap((n) => (ix.children.get(n.id) ?? []).map((d) => ix.wireTo.get(d.id)).filter((s) => s !== undefined)));
   const segments = topo.elements.filter((e) => e.kind === 'segment');
   const netY = tallest + M.bandGap;
-  for (const s of segments.filter((s) => nodeSegments.has(s.id))) put(s.id, 0, netY, clusterW, M.netBarH, 'bar');
+  // The underlay apart from the pods: one bar per node network segment (a VPC's subnets stack).
+  const underlay = segments.filter((s) => nodeSegments.has(s.id));
+  underlay.forEach((s, k) => put(s.id, 0, netY + k * (M.netBarH + M.segmentGap), clusterW, M.netBarH, 'bar'));
 
   // The band below: the gateway, the load balancers, the internet and the outside hosts.
-  const bandY = netY + M.netBarH + M.bandGap;
+  const bandY = netY + Math.max(1, underlay.length) * (M.netBarH + M.segmentGap) - M.segmentGap + M.bandGap;
   const x = placeBottomBand(topo, ix, nodeSegments, bandY, put);
   // The Services above the nodes, everything else moved down to make room.
   const routes = placeServices(topo, boxes, nodes);
