@@ -7,8 +7,9 @@ import { engineFigures, topologyFigures } from './engine';
 import { ruleWalkFigures, serviceFigures } from './services';
 import { conversationFigures } from './conversations';
 import { renderFigures } from './render';
+import { parseFigures } from './parse';
 
-const figures = [...engineFigures([3, 100, 1000], 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures()];
+const figures = [...parseFigures(), ...engineFigures([3, 100, 1000], 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures()];
 const ruleWalk = ruleWalkFigures();
 // Measure what the page serves now: build it afresh.
 await build({ logLevel: 'error' });

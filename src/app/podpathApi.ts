@@ -34,7 +34,7 @@ function checkRequest(req: unknown): SendRequest | string {
   if (typeof req !== 'object' || req === null) return 'send() takes an object: { from, to, port, proto }';
   const r = req as Record<string, unknown>;
   if (typeof r.from !== 'string' || typeof r.to !== 'string') return 'send() needs "from" and "to" as strings, e.g. "default/web"';
-  if (r.port !== undefined && typeof r.port !== 'number') return '"port" must be a number';
+  if (r.port !== undefined && (typeof r.port !== 'number' || !Number.isInteger(r.port) || r.port < 1 || r.port > 65535)) return '"port" must be a whole number from 1 to 65535';
   if (r.proto !== undefined && r.proto !== 'tcp' && r.proto !== 'udp' && r.proto !== 'icmp') return '"proto" must be "tcp", "udp" or "icmp"';
   if (r.container !== undefined && typeof r.container !== 'string') return '"container" must be a string';
   return {
@@ -45,19 +45,30 @@ function checkRequest(req: unknown): SendRequest | string {
   };
 }
 
+/** What a bug inside the page would have thrown at a script, as the API's own kind of answer. */
+const failure = (e: unknown) => `podpath failed: ${e instanceof Error ? e.message : String(e)}. This is a bug in podpath; nothing was changed.`;
+
 export function createPodpathApi(store: AppStore): PodpathApi {
   return {
     version: 2,
     loadScenario: async (yaml) => {
       if (typeof yaml !== 'string') return { ok: false, errors: [{ doc: 0, line: 0, message: 'loadScenario() takes the YAML text as a string' }] };
-      return copy(await store.getState().loadScenario(yaml));
+      try {
+        return copy(await store.getState().loadScenario(yaml));
+      } catch (e) {
+        return { ok: false, errors: [{ doc: 0, line: 0, message: failure(e) }] };
+      }
     },
     send: async (request) => {
       const req = checkRequest(request);
       if (typeof req === 'string') return { ok: false, error: req };
-      // A send right after the page opened waits for the scenario it is about.
-      await store.getState().idle();
-      return copy(await store.getState().sendRequest(req));
+      try {
+        // A send right after the page opened waits for the scenario it is about.
+        await store.getState().idle();
+        return copy(await store.getState().sendRequest(req));
+      } catch (e) {
+        return { ok: false, error: failure(e) };
+      }
     },
     exec: async (from, commandLine, container) => {
       if (typeof from !== 'string' || typeof commandLine !== 'string') return { ok: false, error: 'exec() takes the machine and the command line as strings: exec("default/web", "curl http://api/")' };

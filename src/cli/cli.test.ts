@@ -79,5 +79,32 @@ spec:
     expect(j.trace).toMatchObject({ version: 2, run: { kind: 'command', from: 'web', command: 'curl -s http://10.244.2.2:8080/' } });
     expect(j.trace.exchanges.map((e: { kind: string }) => e.kind)).toEqual(['http']);
   });
+
+  it('prints a located message, never a stack trace, for YAML that cannot be read', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'podpath-')), 'alias.yaml');
+    writeFileSync(file, 'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nname: *nowhere\n');
+    const r = spawnSync(tsx, ['src/cli/trace.ts', file, '--from', 'a', '--to', 'b', '--port', '1'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${file}: line 3, document 1 (Cluster), name: yaml: unknown anchor 'nowhere' referenced (an alias names an anchor set earlier in the same document; --- starts a new document)\n`);
+  });
+
+  it('checks --seed against the range of spec.seed', () => {
+    const r = spawnSync(tsx, ['src/cli/trace.ts', DEFAULT, '--from', 'web', '--to', 'node:kind-worker', '--port', '1', '--seed', '2147483648'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('--seed must be at most 2147483647, not 2147483648\n');
+  });
+
+  it('prints the tables of an IPVS node whose load balancer has source ranges (once an uncaught exception)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'podpath-')), 'ipvs.yaml');
+    writeFileSync(file, `${readFileSync(DEFAULT, 'utf8').replace('kubeProxyMode: iptables', 'kubeProxyMode: ipvs')}---
+apiVersion: v1
+kind: Service
+metadata: {name: fw}
+spec: {type: LoadBalancer, loadBalancerSourceRanges: [203.0.113.0/24], ports: [{port: 80}]}
+`);
+    const r = spawnSync(tsx, ['src/cli/tables.ts', file, '--node', 'kind-worker', '--show', 'iptables-save'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/\n-A KUBE-IPVS-OUT-FILTER -s 192\.0\.2\.100\/32 -m ipvs --vproto 6 --vaddr 192\.0\.2\.100 --vport 80 -j DROP\n/);
+  });
 });
 

@@ -1,12 +1,30 @@
 // Shared by the command-line tools: read a scenario file, compile it, and report problems
-// the way the app does (document, field, line), exiting with status 2.
+// the way the app does (document, field, line), exiting with status 2. Nothing reaches the
+// user as a stack trace: runCli() turns anything thrown into one located line.
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compile, formatScenarioError, parseScenario, type Cluster } from '../engine';
+import { compile, formatScenarioError, parseScenario, SEED_MAX, type Cluster } from '../engine';
+
+class CliExit extends Error {
+  constructor(readonly status: number) {
+    super(`exit ${status}`);
+  }
+}
 
 export function fail(message: string): never {
   process.stderr.write(`${message}\n`);
-  process.exit(2);
+  throw new CliExit(2);
+}
+
+/** Runs a command: its own failures exit 2 with their message; anything unexpected, too, as one line naming the bug. */
+export function runCli(main: () => void): void {
+  try {
+    main();
+  } catch (e) {
+    if (e instanceof CliExit) process.exit(e.status);
+    process.stderr.write(`podpath failed: ${e instanceof Error ? e.message : String(e)}. This is a bug in podpath, not in the scenario.\n`);
+    process.exit(2);
+  }
 }
 
 export function loadCluster(file: string | undefined): Cluster {
@@ -25,11 +43,16 @@ export function loadCluster(file: string | undefined): Cluster {
   return compiled.cluster;
 }
 
-export function intOption(value: string | undefined, name: string): number | undefined {
+export function intOption(value: string | undefined, name: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) fail(`--${name} must be a whole number, not "${value}"`);
-  return Number(value);
+  const n = Number(value);
+  if (n > max) fail(`--${name} must be at most ${max}, not ${value}`);
+  return n;
 }
+
+/** --seed: the range of the Podpath document's spec.seed, 0 to 2^31-1. */
+export const seedOption = (value: string | undefined) => intOption(value, 'seed', SEED_MAX);
 
 export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'icmp' {
   const v = (value ?? 'tcp').toLowerCase();
@@ -45,7 +68,7 @@ export const SEND_OPTIONS = {
 
 /** --size N (the packet's IP total length) and --df (forbid fragmentation), as a send takes them. */
 export function sizeOptions(args: CliArgs): { size?: number; df?: boolean } {
-  const size = intOption(args.str('size'), 'size');
+  const size = intOption(args.str('size'), 'size', 65535);
   if (args.flag('df') && size === undefined) fail('--df needs --size N: it asks that a packet of that size not be fragmented');
   return { ...(size !== undefined ? { size } : {}), ...(args.flag('df') ? { df: true } : {}) };
 }
@@ -68,7 +91,7 @@ export function parseCli(options: NonNullable<ParseArgsConfig['options']>, usage
   }
   if (parsed.values.help === true) {
     process.stdout.write(`${usage}\n`);
-    process.exit(0);
+    throw new CliExit(0);
   }
   const v = parsed.values;
   return {

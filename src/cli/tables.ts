@@ -5,7 +5,7 @@
 // a send, the tables show the state after that packet and its reply (ARP caches, FDB,
 // conntrack). --form restore prints what kube-proxy fed to iptables-restore instead.
 import { EMPTY_STATE, iptablesRestoreForm, nodeNetnsId, podNetnsId, simulate, tablesOf, TABLE_IDS, type DynState } from '../engine';
-import { fail, intOption, loadCluster, parseCli, protoOption, SEND_OPTIONS, sizeOptions } from './common';
+import { fail, intOption, loadCluster, parseCli, protoOption, runCli, SEND_OPTIONS, sizeOptions } from './common';
 
 const SHOWS = TABLE_IDS;
 const USAGE = `usage: npm run --silent tables -- FILE --node NAME [--pod POD] --show ${SHOWS.join('|')} [--form save|restore] [--from SRC --to DST --port N [--proto P] [--container C]]`;
@@ -47,7 +47,9 @@ function main() {
     process.stdout.write(text);
     return;
   }
-  const tables = tablesOf(cluster, state, id, { date: ctime(new Date()) });
+  const r = tablesOf(cluster, state, id, { date: ctime(new Date()) });
+  if (!r.ok) fail(r.error);
+  const tables = r.tables;
   const t = tables.find((x) => x.id === show);
   const modeHint = show === 'nft' || show === 'ipvsadm' ? ' (switch kubeProxyMode in the kind Cluster document)'
     : show.startsWith('cilium-') || show === 'subnet-env' ? ' (switch spec.cni in the Podpath document)' : '';
@@ -55,4 +57,4 @@ function main() {
   process.stdout.write(t.text);
 }
 
-main();
+runCli(main);

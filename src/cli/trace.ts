@@ -2,7 +2,7 @@
 //   [--proto tcp|udp|icmp] [--size N [--df]] [--seed N] [--json]
 // Walks one packet through the scenario's cluster and prints the hops (or the trace JSON).
 import { formatTraceText, simulate } from '../engine';
-import { fail, intOption, loadCluster, parseCli, protoOption, SEND_OPTIONS, sizeOptions } from './common';
+import { fail, intOption, loadCluster, parseCli, protoOption, runCli, seedOption, SEND_OPTIONS, sizeOptions } from './common';
 
 const USAGE = 'usage: npm run --silent trace -- FILE --from SRC [--container NAME] --to DST --port N [--proto tcp|udp|icmp] [--size N [--df]] [--seed N] [--json]';
 
@@ -15,10 +15,10 @@ function main() {
   const proto = protoOption(args.str('proto'));
   const r = simulate(cluster, {
     from, to, proto, container: args.str('container'),
-    port: intOption(args.str('port'), 'port'), seed: intOption(args.str('seed'), 'seed'), ...sizeOptions(args),
+    port: intOption(args.str('port'), 'port'), seed: seedOption(args.str('seed')), ...sizeOptions(args),
   });
   if (!r.ok) fail(r.error);
   process.stdout.write(args.flag('json') ? `${JSON.stringify(r.trace, null, 2)}\n` : formatTraceText(r.trace));
 }
 
-main();
+runCli(main);

@@ -55,6 +55,7 @@ export function createEngineHost(): EngineHost {
         if (!compiled.ok) return answer(req, { ok: false, errors: compiled.errors });
         progress('drawing');
         const topo = topology(compiled.cluster);
+        if (topo.error) return answer(req, { ok: false, errors: [topo.error] });
         clusters.set(req.id, compiled.cluster);
         return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, warnings: parsed.scenario.warnings });
       }
@@ -72,7 +73,9 @@ export function createEngineHost(): EngineHost {
       }
       case 'tables': {
         const cluster = clusterOf(req.cluster);
-        return answer(req, tablesOf(cluster, stateOf(req.cluster, req.state), req.netns));
+        const tables = tablesOf(cluster, stateOf(req.cluster, req.state), req.netns);
+        if (!tables.ok) return { id: req.id, type: 'failed', error: tables.error };
+        return answer(req, tables.tables);
       }
       case 'setProxyMode':
         return answer(req, setProxyMode(req.text, req.mode));

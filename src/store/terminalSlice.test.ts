@@ -16,7 +16,7 @@ describe('the shell', () => {
     expect(s.shellLines.at(-1)!.text).toMatch(/^Hostname: api-/);
     expect(s.trace!.run).toEqual({ kind: 'command', from: 'default/web', command: 'curl -s http://api/' });
     expect(s.trace!.exchanges.map((e) => e.kind)).toEqual(['dns', 'dns', 'http']);
-    expect(s.steps[0]!.hop.kind).toBe('socket');
+    expect(s.steps[0]!.hop).toMatchObject({ kind: 'dns', table: 'dns', rule: ';api.default.svc.cluster.local.\t\tIN\tA' });
     expect(s.shellHistory).toEqual(['curl -s http://api/']);
   });
 

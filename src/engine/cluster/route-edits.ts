@@ -1,8 +1,8 @@
 // A learner's route edits (`ip route add` / `ip route del` in a node or a pod), applied on
 // top of what the CNI wrote. This is how a scenario changes routing state to see the walk
 // change: delete a node's route to another node's pods and the packet is dropped there.
-import { cidrContains, ipToInt } from '../lib/ip';
-import { parseRouteSpec, formatRoute } from './route-text';
+import { cidrContains, cidrText, ipToInt } from '../lib/ip';
+import { parseRouteSpec } from './route-text';
 import { nodeNetnsId, podNetnsId } from './netns';
 import type { Cluster, CompileError, Device, EditProblem, NetnsId, Route } from './types';
 import type { RouteEdit } from '../model/types';
@@ -49,7 +49,7 @@ export function applyRouteEdits(
         route = { ...route, dev: dev.dev };
       }
       if (out.some((x) => x.table === 'main' && sameDst(x, route) && (x.metric ?? 0) === (route.metric ?? 0))) {
-        problems.push({ ...at, message: `RTNETLINK answers: File exists (a route to ${formatRoute(route).split(' ')[0]} is already there; delete it first)` });
+        problems.push({ ...at, message: `RTNETLINK answers: File exists (a route to ${cidrText(route.dst)} is already there; delete it first)` });
         continue;
       }
       out = [...out, route];

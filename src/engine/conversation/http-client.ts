@@ -124,6 +124,7 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   const req = request.request!;
   const sent = tcpSegment(conv, ex, conn, 'client', {
     name: 'HTTP request', payload: request,
+    app: { kind: 'http', rule: [`${req.method} ${req.path} HTTP/1.1`, ...req.headers.map(([k, v]) => `${k}: ${v}`)].join('\n'), table: 'http' },
     opening: `curl sends the request on the connection: ${req.method} ${req.path} with Host: ${req.host}${spec.tls ? ' (encrypted)' : ''}.`,
     reads: `The request reaches the connection ${conn.server.owner} accepted from ${conn.serverPeer.addr}:${conn.serverPeer.port}; ${conn.server.owner} reads ${req.method} ${req.path}.`,
   });
@@ -144,6 +145,7 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   const response = httpRespond({ cluster: conv.cluster, ns: conn.server.ns, app, remote: conn.serverPeer, now: conv.now }, req, spec.tls);
   const back = tcpSegment(conv, ex, conn, 'server', {
     name: 'HTTP response', payload: { kind: 'http', tls: spec.tls, response },
+    app: { kind: 'http', rule: [`HTTP/1.1 ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `${k}: ${v}`)].join('\n'), table: 'http' },
     opening: `${app.name} answers ${response.status} ${response.reason}${response.body ? ` with ${new TextEncoder().encode(response.body).length} bytes` : ''}, from ${conn.server.addr}:${conn.server.port} back to ${conn.serverPeer.addr}:${conn.serverPeer.port}.`,
     reads: `The response (${response.status} ${response.reason}) reaches curl's socket from ${conn.clientPeer.addr}:${conn.clientPeer.port}, the address it connected to.`,
   });

@@ -3,7 +3,7 @@
 // at the socket, the simulated time it took, and the leg's record in its exchange.
 import type { Netns } from '../cluster/types';
 import { DROPS } from '../trace/drops';
-import type { TraceLeg } from '../trace/types';
+import type { HopKind, TraceLeg } from '../trace/types';
 import { ipOutput } from '../stack/ip';
 import { viewOf, type Pkt } from '../stack/packet';
 import type { ConnectTranslation } from '../stack/socket-lb';
@@ -19,6 +19,8 @@ export interface LegSpec {
   readonly pkt: Pkt;
   /** The first hop: what the socket does, in words. */
   readonly opening: string;
+  /** The first hop's kind: 'socket', or the application that speaks ('dns', 'http'). */
+  readonly openingKind?: HopKind;
   readonly openingOpts?: HopOpts;
   /** The connected socket the packet must reach (absent for a connection's first packet). */
   readonly expect?: ConnectedSocket;
@@ -47,7 +49,7 @@ export function walkLeg(conv: Conversation, ex: ExchangeDraft, spec: LegSpec): O
   };
   const seq = conv.nextLegSeq();
   const start = conv.now;
-  record(w, spec.ns, '', 'socket', spec.opening, p, spec.openingOpts);
+  record(w, spec.ns, '', spec.openingKind ?? 'socket', spec.opening, p, spec.openingOpts);
   if (spec.connect) {
     const c = spec.connect;
     record(w, spec.ns, '', 'bpf', c.text, p, { ...spec.openingOpts, rule: c.rule, table: c.table, before: { ...viewOf(p), dst: spec.connectedTo?.dst ?? p.dst, dport: spec.connectedTo?.dport ?? p.dport } });

@@ -4,7 +4,7 @@
 // the nat table; the rest are rewritten by conntrack, as on a real node. The handshake's
 // last ACK travels with the first data segment here (one leg, flags PSH ACK).
 import type { Netns } from '../cluster/types';
-import type { Payload } from '../trace/types';
+import type { HopKind, Payload } from '../trace/types';
 import { newPacket } from '../stack/ip';
 import type { Pkt } from '../stack/packet';
 import { where, type ConnectedSocket, type Outcome } from '../stack/walk';
@@ -116,6 +116,8 @@ export interface SegmentSpec {
   readonly reads: string;
   /** The segment's IP total length (a full-size segment is the connection's MSS + 40). */
   readonly size?: number;
+  /** The application's first hop: its kind and the message as its tool prints it. */
+  readonly app?: { readonly kind: HopKind; readonly rule: string; readonly table: string };
 }
 
 /** One data segment on an established connection, from the client or from the server. */
@@ -130,7 +132,8 @@ export function tcpSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn,
   const expect: ConnectedSocket = { ns: b.ns.id, proto: 'tcp', port: b.port, owner: b.owner, peer: bPeer, side: from === 'client' ? 'server' : 'client', reads: seg.reads };
   const out = walkLeg(conv, ex, {
     name: seg.name, dir: from === 'client' ? 'out' : 'back', ns: a.ns, pkt, expect, opening: seg.opening,
-    openingOpts: a.ns.kind === 'pod' ? { container: a.owner } : {},
+    openingOpts: { ...(a.ns.kind === 'pod' ? { container: a.owner } : {}), ...(seg.app ? { rule: seg.app.rule, table: seg.app.table } : {}) },
+    ...(seg.app ? { openingKind: seg.app.kind } : {}),
   });
   if (out.kind !== 'delivered') fail(ex, out.kind === 'refused' ? 'refused' : 'dropped', out.code);
   return out;

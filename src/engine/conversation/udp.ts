@@ -2,7 +2,7 @@
 // ICMP port unreachable, or silence); what the server sends back is up to its application,
 // and the answer must reach the client's socket from the address the client sent to.
 import type { Netns } from '../cluster/types';
-import type { Payload } from '../trace/types';
+import type { HopKind, Payload } from '../trace/types';
 import { newPacket } from '../stack/ip';
 import type { PmtuDisc } from '../stack/packet';
 import { type ConnectedSocket } from '../stack/walk';
@@ -28,6 +28,8 @@ export interface UdpSpec {
   /** The datagram's IP total length, and the socket's path MTU discovery mode. */
   readonly size?: number;
   readonly pmtudisc?: PmtuDisc;
+  /** The application's first hop: its kind and the message as its tool prints it. */
+  readonly app?: { readonly kind: HopKind; readonly rule: string; readonly table: string };
 }
 
 /** Where the datagram arrived: the server's namespace and socket owner, and the datagram as it arrived. */
@@ -62,7 +64,11 @@ export function udpSend(conv: Conversation, ex: ExchangeDraft, asked: UdpSpec): 
   if (spec.pmtudisc !== undefined) pkt.pmtudisc = spec.pmtudisc;
   if (spec.payload) pkt.payload = spec.payload;
   const opening = spec.opening ?? `${senderWho(spec.sender)} sends a UDP datagram to ${targetText(asked.dstLabel, asked.dst)} port ${asked.dport}, from the ephemeral source port ${spec.sport}.`;
-  const out = walkLeg(conv, ex, { name: spec.name, dir: 'out', ns: spec.sender.ns, pkt, opening, openingOpts: senderOpts(spec.sender), ...(t ? { connect: t, connectedTo: { dst: asked.dst, dport: asked.dport } } : {}) });
+  const out = walkLeg(conv, ex, {
+    name: spec.name, dir: 'out', ns: spec.sender.ns, pkt, opening,
+    openingOpts: { ...senderOpts(spec.sender), ...(spec.app ? { rule: spec.app.rule, table: spec.app.table } : {}) }, ...(spec.app ? { openingKind: spec.app.kind } : {}),
+    ...(t ? { connect: t, connectedTo: { dst: asked.dst, dport: asked.dport } } : {}),
+  });
   switch (out.kind) {
     case 'delivered':
       return { ok: true, server: { ns: out.ns, owner: out.owner, addr: out.pkt.dst, port: out.pkt.dport, peer: { addr: out.pkt.src, port: out.pkt.sport }, ...(t ? { sentTo: { dst: spec.dst, dport: spec.dport } } : {}) } };
@@ -81,12 +87,13 @@ export function udpSend(conv: Conversation, ex: ExchangeDraft, asked: UdpSpec): 
 }
 
 /** The server's answer to a datagram, back to the client's socket. */
-export function udpAnswer(conv: Conversation, ex: ExchangeDraft, spec: UdpSpec, server: UdpServer, answer: { name: string; payload?: Payload; opening: string; reads?: string }) {
+export function udpAnswer(conv: Conversation, ex: ExchangeDraft, spec: UdpSpec, server: UdpServer, answer: { name: string; payload?: Payload; opening: string; reads?: string; app?: UdpSpec['app'] }) {
   const pkt = newPacket(server.addr, server.peer.addr, 'udp', server.port, server.peer.port, '');
   if (answer.payload) pkt.payload = answer.payload;
   const out = walkLeg(conv, ex, {
     name: answer.name, dir: 'back', ns: server.ns, pkt, expect: clientUdpSocket(server.sentTo ? { ...spec, ...server.sentTo } : spec, answer.reads), opening: answer.opening,
-    openingOpts: server.ns.kind === 'pod' ? { container: server.owner } : {},
+    openingOpts: { ...(server.ns.kind === 'pod' ? { container: server.owner } : {}), ...(answer.app ? { rule: answer.app.rule, table: answer.app.table } : {}) },
+    ...(answer.app ? { openingKind: answer.app.kind } : {}),
   });
   if (out.kind !== 'delivered') fail(ex, out.kind === 'refused' ? 'refused' : 'dropped', out.code);
   return out;

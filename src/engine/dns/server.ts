@@ -54,6 +54,7 @@ export function askDns(conv: Conversation, ask: DnsAsk): DnsReply {
   const spec = {
     sender: ask.sender, src, sport, dst: ask.server, dport: port, dstLabel: `nameserver ${ask.server}`, name: 'DNS query', payload: query,
     opening: `${ask.asker ?? `${ask.sender.owner} in ${where(ask.sender.ns)}`} asks ${ask.server} for the ${ask.type} record of ${query.question.name} (a UDP datagram from port ${sport} to port ${port}, query id ${query.id}).`,
+    app: { kind: 'dns' as const, rule: `;${query.question.name}\t\tIN\t${ask.type}`, table: 'dns' },
   };
   const sent = udpSend(conv, ex, spec);
   if (!sent.ok) {
@@ -76,12 +77,19 @@ export function askDns(conv: Conversation, ask: DnsAsk): DnsReply {
   const words = responseWords(response);
   ex.result = words;
   const back = udpAnswer(conv, ex, spec, s, {
-    name: 'DNS answer', payload: response,
+    name: 'DNS answer', payload: response, app: { kind: 'dns', rule: answerText(response), table: 'dns' },
     opening: `${Where(s.ns)}: ${s.owner} answers ${query.question.name} ${ask.type}: ${words}.`,
     reads: `The DNS answer (id ${query.id}: ${words}) reaches the resolver's socket, from ${ask.server}:${port}, the address it asked.`,
   });
   if (back.kind !== 'delivered') return { ok: false, failure: 'timeout', exchange: ex.id, ms: conv.now - start };
   return { ok: true, response, exchange: ex.id, ms: conv.now - start };
+}
+
+/** The answer as dig shows its sections: the status, then each record in zone-file columns. */
+function answerText(p: DnsPayload): string {
+  const r = p.response!;
+  const rec = (x: DnsRecord) => `${x.name}\t${x.ttl}\tIN\t${x.type}\t${x.data}`;
+  return [`status: ${r.rcode}, flags: qr${r.aa ? ' aa' : ''} rd${r.ra ? ' ra' : ''}`, ...r.answers.map(rec), ...r.authority.map(rec), ...r.additional.map(rec)].join('\n');
 }
 
 /** A forwarding server asks its own upstream and passes the answer on (not authoritative, recursion available). */

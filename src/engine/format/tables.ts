@@ -14,6 +14,7 @@ import { hasPolicyRules } from '../stack/fib';
 import { printIpsets } from '../netfilter/ipset/print';
 import { nodeCtx } from '../cluster/netns';
 import { cniNetnsName } from './names';
+import { GATEWAY_NETNS } from '../cluster/netns';
 import type { RecentLists } from '../netfilter/eval-types';
 
 /** Every table a namespace may have, as `tables --show` names them. */
@@ -45,14 +46,19 @@ export function iptablesRestoreForm(cluster: Cluster, ns: NetnsId): string | und
   return `${nf.iptables.tables.flatMap((t) => restoreTableLines(t)).join('\n')}\n`;
 }
 
+/** Whether the cluster has this network namespace (a node, a pod with its own, an outside host, the gateway). */
+function netnsExists(cluster: Cluster, id: NetnsId): boolean {
+  if (id === GATEWAY_NETNS) return true;
+  if (id.startsWith('node/')) return cluster.node(id.slice(5)) !== undefined;
+  if (id.startsWith('pod/')) return (cluster.pod(id.slice(4))?.slot ?? -1) >= 0;
+  if (id.startsWith('host/')) return cluster.outside.some((h) => h.netns === id);
+  return false;
+}
+
 /** Every table of a namespace; none for a namespace the cluster does not have. */
 export function tablesOf(cluster: Cluster, state: DynState, id: NetnsId, opts: { readonly date?: string } = {}): TableText[] {
-  let ns;
-  try {
-    ns = cluster.netns(id);
-  } catch {
-    return [];
-  }
+  if (!netnsExists(cluster, id)) return [];
+  const ns = cluster.netns(id);
   const out: TableText[] = [
     { id: 'routes', command: 'ip route', text: formatIpRoute(ns) },
     { id: 'routes-local', command: 'ip route show table local', text: formatIpRoute(ns, 'local') },

@@ -1,31 +1,13 @@
-// Maps a field path inside a parsed YAML document to the line it sits on, so every error
-// can say "document 3, spec.containers[0].ports[1].containerPort, line 14".
-import { isCollection, isNode, type Document, type LineCounter, type Node } from 'yaml';
+// Where each field of a document sits: a table from a field path ("spec.ports[1].nodePort")
+// to the line of its key (or of its item, in a sequence), built once while the YAML is read.
+// Any later stage that knows a manifest's source can then say "line 14" for the very field it
+// complains about, not for the start of the document. The table is plain data, so a Scenario
+// stays serialisable.
 
 export type FieldPath = readonly (string | number)[];
 
-/** The deepest existing node along `path` (the parent when the field itself is missing). */
-function deepestNode(doc: Document, path: FieldPath): Node | undefined {
-  let node: unknown = doc.contents;
-  let last: Node | undefined = isNode(node) ? node : undefined;
-  for (const key of path) {
-    if (!isCollection(node)) break;
-    const next = node.get(key, true);
-    if (!isNode(next)) {
-      // For a missing key, point at the key's pair if the key exists with a null value.
-      break;
-    }
-    node = next;
-    last = next;
-  }
-  return last;
-}
-
-export function lineOf(doc: Document, lc: LineCounter, path: FieldPath): number {
-  const node = deepestNode(doc, path);
-  const offset = node?.range?.[0] ?? doc.range?.[0] ?? 0;
-  return lc.linePos(offset).line;
-}
+/** Field path (formatted) → 1-based line of the field's key. */
+export type FieldLines = Readonly<Record<string, number>>;
 
 export function formatPath(path: FieldPath): string {
   let out = '';
@@ -34,4 +16,24 @@ export function formatPath(path: FieldPath): string {
     else out += out === '' ? p : `.${p}`;
   }
   return out;
+}
+
+/** The path one step up: "spec.ports[1].nodePort" → "spec.ports[1]" → "spec.ports" → "spec" → "". */
+export function parentField(field: string): string {
+  const bracket = field.lastIndexOf('[');
+  const dot = field.lastIndexOf('.');
+  if (bracket < 0 && dot < 0) return '';
+  return field.slice(0, Math.max(bracket, dot));
+}
+
+/** The line of a field, or of its nearest parent that exists; `fallback` (the document's first line) otherwise. */
+export function lineAt(lines: FieldLines | undefined, field: string | FieldPath, fallback: number): number {
+  let f = typeof field === 'string' ? field : formatPath(field);
+  if (!lines) return fallback;
+  for (;;) {
+    const hit = lines[f];
+    if (hit !== undefined) return hit;
+    if (f === '') return fallback;
+    f = parentField(f);
+  }
 }

@@ -1,12 +1,11 @@
 // Turns validated documents into one Scenario: kind's defaults filled in, Deployments,
 // DaemonSets and StatefulSets expanded into the pods their controllers would create, kind's
-// own CoreDNS pods added, and
-// the checks that span documents (overlapping CIDRs, port clashes, unknown nodes).
+// own CoreDNS pods added, and the checks that span documents (validation/index.ts).
 import type { Located } from './parse';
 import type * as S from './schemas';
 import { DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { COREDNS, expandDaemonSet, expandDeployment, expandStatefulSet, isReady, podFromSpec } from './workloads';
-import { checkScenario } from './checks';
+import { checkScenario, checkSizes } from './validation';
 import { resolveCniConfig, type CniConfig, type IpPoolDoc } from './cni-config';
 import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
@@ -54,7 +53,7 @@ function settingsOf(doc: Located<S.SettingsDoc> | undefined, cniConfig: CniConfi
     ...(spec?.podMTU !== undefined ? { podMTU: spec.podMTU } : {}),
     seed: spec?.seed ?? 1,
     outsideHosts: spec?.outsideHosts ?? DEFAULT_OUTSIDE_HOSTS,
-    routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i]) } })),
+    routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i, 'route']), fields: doc?.fields } })),
     layout: spec?.layout ?? {},
     systemPods: spec?.systemPods ?? true,
     upstreamDNS: spec?.upstreamDNS ?? '8.8.8.8',
@@ -69,7 +68,7 @@ function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name:
   return {
     kind: l.value.kind, apiVersion: l.value.apiVersion, name: l.value.metadata.name,
     namespace: l.value.metadata.namespace ?? 'default', body: l.value as Record<string, unknown>,
-    source: { doc: l.doc, line: l.line([]) },
+    source: { doc: l.doc, line: l.line([]), fields: l.fields },
   };
 }
 
@@ -78,6 +77,9 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   const cni = resolveCniConfig({ settings: parsed.settings[0], ipPools: parsed.ipPools, flannelConfigMap: parsed.flannelConfigMap }, cluster.podSubnet);
   if (!cni.ok) return { ok: false, errors: cni.errors };
   const settings = settingsOf(parsed.settings[0], cni.config);
+  // Sizes first: nothing is expanded past the limits.
+  const tooBig = checkSizes(parsed, settings.systemPods ? COREDNS.spec.replicas : 0);
+  if (tooBig.length > 0) return { ok: false, errors: tooBig };
   const namespaces: NamespaceSpec[] = SYSTEM_NAMESPACES.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } }));
   for (const n of parsed.namespaces) {
     const labels = { ...(n.value.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.value.metadata.name };
@@ -92,13 +94,13 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     const m = p.value.metadata;
     pods.push(podFromSpec(
       { namespace: m.namespace ?? 'default', name: m.name, labels: m.labels ?? {}, annotations: m.annotations ?? {}, ready: isReady(m.annotations, p.value.status?.conditions) },
-      p.value.spec, { doc: p.doc, line: p.line([]) },
+      p.value.spec, { doc: p.doc, line: p.line([]), fields: p.fields },
     ));
     taken.add(`${m.namespace ?? 'default'}/${m.name}`);
   }
-  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]) }, taken));
-  for (const d of parsed.daemonSets) pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]) }, taken));
-  for (const d of parsed.statefulSets) pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]) }, taken));
+  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
+  for (const d of parsed.daemonSets) pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
+  for (const d of parsed.statefulSets) pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
   // Objects are created in document order (kubectl apply -f), which decides addresses.
   pods.sort((a, b) => a.source.doc - b.source.doc);
 
@@ -110,7 +112,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
       const v = o.value as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
       return {
         kind: v.kind ?? '', apiVersion: v.apiVersion ?? '', name: v.metadata?.name ?? '',
-        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]) },
+        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]), fields: o.fields },
       };
     }),
     warnings,

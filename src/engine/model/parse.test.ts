@@ -77,7 +77,7 @@ networking:
 
   it('reports a missing required field at its parent', () => {
     const errs = errorsOf(parseScenario('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  nodeName: kind-control-plane\n'));
-    expect(errs[0]).toMatchObject({ field: 'spec.containers', line: 6 });
+    expect(errs[0]).toMatchObject({ field: 'spec.containers', line: 5 });
   });
 
   it('rejects overlapping pod and service subnets with the field and line', () => {

@@ -1,18 +1,20 @@
 // Reads a scenario: multi-document Kubernetes YAML in, a validated Scenario out, or a list
 // of errors that each name the document, the object, the field and the line. Nothing is
 // half applied: any error means no scenario.
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { z } from 'zod';
 import * as S from './schemas';
-import { formatPath, lineOf, type FieldPath } from './locate';
+import { formatPath, lineAt, type FieldLines, type FieldPath } from './locate';
 import { normalise, type ParsedDocs } from './normalise';
 import { ipPool, isFlannelConfigMap } from './cni-config';
+import { readYaml } from './validation/yaml';
+import { hasFieldTree, unknownFields } from './validation/fields';
 import type { ParseResult, ScenarioError } from './types';
 
 interface DocCtx {
   readonly index: number;
-  readonly doc: Document;
-  readonly lc: LineCounter;
+  readonly fields: FieldLines;
+  /** The document's first line. */
+  readonly first: number;
   readonly object?: string;
 }
 
@@ -20,6 +22,8 @@ export interface Located<T> {
   readonly value: T;
   readonly doc: number;
   readonly line: (path: FieldPath) => number;
+  /** Every field's line, to hand on with what is made of the document. */
+  readonly fields: FieldLines;
 }
 
 function describe(value: unknown): string | undefined {
@@ -34,52 +38,48 @@ function describe(value: unknown): string | undefined {
 }
 
 function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const base = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     // An unknown key is reported on its parent; point at the key itself.
     const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...base, issue.keys[0]] : base;
-    return {
+    // A bad key of a record (a label key) carries the key's own problems inside.
+    const messages = issue.code === 'invalid_key' && issue.issues.length > 0 ? issue.issues.map((i) => i.message) : [issue.message];
+    return messages.map((message) => ({
       doc: ctx.index,
       object: ctx.object,
       field: formatPath(path) || undefined,
-      line: lineOf(ctx.doc, ctx.lc, path),
-      message: issue.message,
-    };
+      line: lineAt(ctx.fields, path, ctx.first),
+      message,
+    }));
   });
 }
 
 const NOT_MODELLED = new Set(['Ingress', 'NetworkPolicy', 'ConfigMap', 'Secret', 'ServiceAccount', 'ReplicaSet', 'Job', 'CronJob', 'IngressClass']);
 
 export function parseScenario(text: string): ParseResult {
-  const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const errors: ScenarioError[] = [];
+  const yaml = readYaml(text);
+  const errors: ScenarioError[] = [...yaml.errors];
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
     clusters: [], settings: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], other: [], ipPools: [],
   };
-  if (!Array.isArray(docs)) return { ok: true, scenario: normaliseOrThrow(parsed, warnings) };
 
-  docs.forEach((doc, i) => {
-    const index = i + 1;
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        errors.push({ doc: index, line: e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
-      }
-      return;
-    }
-    const value: unknown = doc.toJS();
-    if (value === null || value === undefined) return; // an empty document
-    const ctx: DocCtx = { index, doc, lc, object: describe(value) };
+  for (const doc of yaml.docs) {
+    const { index, value, fields } = doc;
+    if (value === null || value === undefined) continue; // an empty document
+    const ctx: DocCtx = { index, fields, first: doc.line, object: describe(value) };
     if (typeof value !== 'object' || Array.isArray(value)) {
-      errors.push({ doc: index, line: lineOf(doc, lc, []), message: 'a document must be a mapping with apiVersion and kind' });
-      return;
+      errors.push({ doc: index, line: doc.line, message: 'a document must be a mapping with apiVersion and kind' });
+      continue;
     }
     const kind = (value as { kind?: unknown }).kind;
-    const line = (path: FieldPath) => lineOf(doc, lc, path);
+    const line = (path: FieldPath) => lineAt(fields, path, doc.line);
+    if (typeof kind === 'string' && hasFieldTree(kind, (value as { apiVersion?: unknown }).apiVersion)) {
+      for (const u of unknownFields(kind, value)) errors.push({ doc: index, object: ctx.object, field: formatPath(u.path), line: line(u.path), message: u.message });
+    }
     const take = <T extends z.ZodType>(schema: T, into: { push(item: Located<z.infer<T>>): number }) => {
       const r = schema.safeParse(value);
-      if (r.success) into.push({ value: r.data, doc: index, line });
+      if (r.success) into.push({ value: r.data, doc: index, line, fields });
       else errors.push(...zodErrors(ctx, r.error));
     };
     switch (kind) {
@@ -94,33 +94,26 @@ export function parseScenario(text: string): ParseResult {
       case 'EndpointSlice': take(S.endpointSlice, parsed.endpointSlices); break;
       case 'IPPool': take(ipPool, parsed.ipPools); break;
       case 'ConfigMap':
-        parsed.other.push({ value: value as Record<string, unknown>, doc: index, line });
-        if (isFlannelConfigMap(value as { metadata?: { name?: unknown; namespace?: unknown } })) parsed.flannelConfigMap ??= { value: value as { data?: Record<string, unknown> }, doc: index, line };
+        parsed.other.push({ value: value as Record<string, unknown>, doc: index, line, fields });
+        if (isFlannelConfigMap(value as { metadata?: { name?: unknown; namespace?: unknown } })) parsed.flannelConfigMap ??= { value: value as { data?: Record<string, unknown> }, doc: index, line, fields };
         else warnings.push({ doc: index, object: ctx.object, line: line([]), message: 'ConfigMap is kept as given but not modelled yet' });
         break;
       default:
         if (typeof kind !== 'string') {
           errors.push({ doc: index, field: 'kind', line: line(['kind']), message: 'every document needs a kind (Cluster, Podpath, Namespace, Pod, Deployment, Service, ...)' });
         } else if (NOT_MODELLED.has(kind)) {
-          parsed.other.push({ value: value as Record<string, unknown>, doc: index, line });
+          parsed.other.push({ value: value as Record<string, unknown>, doc: index, line, fields });
           warnings.push({ doc: index, object: ctx.object, line: line([]), message: `${kind} is kept as given but not modelled yet` });
         } else {
           errors.push({ doc: index, object: ctx.object, field: 'kind', line: line(['kind']), message: `unknown kind "${kind}"` });
         }
     }
-  });
+  }
   for (const [what, list] of [['kind Cluster', parsed.clusters], ['Podpath settings', parsed.settings]] as const) {
     for (const extra of list.slice(1)) {
       errors.push({ doc: extra.doc, line: extra.line([]), message: `only one ${what} document is allowed` });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  const result = normalise(parsed, warnings);
-  return result;
-}
-
-function normaliseOrThrow(parsed: ParsedDocs, warnings: ScenarioError[]) {
-  const r = normalise(parsed, warnings);
-  if (!r.ok) throw new Error('an empty scenario cannot fail');
-  return r.scenario;
+  return normalise(parsed, warnings);
 }

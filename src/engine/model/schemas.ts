@@ -1,24 +1,29 @@
 // zod schemas for the documents a scenario may hold: kind's Cluster config, Namespace,
-// Pod, Deployment, Service, EndpointSlice and podpath's own settings (kind Podpath). Unknown
-// fields are kept (a real manifest has many podpath does not model); wrong types are not.
+// Pod, Deployment, Service, EndpointSlice and podpath's own settings (kind Podpath). Fields
+// podpath does not model are kept here (a real manifest has many); validation/fields.ts
+// refuses the ones Kubernetes does not know, as strict decoding does. Names, labels and
+// addresses are checked with the API server's rules and messages (validation/*.ts).
 import { z } from 'zod';
 import { cniSpec } from './cni-config';
+import { ipErrors } from './validation/addresses';
+import { labelKey, labelValue } from './validation/labels';
+import { dns1035Label, dns1123Label, dns1123Subdomain, portName } from './validation/names';
+import { checked } from './validation/zod';
 
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const ianaSvcName = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-export const labelName = z.string().max(63).regex(dns1123Label, 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit');
-export const subdomainName = z.string().max(253).regex(dns1123Subdomain, 'must be a DNS-1123 subdomain: lower-case letters, digits, "-" and "."');
+export const labelName = checked(dns1123Label);
+export const subdomainName = checked(dns1123Subdomain);
+const serviceName = checked(dns1035Label);
+const ianaSvcName = checked(portName);
 export const portNumber = z.number().int().min(1).max(65535);
 export const protocol = z.enum(['TCP', 'UDP', 'SCTP']);
-const labels = z.record(z.string(), z.string());
+const labels = z.record(checked(labelKey), checked(labelValue));
+const annotations = z.record(checked(labelKey), z.string());
 
 export const metadata = z.looseObject({
   name: subdomainName,
   namespace: labelName.optional(),
   labels: labels.optional(),
-  annotations: labels.optional(),
+  annotations: annotations.optional(),
 });
 
 export const kindCluster = z.looseObject({
@@ -40,7 +45,7 @@ export const kindCluster = z.looseObject({
 
 const containerPort = z.looseObject({
   containerPort: portNumber,
-  name: z.string().max(15).regex(ianaSvcName, 'must be an IANA service name: at most 15 lower-case letters, digits and "-", with a letter').optional(),
+  name: ianaSvcName.optional(),
   protocol: protocol.default('TCP'),
   hostPort: portNumber.optional(),
 });
@@ -66,7 +71,7 @@ const dnsConfig = z.looseObject({
 });
 
 export const podSpec = z.looseObject({
-  nodeName: z.string().optional(),
+  nodeName: subdomainName.optional(),
   nodeSelector: labels.optional(),
   tolerations: z.array(toleration).optional(),
   hostNetwork: z.boolean().optional(),
@@ -96,7 +101,7 @@ export const deployment = z.looseObject({
     replicas: z.number().int().min(0).max(5000).default(1),
     selector: z.looseObject({ matchLabels: labels.optional() }).optional(),
     template: z.looseObject({
-      metadata: z.looseObject({ labels: labels.optional(), annotations: labels.optional() }).optional(),
+      metadata: z.looseObject({ labels: labels.optional(), annotations: annotations.optional() }).optional(),
       spec: podSpec,
     }),
   }),
@@ -138,20 +143,20 @@ export const namespace = z.looseObject({
 });
 
 const servicePort = z.looseObject({
-  name: z.string().max(15).regex(ianaSvcName, 'must be an IANA service name: at most 15 lower-case letters, digits and "-", with a letter').optional(),
+  name: labelName.optional(),
   protocol: protocol.default('TCP'),
   port: portNumber,
-  targetPort: z.union([portNumber, z.string().max(15).regex(ianaSvcName, 'a named targetPort must be an IANA service name')]).optional(),
+  targetPort: z.union([portNumber, ianaSvcName]).optional(),
   nodePort: portNumber.optional(),
 });
 
-const ipText = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'must be an IPv4 address');
+const ipText = checked(ipErrors);
 
 /** A v1 Service, with the fields kube-proxy and the cloud load balancer act on. */
 export const service = z.looseObject({
   apiVersion: z.literal('v1'),
   kind: z.literal('Service'),
-  metadata: z.looseObject({ name: labelName, namespace: labelName.optional(), labels: labels.optional(), annotations: labels.optional() }),
+  metadata: z.looseObject({ name: serviceName, namespace: labelName.optional(), labels: labels.optional(), annotations: annotations.optional() }),
   spec: z.looseObject({
     type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).default('ClusterIP'),
     clusterIP: z.union([ipText, z.literal('None'), z.literal('')]).optional(),
@@ -180,17 +185,17 @@ export const endpointSlice = z.looseObject({
   kind: z.literal('EndpointSlice'),
   metadata,
   addressType: z.literal('IPv4', { message: 'podpath models IPv4 only' }).default('IPv4'),
-  ports: z.array(z.looseObject({ name: z.string().optional(), port: portNumber, protocol: protocol.default('TCP') })).default([]),
+  ports: z.array(z.looseObject({ name: z.union([z.literal(''), labelName]).optional(), port: portNumber, protocol: protocol.default('TCP') })).default([]),
   endpoints: z.array(z.looseObject({
     addresses: z.array(ipText).min(1),
     conditions: z.looseObject({ ready: z.boolean().optional(), serving: z.boolean().optional(), terminating: z.boolean().optional() }).optional(),
-    nodeName: z.string().optional(),
+    nodeName: subdomainName.optional(),
   })).default([]),
 });
 
 const outsideHost = z.strictObject({
   name: labelName,
-  ip: z.string(),
+  ip: ipText,
   ports: z.array(z.strictObject({ port: portNumber, protocol: protocol.default('TCP') })).default([]),
   /** DNS names the internet's resolvers answer with this host's address. */
   names: z.array(subdomainName).default([]),
@@ -203,10 +208,10 @@ const routeEdit = z.strictObject({
   route: z.string(),
 });
 
-export const settings = z.looseObject({
+export const settings = z.strictObject({
   apiVersion: z.literal('podpath.dev/v1alpha1'),
   kind: z.literal('Podpath'),
-  metadata: z.looseObject({ name: z.string().optional() }).optional(),
+  metadata: z.strictObject({ name: subdomainName.optional() }).optional(),
   spec: z.strictObject({
     ...cniSpec,
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),

@@ -3,6 +3,7 @@
 // derived networking state (that is compile()'s job), so it stays small and serialisable.
 
 import type { PortRange } from './port-range';
+import type { FieldLines } from './locate';
 
 export type { PortRange } from './port-range';
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -15,6 +16,8 @@ export interface SourceRef {
   /** 1-based index of the YAML document in the scenario. */
   readonly doc: number;
   readonly line: number;
+  /** The line of each field of the document (see locate.ts), so later errors point at their field. */
+  readonly fields?: FieldLines;
 }
 
 export interface ClusterNodeSpec {

@@ -1,10 +1,11 @@
 // Turns typed matches into the tests the kernel runs per packet: ip_packet_match() for the
 // basic fields, then each xt match's .match() function (xt_tcpudp, xt_addrtype, xt_mark,
-// xt_conntrack, xt_statistic, xt_recent, xt_set, ...). Compiled once per rule, so packets never
+// xt_conntrack, xt_statistic, xt_recent, xt_set, xt_ipvs, ...). Compiled once per rule, so packets never
 // re-read rule text.
 import { ipNetContains, type IpWords } from './addr';
 import type { NfEnv, NfPacket } from './eval-types';
 import { statisticMatches } from './probability';
+import { ipvsMatches } from './ipvs-match';
 import { isBasicMatch, type Match, type ModuleMatch, type RecentMatch } from './rule-types';
 
 /** What a match sees of the packet, prepared once per hook traversal. */
@@ -108,6 +109,8 @@ function moduleTest(m: ModuleMatch): Test | null {
     case 'physdev':
       // Bridge port information is not part of NfPacket: the packet is treated as not bridged.
       return () => m.options.every((o) => o.neg);
+    case 'ipvs':
+      return (c) => ipvsMatches(m, c.pkt);
   }
 }
 

@@ -25,6 +25,17 @@ export interface NfPacket {
   readonly ctmark?: number;
   /** The connection's state(s); e.g. ['NEW'] or ['ESTABLISHED', 'DNAT']. */
   readonly ctstate: readonly CtState[];
+  /** The IPVS connection the packet belongs to, once IPVS has handled it (skb->ipvs_property), for `-m ipvs`. */
+  readonly ipvs?: IpvsConnView;
+}
+
+/** What `-m ipvs` sees of an IPVS connection: its virtual service, forwarding method and the packet's direction. */
+export interface IpvsConnView {
+  readonly vaddr: string;
+  readonly vport: number;
+  readonly method: 'MASQ' | 'GATE' | 'IPIP';
+  /** The packet travels in the reply direction of the connection. */
+  readonly reply: boolean;
 }
 
 export type AddrType = 'LOCAL' | 'UNICAST' | 'BROADCAST' | 'MULTICAST' | 'UNSPEC';

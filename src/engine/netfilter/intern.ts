@@ -58,6 +58,7 @@ function internMatch(t: InternTable, m: Match): Match {
     case 'recent':
     case 'set':
     case 'physdev':
+    case 'ipvs':
       return m;
   }
 }

@@ -5,6 +5,7 @@ import type { CtState } from './eval-types';
 import type { ModuleMatch, PhysdevOption, RecentOption } from './rule-types';
 import { parseMarkMask, parsePortRange, parseUint, RuleParseError } from './parse-values';
 import { isQuoted, unquote } from './tokenize';
+import { checkIpvs, IPVS_OPTIONS } from './ipvs-match';
 
 export { parseMarkMask, RuleParseError };
 
@@ -104,7 +105,7 @@ function physdevOption(opt: PhysdevOption, arity: 0 | 1): OptionSpec {
   };
 }
 
-type ModuleName = 'tcp' | 'udp' | 'sctp' | 'multiport' | 'comment' | 'addrtype' | 'mark' | 'conntrack' | 'statistic' | 'recent' | 'set' | 'nfacct' | 'physdev';
+type ModuleName = 'tcp' | 'udp' | 'sctp' | 'multiport' | 'comment' | 'addrtype' | 'mark' | 'conntrack' | 'statistic' | 'recent' | 'set' | 'nfacct' | 'physdev' | 'ipvs';
 
 const PORTS: Readonly<Record<string, OptionSpec>> = {
   sport: portOption('sport'),
@@ -262,6 +263,7 @@ export const MODULES: Readonly<Record<ModuleName, { init(): Builder; options: Re
       'physdev-is-bridged': physdevOption('physdev-is-bridged', 0),
     },
   },
+  ipvs: { init: () => ({ kind: 'ipvs', options: [] }), options: IPVS_OPTIONS },
 };
 
 // Keyed by the option word as written (`--dport`), so parsing never slices strings.
@@ -294,5 +296,6 @@ const REQUIRED: Readonly<Record<string, readonly [string, string] | undefined>> 
 export function finishModule(b: Builder, module: string): ModuleMatch {
   const req = REQUIRED[b.kind];
   if (req !== undefined && b[req[0]] === undefined) throw new RuleParseError(`-m ${module} needs ${req[1]}`);
+  if (b.kind === 'ipvs') checkIpvs(b);
   return b as unknown as ModuleMatch;
 }

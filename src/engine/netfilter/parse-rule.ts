@@ -291,6 +291,7 @@ export function optionCount(m: Match): number {
     case 'statistic':
       return m.order.length;
     case 'physdev':
+    case 'ipvs':
       return m.options.length;
     case 'multiport':
     case 'comment':

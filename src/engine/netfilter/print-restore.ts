@@ -4,6 +4,7 @@
 import { naturalLayout } from './parse-rule';
 import type { Match, Rule, Target } from './rule-types';
 import { quoteIfNeeded } from './tokenize';
+import { restoreIpvsOption } from './ipvs-match';
 
 const not = (neg: boolean): string => (neg ? '! ' : '');
 
@@ -31,6 +32,7 @@ function head(m: Match): string {
     case 'set':
     case 'nfacct':
     case 'physdev':
+    case 'ipvs':
       return `-m ${m.kind}`;
   }
 }
@@ -102,6 +104,8 @@ function option(m: Match, k: number): string {
       if (!o) return '';
       return `${not(o.neg)}--${o.opt}${o.iface === undefined ? '' : ` ${o.iface}`}`;
     }
+    case 'ipvs':
+      return restoreIpvsOption(m, k);
   }
 }
 

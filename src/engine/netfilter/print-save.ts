@@ -6,6 +6,7 @@
 // finds a character outside [A-Za-z0-9_-] in it.
 import { formatIpNet, type IpFamily } from './addr';
 import { probabilitySaveText } from './probability';
+import { saveIpvs } from './ipvs-match';
 import { isBasicMatch, type Match, type ModuleMatch, type Rule, type Target } from './rule-types';
 
 const not = (neg: boolean): string => (neg ? ' !' : '');
@@ -74,6 +75,8 @@ function saveModule(m: ModuleMatch, family: IpFamily): string {
       const opts = [...m.options].sort((a, b) => PHYSDEV_ORDER.indexOf(a.opt) - PHYSDEV_ORDER.indexOf(b.opt));
       return ` -m physdev${opts.map((o) => `${not(o.neg)} --${o.opt}${o.iface === undefined ? '' : ` ${o.iface}`}`).join('')}`;
     }
+    case 'ipvs':
+      return saveIpvs(m);
   }
 }
 

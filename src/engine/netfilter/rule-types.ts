@@ -5,6 +5,9 @@
 // (`iptables-save`) form and the evaluator need no re-parsing.
 import type { IpFamily, IpNet } from './addr';
 import type { CtState } from './eval-types';
+import type { IpvsMatch } from './ipvs-match';
+
+export type { IpvsMatch } from './ipvs-match';
 
 export type ChainPolicy = 'ACCEPT' | 'DROP';
 
@@ -152,7 +155,8 @@ export type ModuleMatch =
   | RecentMatch
   | SetMatch
   | NfacctMatch
-  | PhysdevMatch;
+  | PhysdevMatch
+  | IpvsMatch;
 
 export type BasicMatch = AddrMatch | IfaceMatch | ProtoMatch;
 export type Match = BasicMatch | ModuleMatch;

@@ -12,6 +12,7 @@ import type { ServiceDoc } from '../model/schemas';
 import { builtInOwners, builtInServices, specLeftOut } from './built-in';
 import { NodePortAllocator } from './node-ports';
 import { portRangeText } from '../model/port-range';
+import { lineAt } from '../model/locate';
 import type { ServiceModel, ServicePortModel } from './types';
 
 
@@ -42,7 +43,7 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
 
   const all: Pending[] = s.services.map((m) => ({ m, doc: m.body as unknown as ServiceDoc }));
   const err = (p: Pending, field: string | undefined, message: string) =>
-    errors.push({ doc: p.m.source.doc, line: p.m.source.line, object: `Service ${p.m.namespace}/${p.m.name}`, field, message });
+    errors.push({ doc: p.m.source.doc, line: lineAt(p.m.source.fields, field ?? '', p.m.source.line), object: `Service ${p.m.namespace}/${p.m.name}`, field, message });
 
   // Pass 1: validate and reserve what the user gave.
   const seen = new Set<string>();
@@ -101,8 +102,9 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
   }
   if (errors.length > 0) return { services: [], errors };
 
-  // Pass 2: allocate, in a stable order.
-  const dynamicIpBand = Math.min(Math.max(16, Math.floor(size / 16)), 256);
+  // Pass 2: allocate, in a stable order. calculateRangeOffset() of the API server's allocator:
+  // a range of 16 addresses or fewer has no static band.
+  const dynamicIpBand = size <= 16 ? 1 : Math.min(Math.max(16, Math.floor(size / 16)), 256);
   const services: ServiceModel[] = [];
   const keyOf = (p: Pending) => `${p.m.namespace}/${p.m.name}`;
   for (const p of [...pending].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))) {
@@ -114,7 +116,9 @@ export function buildServices(s: Scenario, serviceCidr: Cidr): { services: Servi
       else if (spec.clusterIP) clusterIP = spec.clusterIP;
       else {
         const span = size - dynamicIpBand - 1;
-        const v = probe(fnv32a(`clusterip/${key}`) % span, span, usedIps, serviceCidr.net + dynamicIpBand);
+        const hash = fnv32a(`clusterip/${key}`);
+        // The dynamic band first; when it is full, the allocator falls back to the static band below it.
+        const v = probe(hash % span, span, usedIps, serviceCidr.net + dynamicIpBand) ?? probe(hash % dynamicIpBand, dynamicIpBand, usedIps, serviceCidr.net);
         if (v === undefined) { err(p, 'spec.clusterIP', 'the service subnet is full'); continue; }
         usedIps.add(v);
         clusterIP = intToIp(v);

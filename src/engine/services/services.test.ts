@@ -55,6 +55,22 @@ describe('Services and endpoints', () => {
     expect(lb.healthCheckNodePort).toBeGreaterThanOrEqual(30000);
   });
 
+  it('allocates every usable address of a /28 service subnet, which has no static band', () => {
+    const subnet = KIND_3.replace('kind: Cluster\n', 'kind: Cluster\nnetworking: {serviceSubnet: 10.96.0.0/28}\n');
+    const c = clusterFrom(`${subnet}${Array.from({ length: 12 }, (_, i) => SVC(`s${i}`, '  ports: [{port: 80}]\n')).join('')}`);
+    const ips = c.services.map((s) => s.clusterIP);
+    // .1 and .10 are the built-ins'; twelve more take .2-.9 and .11-.14: every usable address once.
+    expect(new Set(ips).size).toBe(14);
+    expect(ips.every((ip) => /^10\.96\.0\.(?:[1-9]|1[0-4])$/.test(ip!))).toBe(true);
+  });
+
+  it('falls back to the static band when the dynamic band is full, as the API server\'s allocator does', () => {
+    // A /27: the static band is .0-.15, the dynamic band .16-.30 (15 addresses); 28 Services and the two built-ins fill all 30.
+    const subnet = KIND_3.replace('kind: Cluster\n', 'kind: Cluster\nnetworking: {serviceSubnet: 10.96.0.0/27}\n');
+    const c = clusterFrom(`${subnet}${Array.from({ length: 28 }, (_, i) => SVC(`s${i}`, '  ports: [{port: 80}]\n')).join('')}`);
+    expect(new Set(c.services.map((s) => s.clusterIP)).size).toBe(30);
+  });
+
   it('takes EndpointSlices given by hand for a Service without a selector', () => {
     const c = clusterFrom(`${KIND_3}${SVC('ext', '  ports: [{name: pg, port: 5432}]\n')}---
 apiVersion: discovery.k8s.io/v1
@@ -67,20 +83,21 @@ endpoints: [{addresses: [198.51.100.50]}]
     expect(c.endpoints.get('default/ext')!.endpoints.map((e) => `${e.ip}:${e.ports.get('pg')}`)).toEqual(['198.51.100.50:5432']);
   });
 
-  it('rejects what the API server rejects, with the field and line', () => {
-    const cases: [string, RegExp][] = [
-      ['  ports: [{port: 80}, {port: 81}]\n', /every port needs a name/],
-      ['  clusterIP: 10.0.0.5\n  ports: [{port: 80}]\n', /not in the service subnet/],
-      ['  type: NodePort\n  ports: [{port: 80, nodePort: 80}]\n', /not in the valid range/],
-      ['  externalTrafficPolicy: Local\n  ports: [{port: 80}]\n', /externally-accessible/],
-      ['  clusterIP: 10.96.0.1\n  ports: [{port: 80}]\n', /already allocated: 10\.96\.0\.1/],
+  it('rejects what the API server rejects, with the field and the field\'s own line', () => {
+    // The document starts on line 8; its spec's fields from line 13.
+    const cases: [string, string, number, RegExp][] = [
+      ['  ports: [{port: 80}, {port: 81}]\n', 'spec.ports[0].name', 13, /every port needs a name/],
+      ['  clusterIP: 10.0.0.5\n  ports: [{port: 80}]\n', 'spec.clusterIP', 13, /not in the service subnet/],
+      ['  type: NodePort\n  ports: [{port: 80, nodePort: 80}]\n', 'spec.ports[0].nodePort', 14, /not in the valid range/],
+      ['  ports: [{port: 80}]\n  externalTrafficPolicy: Local\n', 'spec.externalTrafficPolicy', 14, /externally-accessible/],
+      ['  clusterIP: 10.96.0.1\n  ports: [{port: 80}]\n', 'spec.clusterIP', 13, /already allocated: 10\.96\.0\.1/],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, field, line, message] of cases) {
       const p = parseScenario(`${KIND_3}${SVC('bad', body)}`);
       if (!p.ok) throw new Error('parse');
       const r = compile(p.scenario);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors[0]).toMatchObject({ object: 'Service default/bad', line: 8, message: expect.stringMatching(message) });
+      if (!r.ok) expect(r.errors[0]).toMatchObject({ object: 'Service default/bad', field, line, message: expect.stringMatching(message) });
     }
   });
 

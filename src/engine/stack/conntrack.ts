@@ -25,6 +25,8 @@ export interface CtEntry {
   readonly replied: boolean;
   readonly assured: boolean;
   readonly mark: number;
+  /** The IPVS virtual service that scheduled the connection (ip_vs_conn, with net.ipv4.vs.conntrack=1). */
+  readonly ipvs?: { readonly vaddr: string; readonly vport: number };
 }
 
 export const tupleKey = (t: CtTuple) => `${t.proto}|${t.src}|${t.sport}|${t.dst}|${t.dport}`;

@@ -52,6 +52,8 @@ export function nfPacket(pkt: Pkt, io: HookIo): NfPacket {
     src: pkt.src, dst: pkt.dst, proto: pkt.proto, sport: pkt.sport, dport: pkt.dport, mark: pkt.mark, ctstate: ctStateOf(pkt),
     ...(pkt.ct ? { ctmark: pkt.ct.entry.mark } : {}),
     ...(io.inDev ? { inIface: io.inDev } : {}), ...(io.outDev ? { outIface: io.outDev } : {}),
+    // kube-proxy's IPVS forwards by NAT (Masq); the connection's direction is conntrack's.
+    ...(pkt.ct?.entry.ipvs ? { ipvs: { ...pkt.ct.entry.ipvs, method: 'MASQ' as const, reply: pkt.ct.dir === 'reply' } } : {}),
   };
 }
 
@@ -165,11 +167,13 @@ export const ipvsStage: StageRun = (w, ns, nf, pkt, io, hook) => {
   if (r.kind === 'noRealServer') {
     const answer = kernelRefusal(ns, pkt, 'port-unreachable');
     const text = `IPVS has a virtual server for ${vs.address}:${vs.port} (${vs.servicePortName}) but no real server behind it, so it answers ICMP "port unreachable". ${r.explanation}`;
-    record(w, ns, dev, 'ipvs', text, pkt, { rule: head, table: 'ipvsadm' });
+    // ip_vs_leave(): the refusal is this hop, so the leg ends on it.
+    record(w, ns, dev, 'refuse', text, pkt, { rule: head, table: 'ipvsadm' });
     return { stop: { kind: 'refused', code: 'netfilter-reject', detail: text, ns, answer } };
   }
   const before = viewOf(pkt);
   applyNatRequest(w, ns, pkt, { kind: 'DNAT', toAddr: r.realServer.address, toPort: r.realServer.port });
+  pkt.ct.entry = { ...pkt.ct.entry, ipvs: { vaddr: vs.address, vport: vs.port } };
   // The two lines exactly as `ipvsadm -Ln` prints them (ipvsadm's printf widths; no counters yet).
   const rs = `  -> ${`${r.realServer.address}:${r.realServer.port}`.padEnd(28)} ${r.realServer.forward.padEnd(7)} ${String(r.realServer.weight).padEnd(6)} ${'0'.padEnd(10)} ${'0'.padEnd(10)}`;
   record(w, ns, dev, 'ipvs',

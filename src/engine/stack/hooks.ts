@@ -39,11 +39,15 @@ export function nfHook(w: Walk, ns: Netns, hook: NfHook, pkt: Pkt, io: HookIo): 
     pkt.mark = 0;
     pkt.nfns = ns.id;
   }
+  let redirected = false;
   for (const stage of hookStages(nf).get(hook) ?? []) {
     const r = stage.run(w, ns, nf, pkt, io, hook);
     if (r === undefined) continue;
-    if (r === 'redirect') return { pass: true, redirect: true };
-    return { pass: false, outcome: r.stop };
+    if (r !== 'redirect') return { pass: false, outcome: r.stop };
+    // At INPUT, IPVS takes the packet (NF_STOLEN) and sends it out again; at OUTPUT it rewrote
+    // a packet still on its way out, and the hook's later stages (filter OUTPUT) see it.
+    if (hook !== 'OUTPUT') return { pass: true, redirect: true };
+    redirected = true;
   }
-  return PASS;
+  return redirected ? { pass: true, redirect: true } : PASS;
 }

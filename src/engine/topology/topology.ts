@@ -3,6 +3,7 @@
 // (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
 // the UI decides the layout and the look.
 import type { Cluster, Device, NetnsShape } from '../cluster/types';
+import type { ScenarioError } from '../model/types';
 import { cidrText } from '../lib/ip';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, nodeNetnsId } from '../cluster/netns';
 import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
@@ -55,6 +56,8 @@ export interface TopoLink {
 export interface Topology {
   readonly elements: readonly TopoElement[];
   readonly links: readonly TopoLink[];
+  /** Set (and the lists empty) when drawing failed: a podpath bug, reported instead of thrown. */
+  readonly error?: ScenarioError;
 }
 
 function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string): TopoElement {

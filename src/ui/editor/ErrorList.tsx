@@ -1,15 +1,9 @@
-// The problems of a scenario edit, each located by document, object, field and line.
-// Choosing one puts the editor's cursor on that line.
+// The problems of a scenario edit that was not applied, each located by document, object,
+// field and line (Problems.tsx draws them).
 import type { ScenarioError } from '../../engine';
+import { ProblemItems } from './Problems';
 
-export function locationOf(e: ScenarioError): string {
-  return [
-    e.doc > 0 ? `document ${e.doc}` : null,
-    e.line > 0 ? `line ${e.line}` : null,
-    e.object ?? null,
-    e.field ?? null,
-  ].filter(Boolean).join(', ');
-}
+export { locationOf } from './Problems';
 
 export function ErrorList({ errors, onJump }: { errors: readonly ScenarioError[]; onJump: (line: number) => void }) {
   if (errors.length === 0) return null;
@@ -18,16 +12,7 @@ export function ErrorList({ errors, onJump }: { errors: readonly ScenarioError[]
       <p className="pp-errors-title">
         The scenario was not applied ({errors.length} problem{errors.length > 1 ? 's' : ''}); the working scenario is unchanged.
       </p>
-      <ul aria-label="Scenario errors">
-        {errors.map((e, i) => (
-          <li key={i}>
-            <button type="button" className="pp-error-loc" onClick={() => onJump(e.line)} disabled={e.line <= 0}>
-              {locationOf(e) || 'somewhere in the scenario'}
-            </button>
-            <span className="pp-error-msg">{e.message}</span>
-          </li>
-        ))}
-      </ul>
+      <ProblemItems items={errors} onJump={onJump} label="Scenario errors" />
     </div>
   );
 }

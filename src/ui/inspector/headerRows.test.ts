@@ -53,3 +53,22 @@ describe('headerRows', () => {
     expect(row(rows, 'Header 1')).toMatchObject({ value: 'vxlan: 172.18.0.3 → 172.18.0.4 UDP 5000 → 4789 VNI 1 TTL 64', changed: true });
   });
 });
+
+describe('headerRows for ICMP and application data', () => {
+  it('shows an echo\'s identifier and sequence number instead of ports', () => {
+    const echo = pkt({ proto: 'icmp', sport: 0, dport: 0, flags: 'echo-request', icmp: { type: 'echo-request', id: 41234, seq: 3 } });
+    const rows = headerRows(step(hop(echo)));
+    expect(rows.find((r) => r.field === 'Source port')).toBeUndefined();
+    expect(row(rows, 'Identifier').value).toBe('41234');
+    expect(row(rows, 'Sequence').value).toBe('3');
+  });
+
+  it('shows the DNS question and answer, and the HTTP request line, a packet carries', () => {
+    const q = pkt({ proto: 'udp', dport: 53, payload: { kind: 'dns', id: 7, question: { name: 'api.default.svc.cluster.local.', type: 'A' } } });
+    expect(row(headerRows(step(hop(q))), 'DNS query').value).toBe('api.default.svc.cluster.local. A (id 7)');
+    const a = pkt({ proto: 'udp', sport: 53, payload: { kind: 'dns', id: 7, question: { name: 'x.', type: 'A' }, response: { rcode: 'NOERROR', aa: true, ra: false, answers: [{ name: 'x.', ttl: 30, type: 'A', data: '10.96.0.1' }], authority: [], additional: [] } } });
+    expect(row(headerRows(step(hop(a))), 'DNS answer').value).toBe('x. A (id 7): NOERROR A 10.96.0.1');
+    const h = pkt({ payload: { kind: 'http', tls: false, request: { method: 'GET', host: 'api', path: '/cart', headers: [] } } });
+    expect(row(headerRows(step(hop(h))), 'HTTP request').value).toBe('GET /cart HTTP/1.1, Host: api');
+  });
+});

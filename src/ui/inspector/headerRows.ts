@@ -32,13 +32,44 @@ function fieldsOf(p: PacketView): Field[] {
     ['IP', 'TTL', 'other', (q) => String(q.ttl)],
     ['IP', 'Protocol', 'other', (q) => q.proto.toUpperCase()],
   ];
-  if (p.proto === 'icmp') fields.push([l4, 'Message', 'other', (q) => q.flags || '—']);
+  if (p.proto === 'icmp') {
+    fields.push([l4, 'Message', 'other', (q) => q.flags || '—']);
+    // An echo has an identifier and a sequence number where TCP and UDP have ports.
+    if (p.icmp?.id !== undefined) fields.push([l4, 'Identifier', 'other', (q) => String(q.icmp?.id ?? '—')], [l4, 'Sequence', 'other', (q) => String(q.icmp?.seq ?? '—')]);
+  }
   else {
     fields.push([l4, 'Source port', 'src', (q) => String(q.sport)], [l4, 'Destination port', 'dst', (q) => String(q.dport)]);
     if (p.proto === 'tcp') fields.push([l4, 'Flags', 'other', (q) => q.flags || '—']);
   }
   fields.push(['Mark', 'fwmark', 'other', (q) => hex(q.mark)]);
+  if (p.payload) fields.push(['Data', payloadLayer(p), 'other', (q) => payloadText(q)]);
   return fields;
+}
+
+function payloadLayer(p: PacketView): string {
+  switch (p.payload?.kind) {
+    case 'dns': return p.payload.response ? 'DNS answer' : 'DNS query';
+    case 'http': return p.payload.response ? 'HTTP response' : 'HTTP request';
+    default: return 'Payload';
+  }
+}
+
+/** What an application put in the packet, in a line: the DNS question and its answers, the HTTP request line or status. */
+function payloadText(p: PacketView): string {
+  const pl = p.payload;
+  if (!pl) return '—';
+  switch (pl.kind) {
+    case 'dns': {
+      const q = `${pl.question.name} ${pl.question.type} (id ${pl.id})`;
+      if (!pl.response) return q;
+      const r = pl.response;
+      return `${q}: ${r.rcode}${r.answers.length ? ` ${r.answers.map((a) => `${a.type} ${a.data}`).join(', ')}` : ''}`;
+    }
+    case 'http':
+      if (pl.response) return `${pl.tls ? '(TLS) ' : ''}HTTP/1.1 ${pl.response.status} ${pl.response.reason}`;
+      return pl.request ? `${pl.tls ? '(TLS) ' : ''}${pl.request.method} ${pl.request.path} HTTP/1.1, Host: ${pl.request.host}` : '—';
+    case 'data': return pl.summary;
+  }
 }
 
 function outerText(o: OuterHeader): string {
