@@ -1,8 +1,10 @@
-// The page: a title bar (with kube-proxy's mode), the send bar, the graph (with the engine's
+// The page: a title bar (the built-in scenarios, the CNI plugin and kube-proxy's mode), the send bar, the graph (with the engine's
 // progress over it and the shell dock under it), and the side panel. Each area has its own error boundary, so one
 // failing part never blanks the rest.
 import { GraphView } from '../ui/graph/GraphView';
+import { CniSwitch } from '../ui/proxy/CniSwitch';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
+import { ScenarioMenu } from '../ui/proxy/ScenarioMenu';
 import { SendBar } from '../ui/send/SendBar';
 import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
@@ -18,6 +20,12 @@ export function Shell() {
           podpath
         </h1>
         <p className="pp-tagline">Kubernetes networking, hop by hop</p>
+        <ErrorBoundary area="the scenario menu">
+          <ScenarioMenu />
+        </ErrorBoundary>
+        <ErrorBoundary area="the CNI switch">
+          <CniSwitch />
+        </ErrorBoundary>
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
         </ErrorBoundary>

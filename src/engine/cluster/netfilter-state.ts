@@ -16,6 +16,7 @@ import { nodeCtx } from './netns';
 import { cloudLbRestore } from '../cloud/loadbalancer';
 import type { Ipset } from '../netfilter/ipset/types';
 import type { StageSpec } from '../stack/hook-stages';
+import { policyStage } from '../stack/policy-seam';
 import type { Cluster } from './types';
 
 export interface NetfilterState {
@@ -69,6 +70,9 @@ export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterStat
   // The CNI's agent writes its rules once; kube-proxy later inserts its jumps above them
   // (as on a real node: KUBE-POSTROUTING comes before KIND-MASQ-AGENT in POSTROUTING).
   if (plugin.restore) rs = applyRestore(rs, plugin.restore, { noflush: true });
+  // A policy model writes its rules through the plugin's agent (Calico's felix: cali-pi-/cali-po- chains).
+  const policyRules = cluster.policy?.netfilter?.(nodeCtx(cluster, node))?.restore;
+  if (policyRules) rs = applyRestore(rs, policyRules, { noflush: true });
   let nft: NftTable | undefined;
   let ipvs: IpvsState | undefined;
   // Cilium's kube-proxy replacement: kube-proxy is not deployed at all.
@@ -89,10 +93,13 @@ export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterStat
   }
   if (plugin.insertFirst) rs = insertFirst(rs, plugin.insertFirst);
   prepareRuleset(rs);
+  // The plugin's policy point, when it is a netfilter stage, is registered on its hook.
+  const where = cluster.cni.policy.enforces ? cluster.cni.policy.where : undefined;
+  const stages = [...(plugin.stages ?? []), ...(where?.kind === 'netfilter' ? [policyStage(where)] : [])];
   const ipsets = new Map([...(ipvs?.ipsets ?? []), ...(plugin.ipsets ?? []).map((s) => [s.name, s] as const)]);
   return {
     iptables: rs, ...(nft ? { nft } : {}), ...(ipvs ? { ipvs } : {}), ...(ipsets.size ? { ipsets } : {}),
-    ...(plugin.stages?.length ? { stages: plugin.stages } : {}),
+    ...(stages.length ? { stages } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { PodSpec, Protocol, Scenario, ScenarioError } from '../model/types'
 import type { ServiceEndpoints, ServiceModel } from '../services/types';
 import type { ProxyInput } from '../kubeproxy/types';
 import type { NetfilterState } from './netfilter-state';
+import type { PolicyEngine } from '../stack/policy-seam';
 import type { CniPlugin } from '../cni/types';
 import type { Underlay } from '../cni/underlay';
 
@@ -232,6 +233,8 @@ export interface Cluster {
   readonly pending: readonly PendingPod[];
   /** The CNI plugin that wired the pods and the nodes. */
   readonly cni: CniPlugin;
+  /** The NetworkPolicy model asked at the plugin's policy point (stack/policy-seam.ts); none: every packet passes. */
+  readonly policy?: PolicyEngine;
   /** The node network as the plugin shapes it: one L2 segment (kind), or a VPC's subnets behind a router (AWS). */
   readonly underlay: Underlay;
   readonly outside: readonly OutsideHost[];

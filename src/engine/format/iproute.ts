@@ -8,6 +8,7 @@ import type { Device, Netns } from '../cluster/types';
 import { compareRoutes, formatRoute } from '../cluster/route-text';
 import { fdbEntries, neighEntries, pmtuEntries, type DynState } from '../stack/state';
 import { DEVICE_KINDS } from '../stack/devices';
+import { fibLookup } from '../stack/fib';
 import { vxlanText } from '../stack/tunnel';
 
 /** "eth0@if7", "tunl0@NONE", "cilium_net@cilium_host": a device's name as `ip` shows it. */
@@ -99,8 +100,20 @@ export function formatIpRouteAll(ns: Netns): string {
 
 /** `ip route show cache`: the route exceptions (path MTUs) the namespace learned. */
 export function formatRouteCache(ns: Netns, state: DynState): string {
-  const lines = pmtuEntries(state, ns.id).flatMap((e) => [e.dst, `    cache expires ${e.expires}sec mtu ${e.mtu}`]);
+  // rt_fill_info() for a next-hop exception: the destination, the gateway and device of the route
+  // it hangs off, then iproute2's "\n    cache " line with expires and the learned mtu, each field
+  // followed by a space (ip/iproute.c print_cache_flags, print_rta_cacheinfo, print_rta_metrics).
+  const lines = pmtuEntries(state, ns.id).map((e) => routeCacheEntry(ns, e.dst, e.mtu, e.expires));
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** One entry of `ip route show cache`: two lines, each field with its trailing space. */
+export function routeCacheEntry(ns: Netns, dst: string, mtu: number, expires: number): string {
+  const r = fibLookup(ns, dst);
+  const via = r?.via ? `via ${r.via} ` : '';
+  const dev = r?.dev ? `dev ${r.dev} ` : '';
+  const table = r && r.table !== 'main' ? `table ${r.table} ` : '';
+  return `${dst} ${via}${dev}${table}\n    cache expires ${expires}sec mtu ${mtu} `;
 }
 
 /** `ip neigh`: the entries programs installed (PERMANENT), then what ARP learned. */

@@ -15,6 +15,8 @@ import type { DropCode } from '../trace/drops';
 import { exceedsForwardMtu, finishOutput, fragNeededText, prepareOutput } from './mtu';
 import { tunnelRcv } from './tunnel';
 import { formatRule } from '../format/rule-text';
+import { routeCacheEntry } from '../format/iproute';
+import { PMTU_EXPIRES } from './state';
 
 /**
  * A router's drop that the sender hears about (ip_error / icmp_send): the ICMP error goes
@@ -108,7 +110,7 @@ function learnPmtu(w: Walk, ns: Netns, dev: Device, pkt: Pkt): void {
   w.st.setPmtu(ns.id, dst, pkt.icmpMtu);
   record(w, ns, dev.name, 'route',
     `The ICMP "fragmentation needed" says the path to ${dst} carries at most ${pkt.icmpMtu} bytes, so the kernel of ${where(ns)} stores that path MTU with the route (a route exception, kept for 10 minutes): its next packets to ${dst} are sent no bigger.`,
-    pkt, { rule: `${dst}\n    cache expires 600sec mtu ${pkt.icmpMtu}`, table: 'routes-cache' });
+    pkt, { rule: routeCacheEntry(ns, dst, pkt.icmpMtu, PMTU_EXPIRES), table: 'routes-cache' });
 }
 
 /** The input routing decision after PREROUTING: up to a socket, or forward. */
@@ -177,6 +179,8 @@ export function defaultSize(proto: Pkt['proto'], flags: string): number {
 export function newPacket(src: string, dst: string, proto: Pkt['proto'], sport: number, dport: number, flags: string): Pkt {
   return {
     srcMac: '', dstMac: '', src, dst, proto, sport, dport, ttl: DEFAULT_TTL, flags, mark: 0,
-    size: defaultSize(proto, flags), df: proto === 'tcp', pmtudisc: 'want',
+    // A socket's default is IP_PMTUDISC_WANT: DF set on whatever fits the path (ip_output decides);
+    // the kernel's own ICMP socket answers with IP_PMTUDISC_DONT (icmp_sk_init), so without DF.
+    size: defaultSize(proto, flags), ...(proto === 'icmp' && flags !== 'echo-request' ? { df: false, pmtudisc: 'dont' as const } : { df: true, pmtudisc: 'want' as const }),
   };
 }

@@ -15,7 +15,8 @@ import { nodeNetnsId } from '../../cluster/netns-base';
 import type { BpfDatapath, BpfVerdict, TcDirection } from '../bpf-types';
 import { device, isLocalAddress } from '../../stack/fib';
 import { viewOf, type Pkt } from '../../stack/packet';
-import { drop, record, where, type Walk } from '../../stack/walk';
+import { drop, record, where, type Outcome, type Walk } from '../../stack/walk';
+import { podBehind, policyCheck, type PolicyDirection } from '../../stack/policy-seam';
 import { spendTime } from '../../stack/latency';
 import { tupleOf } from '../../stack/conntrack';
 import { findFrontend, lbState, type Frontend, type LbState } from './lb';
@@ -86,12 +87,20 @@ function bpfHop(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirection,
   record(w, ns, dev.name, 'bpf', `${prog} (tc ${dir} on ${dev.name}): ${text}`, pkt, { table: 'bpf', ...o });
 }
 
+/** The endpoint's policy programs (bpf_lxc's policy_can_egress / the to-container tail call), asked through the policy seam. */
+function bpfPolicy(w: Walk, ns: Netns, dev: Device, pkt: Pkt, direction: PolicyDirection, pod: ClusterPod): Outcome | undefined {
+  const p = w.cluster.cni.policy;
+  return p.enforces ? policyCheck(w, ns, dev.name, pkt, { direction, pod, point: p.where }) : undefined;
+}
+
 /** ipv4_local_delivery: into a local endpoint's veth, through its ingress policy program, TTL lowered and MACs rewritten. */
 function toEndpoint(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirection, pkt: Pkt, pod: ClusterPod, why: string): BpfVerdict {
   const podNs = w.cluster.netns(pod.netns);
   const eth0 = device(podNs, 'eth0')!;
   const lxc = lxcOf(w.cluster, pod).dev;
   if (pkt.ttl <= 1) return { kind: 'done', outcome: drop(w, ns, dev.name, 'ttl-exceeded', `${prog} would deliver the packet but its TTL is ${pkt.ttl}.`, pkt) };
+  const denied = bpfPolicy(w, ns, dev, pkt, 'ingress', pod);
+  if (denied) return { kind: 'done', outcome: denied };
   const before = viewOf(pkt);
   pkt.ttl -= 1;
   pkt.srcMac = lxc.mac;
@@ -172,6 +181,9 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
         why = 'Translated,';
       }
     }
+    const pod = podBehind(w.cluster, ns, dev.name);
+    const denied = pod && bpfPolicy(w, ns, dev, pkt, 'egress', pod);
+    if (denied) return { kind: 'done', outcome: denied };
     return forward(w, ns, dev, prog, 'ingress', pkt, o, why);
   }
 
