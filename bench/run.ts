@@ -1,6 +1,7 @@
 // npm run bench: prints the benchmark figures as JSON (medians, in milliseconds): the engine,
-// the Services at scale, the production bundle and the rendering in headless Chromium.
-import { cpus } from 'node:os';
+// the Services at scale, the production bundle and the rendering in headless Chromium (as
+// ratios against a bare React Flow page).
+import { cpus, loadavg } from 'node:os';
 import { build } from 'vite';
 import { bundleFigures } from './bundle';
 import { engineFigures, topologyFigures } from './engine';
@@ -14,5 +15,6 @@ const ruleWalk = ruleWalkFigures();
 // Measure what the page serves now: build it afresh.
 await build({ logLevel: 'error' });
 const bundle = bundleFigures();
-const render = await renderFigures([[3, 3], [5, 8], [10, 10]]);
-process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, figures, ruleWalk, bundle, render }, null, 2)}\n`);
+const render = await renderFigures([100, 1000, 5000]);
+// The load average says how much of the machine others were using: read timings with it.
+process.stdout.write(`${JSON.stringify({ machine: { node: process.version, cpus: cpus().length, loadavg: loadavg().map((x) => Math.round(x * 10) / 10) }, figures, ruleWalk, bundle, render }, null, 2)}\n`);

@@ -28,7 +28,8 @@ export class PodpathPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.node('kind-control-plane')).toBeVisible();
+    // The first paint waits for the engine's worker to start and compile: give a loaded machine time.
+    await expect(this.node('kind-control-plane')).toBeVisible({ timeout: 15_000 });
   }
 
   /** A pod by NAMESPACE/NAME, as the graph names it: "pod default/web". */
@@ -121,6 +122,25 @@ export class PodpathPage {
 
   get port(): Locator {
     return this.page.getByRole('spinbutton', { name: 'Port' });
+  }
+
+  /** The button beside a node or pod that opens it ("Open node kind-worker3") or closes it. */
+  opener(name: string, open: 'Open' | 'Close' = 'Open'): Locator {
+    return this.graph.getByRole('button', { name: `${open} ${name}`, exact: true });
+  }
+
+  /** Finds a pod, Service, node or address with the graph's search; returns the results list. */
+  async search(query: string): Promise<Locator> {
+    const form = this.graph.getByRole('search', { name: 'Find in the cluster' });
+    await form.getByRole('searchbox').fill(query);
+    await form.getByRole('button', { name: 'Find', exact: true }).click();
+    return form.getByRole('list', { name: 'Search results' });
+  }
+
+  /** Loads a scenario through window.podpath and waits for its answer. */
+  async load(yaml: string): Promise<void> {
+    const loaded = await this.page.evaluate((y) => window.podpath!.loadScenario(y), yaml);
+    expect(loaded).toEqual({ ok: true });
   }
 
   /** The progress indicator: what the engine is doing, when it takes a while. */

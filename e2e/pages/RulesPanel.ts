@@ -12,7 +12,8 @@ export class RulesPanel {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Rules a packet crosses, as Services grow' });
     this.run = page.getByRole('button', { name: /^Run the measurement/ });
-    this.status = page.getByRole('status');
+    // The page has other live regions (the search, the progress): this panel's own.
+    this.status = page.getByRole('tabpanel', { name: 'Rules vs Services' }).getByRole('status');
     this.chart = page.getByRole('img', { name: /^Rules a packet to one Service is compared with/ });
     this.table = page.getByRole('table', { name: 'Rules compared by a packet to one Service' });
   }

@@ -10,6 +10,7 @@ import { Shell } from './Shell';
 import { createWorkerEngine } from './workerEngine';
 import { workerStudyRunner } from './workerStudyRunner';
 import './app.css';
+import './responsive.css';
 
 export function App() {
   const [store] = useState(() => createAppStore(defaultYaml, { engine: createWorkerEngine(), studyRunner: workerStudyRunner }));

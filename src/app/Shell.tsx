@@ -1,6 +1,10 @@
-// The page: a title bar (the built-in scenarios, the CNI plugin and kube-proxy's mode), the send bar, the graph (with the engine's
-// progress over it and the shell dock under it), and the side panel. Each area has its own error boundary, so one
-// failing part never blanks the rest.
+// The page: a title bar (the built-in scenarios, the CNI plugin, kube-proxy's mode, presentation
+// mode), the send bar, the graph (with the engine's progress over it and the shell dock under
+// it), and the side panel: beside the graph on wide screens, a sheet under it on narrow ones
+// (taller or shorter at the learner's choice). Presentation mode sets bigger type for a
+// classroom. Each area has its own error boundary, so one failing part never blanks the rest.
+import { useState } from 'react';
+import { useAppStore } from '../store';
 import { GraphView } from '../ui/graph/GraphView';
 import { CniSwitch } from '../ui/proxy/CniSwitch';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
@@ -9,11 +13,24 @@ import { SendBar } from '../ui/send/SendBar';
 import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
-import { SidePanel } from './SidePanel';
+import { SidePanel, type SheetSize } from './SidePanel';
+
+function PresentationToggle() {
+  const on = useAppStore((s) => s.presentation);
+  const set = useAppStore((s) => s.setPresentation);
+  return (
+    <button type="button" className="pp-btn pp-btn-dark" aria-pressed={on} onClick={() => set(!on)} title="Bigger type, for a projector">
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M2 3h12v8H2zM8 11v3M5 14h6" fill="none" stroke="currentColor" strokeWidth="1.5" /></svg>
+      <span className="pp-btn-text">Presentation</span>
+    </button>
+  );
+}
 
 export function Shell() {
+  const presentation = useAppStore((s) => s.presentation);
+  const [sheet, setSheet] = useState<SheetSize>('half');
   return (
-    <div className="pp-app">
+    <div className={`pp-app${presentation ? ' is-presenting' : ''}`} data-sheet={sheet}>
       <header className="pp-topbar">
         <h1 className="pp-logo">
           <img src="./favicon.svg" alt="" width="22" height="22" />
@@ -29,6 +46,7 @@ export function Shell() {
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
         </ErrorBoundary>
+        <PresentationToggle />
       </header>
       <ErrorBoundary area="the send bar">
         <SendBar />
@@ -44,7 +62,7 @@ export function Shell() {
           </ErrorBoundary>
         </div>
         <ErrorBoundary area="the inspector">
-          <SidePanel />
+          <SidePanel sheet={sheet} onSheet={setSheet} />
         </ErrorBoundary>
       </main>
     </div>

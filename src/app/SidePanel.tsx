@@ -1,7 +1,8 @@
 // The side panel's tabs: the trace inspector, the tables of a namespace (with the lines the
 // packet matched), the rules-vs-Services study, and the scenario editor. A tab is one entry
 // of TABS; all but the trace are loaded when first opened, so the first paint carries only
-// what it shows.
+// what it shows. On a narrow screen the panel is a sheet under the graph, and a button beside
+// the tabs makes it taller or shorter.
 import { lazy, Suspense, useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { useAppStore, type Panel } from '../store';
 import { TracePanel } from '../ui/inspector/TracePanel';
@@ -29,7 +30,12 @@ function TabLabel({ tab }: { tab: Tab }) {
   );
 }
 
-export function SidePanel() {
+export type SheetSize = 'low' | 'half' | 'full';
+
+const NEXT_SHEET: Record<SheetSize, SheetSize> = { low: 'half', half: 'full', full: 'low' };
+const SHEET_LABEL: Record<SheetSize, string> = { low: 'Show more of the inspector', half: 'Show the inspector at full height', full: 'Show more of the graph' };
+
+export function SidePanel({ sheet = 'half', onSheet }: { sheet?: SheetSize; onSheet?: (s: SheetSize) => void }) {
   const panel = useAppStore((s) => s.panel);
   const setPanel = useAppStore((s) => s.setPanel);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -45,6 +51,13 @@ export function SidePanel() {
 
   return (
     <aside className="pp-side" aria-label="Inspector">
+      {onSheet && (
+        <button type="button" className="pp-sheet-toggle" aria-label={SHEET_LABEL[sheet]} title={SHEET_LABEL[sheet]} onClick={() => onSheet(NEXT_SHEET[sheet])}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d={sheet === 'full' ? 'M3 6l5 5 5-5' : 'M3 10l5-5 5 5'} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </button>
+      )}
       <div className="pp-tabs" role="tablist" aria-label="Inspector panels" onKeyDown={onKeyDown}>
         {TABS.map((t, i) => (
           <button

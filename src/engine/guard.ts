@@ -9,7 +9,8 @@ import { parseScenario as parseUnguarded } from './model/parse';
 import type { ParseResult, Scenario, ScenarioError } from './model/types';
 import { simulate as simulateUnguarded, type SendSpec, type SimResult } from './stack/simulate';
 import { EMPTY_STATE, type DynState } from './stack/state';
-import { topology as topologyUnguarded, type Topology } from './topology/topology';
+import { nodeTopology as nodeTopologyUnguarded, topology as topologyUnguarded, topologyOverview as overviewUnguarded, type Topology } from './topology/topology';
+import { searchCluster as searchUnguarded, type SearchResult } from './topology/search';
 import { exec as execUnguarded, type ExecResult } from './shell/exec';
 import type { ExecSpec } from './shell/run';
 
@@ -67,6 +68,34 @@ export function topology(cluster: Cluster): Topology {
     return topologyUnguarded(cluster);
   } catch (e) {
     return { elements: [], links: [], error: internalError('drawing the cluster', e) };
+  }
+}
+
+/** The overview of a big cluster (machines, networks, Services, pods counted), or what failed. */
+export function topologyOverview(cluster: Cluster): Topology {
+  try {
+    return overviewUnguarded(cluster);
+  } catch (e) {
+    return { elements: [], links: [], error: internalError('drawing the cluster', e) };
+  }
+}
+
+/** What is inside some nodes, or what failed. */
+export function nodeTopology(cluster: Cluster, nodes: readonly string[]): Topology {
+  try {
+    return nodeTopologyUnguarded(cluster, nodes);
+  } catch (e) {
+    return { elements: [], links: [], error: internalError(`drawing the inside of ${nodes.join(', ')}`, e) };
+  }
+}
+
+/** Pods, Services, nodes and outside hosts by name or address; nothing found when the query is not text. */
+export function searchCluster(cluster: Cluster, query: string, limit = 12): SearchResult {
+  if (typeof query !== 'string') return { hits: [], total: 0 };
+  try {
+    return searchUnguarded(cluster, query, limit);
+  } catch {
+    return { hits: [], total: 0 };
   }
 }
 

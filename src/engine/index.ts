@@ -1,5 +1,5 @@
 // The engine's one door: everything outside src/engine imports from here.
-export { parseScenario, compile, simulate, topology, tablesOf, exec, SEED_MAX } from './guard';
+export { parseScenario, compile, simulate, topology, topologyOverview, nodeTopology, searchCluster, tablesOf, exec, SEED_MAX } from './guard';
 export type { TablesResult } from './guard';
 export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, CniName } from './model/types';
 export { CNI_NAMES } from './model/cni-config';
@@ -10,13 +10,14 @@ export type { DynState } from './stack/state';
 export type { Trace, TraceLeg, TraceRun, Exchange, ExchangeKind, ExchangeTuple, Hop, HopKind, PacketView, IcmpView, Verdict, OuterHeader, Payload, DnsPayload, HttpPayload, DataPayload, DnsRecord } from './trace/types';
 export { TRACE_VERSION } from './trace/types';
 export { DROPS } from './trace/drops';
-export type { Topology, TopoElement, TopoLink, TopoKind } from './topology/topology';
+export type { PodCount, Topology, TopoElement, TopoLink, TopoKind } from './topology/topology';
+export type { SearchHit, SearchResult } from './topology/search';
 export { machineId, deviceId, containerId, segmentId } from './topology/ids';
 export { formatScenarioError } from './format/errors';
 export { formatTraceText } from './format/trace-text';
 export { formatIpAddr, formatIpRoute, formatIpNeigh, formatBridgeFdb } from './format/iproute';
 export { cniNetnsName } from './format/names';
-export { nodeNetnsId, podNetnsId, outsideNetnsId, GATEWAY_NETNS } from './cluster/netns';
+export { nodeNetnsId, podNetnsId, outsideNetnsId, GATEWAY_NETNS, NODE_SEGMENT, INTERNET_SEGMENT } from './cluster/netns';
 export { formatConntrack, iptablesRestoreForm, TABLE_IDS } from './format/tables';
 export type { TableId, TableText } from './format/tables';
 export { setCni, setProxyMode } from './model/edit';

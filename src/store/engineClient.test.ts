@@ -8,7 +8,7 @@ import { createEngineHost } from './engineHost';
 import type { EngineAnswer, EngineRequest, Loaded } from './engineProtocol';
 
 const LOADED: Loaded = {
-  ok: true, topo: { elements: [], links: [] } as Topology, warnings: [],
+  ok: true, topo: { elements: [], links: [] } as Topology, inside: [], warnings: [],
   summary: { nodes: ['n'], pods: 0, pending: 0, services: 0, namespaces: [], proxyMode: 'iptables', cni: 'bridge', cniTitle: 'the bridge plugin', seed: 1 },
 };
 
@@ -94,6 +94,21 @@ describe('the engine client', () => {
     await bad;
     void m.client.tables('node/n');
     expect(m.last('tables').state).toBe(okId);
+  });
+
+  it('lets details add up: a second one does not make the first stale', async () => {
+    const m = manual();
+    const boot = m.client.load('a');
+    m.engine().answer({ id: m.last('load').id, type: 'result', call: 'load', value: LOADED });
+    await boot;
+    const a = m.client.details(['n1']);
+    const aId = m.last('details').id;
+    const b = m.client.details(['n2']);
+    const empty = { elements: [], links: [] };
+    m.engine().answer({ id: aId, type: 'result', call: 'details', value: empty });
+    m.engine().answer({ id: m.last('details').id, type: 'result', call: 'details', value: empty });
+    expect((await a).status).toBe('done');
+    expect((await b).status).toBe('done');
   });
 
   it('passes a load\'s progress on and reports an engine exception as a failure', async () => {

@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, ProxyMode, SendSpec, TableText, CniName } from '../engine';
+import type { CniName, ExecSpec, ProxyMode, SearchResult, SendSpec, TableText, Topology } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -24,10 +24,16 @@ export interface EngineClient {
   exec(spec: ExecSpec): Promise<Answer<Executed>>;
   /** A namespace's tables in the state of the last successful send (before any: the initial state). */
   tables(netns: string): Promise<Answer<readonly TableText[]>>;
+  /** What is inside some nodes of the current cluster (details never supersede each other: they add up). */
+  details(nodes: readonly string[]): Promise<Answer<Topology>>;
+  search(query: string, limit: number): Promise<Answer<SearchResult>>;
   setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
   setCni(text: string, cni: CniName): Promise<Answer<string>>;
   dispose(): void;
 }
+
+/** Calls a newer call of the same kind makes stale. */
+const SUPERSEDES_ITSELF: ReadonlySet<CallName> = new Set(['load', 'simulate', 'exec', 'tables', 'search', 'setProxyMode']);
 
 /** How requests reach an engine and answers come back. */
 export interface EngineTransport {
@@ -79,7 +85,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => (q.call !== 'simulate' && q.call !== 'exec' && q.call !== 'tables') || q.cluster === cluster);
+      supersede((q) => q.call === 'load' || q.call === 'setProxyMode' || q.cluster === cluster);
       retain();
     }
     if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
@@ -118,7 +124,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     const t = ensureTransport();
     const id = nextId++;
     // The same kind of call, asked again, makes the older one stale.
-    supersede((p) => p.call !== name);
+    if (SUPERSEDES_ITSELF.has(name)) supersede((p) => p.call !== name);
     const answer = new Promise<Answer<EngineCalls[K]['result']>>((resolve) => {
       pending.set(id, { call: name, ...about, resolve: resolve as (a: Answer<unknown>) => void });
     });
@@ -144,6 +150,14 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     tables: (netns) => {
       const at = current();
       return call('tables', { cluster: at.cluster, state: at.state, netns }, at);
+    },
+    details: (nodes) => {
+      const at = current();
+      return call('details', { cluster: at.cluster, nodes }, at);
+    },
+    search: (query, limit) => {
+      const at = current();
+      return call('search', { cluster: at.cluster, query, limit }, at);
     },
     setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
     setCni: (text, cni) => call('setCni', { text, cni }, { cluster: 0, state: 0 }),

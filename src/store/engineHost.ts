@@ -3,7 +3,10 @@
 // that made them, until the page says it no longer uses them. Runs in the Web Worker (see
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
-import { compile, EMPTY_STATE, exec, parseScenario, setCni, setProxyMode, simulate, tablesOf, topology, type Cluster, type DynState } from '../engine';
+import {
+  compile, EMPTY_STATE, exec, nodeTopology, parseScenario, searchCluster, setCni, setProxyMode, simulate, tablesOf, topology, topologyOverview,
+  type Cluster, type DynState,
+} from '../engine';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -11,15 +14,23 @@ export interface EngineHost {
   handle(req: EngineRequest, progress: (phase: LoadPhase) => void): EngineAnswer | null;
 }
 
+/** Up to this size the whole topology goes to the page at once; beyond, the overview and details on demand. */
+export const WHOLE_TOPOLOGY = { pods: 500, nodes: 50 } as const;
+
 function summaryOf(cluster: Cluster): ScenarioSummary {
-  const namespaces = new Set<string>();
-  for (const p of cluster.pods) namespaces.add(p.spec.namespace);
-  for (const s of cluster.services) namespaces.add(s.namespace);
+  const pods = new Map<string, number>();
+  for (const p of cluster.pods) pods.set(p.spec.namespace, (pods.get(p.spec.namespace) ?? 0) + 1);
+  for (const s of cluster.services) if (!pods.has(s.namespace)) pods.set(s.namespace, 0);
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
-    services: cluster.services.length, namespaces: [...namespaces].sort(),
+    services: cluster.services.length, namespaces: [...pods].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name, pods: n })),
     proxyMode: cluster.scenario.cluster.kubeProxyMode, cni: cluster.cni.name, cniTitle: cluster.cni.title, seed: cluster.seed,
   };
+}
+
+function drawn(cluster: Cluster): { topo: ReturnType<typeof topology>; inside: readonly string[] } {
+  const whole = cluster.pods.length <= WHOLE_TOPOLOGY.pods && cluster.nodes.length <= WHOLE_TOPOLOGY.nodes;
+  return whole ? { topo: topology(cluster), inside: cluster.nodes.map((n) => n.name) } : { topo: topologyOverview(cluster), inside: [] };
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -54,10 +65,10 @@ export function createEngineHost(): EngineHost {
         const compiled = compile(parsed.scenario);
         if (!compiled.ok) return answer(req, { ok: false, errors: compiled.errors });
         progress('drawing');
-        const topo = topology(compiled.cluster);
+        const { topo, inside } = drawn(compiled.cluster);
         if (topo.error) return answer(req, { ok: false, errors: [topo.error] });
         clusters.set(req.id, compiled.cluster);
-        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, warnings: parsed.scenario.warnings });
+        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, inside, warnings: parsed.scenario.warnings });
       }
       case 'simulate': {
         const out = simulate(clusterOf(req.cluster), req.send);
@@ -77,6 +88,13 @@ export function createEngineHost(): EngineHost {
         if (!tables.ok) return { id: req.id, type: 'failed', error: tables.error };
         return answer(req, tables.tables);
       }
+      case 'details': {
+        const inside = nodeTopology(clusterOf(req.cluster), req.nodes);
+        if (inside.error) return { id: req.id, type: 'failed', error: inside.error.message };
+        return answer(req, inside);
+      }
+      case 'search':
+        return answer(req, searchCluster(clusterOf(req.cluster), req.query, req.limit));
       case 'setProxyMode':
         return answer(req, setProxyMode(req.text, req.mode));
       case 'setCni':

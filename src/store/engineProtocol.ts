@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CniName, CommandOutput, ExecSpec, ProxyMode, ScenarioError, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { CniName, CommandOutput, ExecSpec, ProxyMode, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -13,8 +13,8 @@ export interface ScenarioSummary {
   readonly pods: number;
   readonly pending: number;
   readonly services: number;
-  /** Kubernetes namespaces that hold pods or Services, sorted. */
-  readonly namespaces: readonly string[];
+  /** Kubernetes namespaces that hold pods or Services, sorted, with their pods counted. */
+  readonly namespaces: readonly { readonly name: string; readonly pods: number }[];
   readonly proxyMode: ProxyMode;
   /** The CNI plugin, and how explanations name it ("flannel (VXLAN)"). */
   readonly cni: CniName;
@@ -23,7 +23,13 @@ export interface ScenarioSummary {
 }
 
 export type Loaded =
-  | { readonly ok: true; readonly summary: ScenarioSummary; readonly topo: Topology; readonly warnings: readonly ScenarioError[] }
+  | {
+    readonly ok: true; readonly summary: ScenarioSummary; readonly warnings: readonly ScenarioError[];
+    /** The whole topology of a small cluster; of a big one, the overview (see `inside`). */
+    readonly topo: Topology;
+    /** The nodes whose insides (devices, pods, containers) `topo` holds; the others come with details(). */
+    readonly inside: readonly string[];
+  }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
 export type Simulated = { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly error: string };
@@ -47,6 +53,10 @@ export interface EngineCalls {
     readonly args: { readonly cluster: number; readonly state: number; readonly netns: string };
     readonly result: readonly TableText[];
   };
+  /** What is inside some nodes (devices, pods, containers, the Service links to those pods). */
+  readonly details: { readonly args: { readonly cluster: number; readonly nodes: readonly string[] }; readonly result: Topology };
+  /** Pods, Services, nodes and outside hosts by name or address. */
+  readonly search: { readonly args: { readonly cluster: number; readonly query: string; readonly limit: number }; readonly result: SearchResult };
   /** The scenario text with kube-proxy's mode set, comments kept. */
   readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
   /** The scenario text with spec.cni set, comments kept. */

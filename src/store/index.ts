@@ -9,7 +9,7 @@ export { firstRewrite, packetBefore, rewroteDestination, type Step } from './ste
 export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
 export { elementById } from './topoIndex';
 export {
-  SPEEDS, type AppState, type ApplyResult, type Panel, type SendOutcome, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type Openness, type Panel, type SendOutcome, type ViewSlice, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
 export { complete, clusterWords, type Completion } from './completion';
 export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

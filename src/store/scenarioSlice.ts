@@ -39,7 +39,8 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     }
     const { source, destination } = get();
     set({
-      text: next, draft: next, summary: c.summary, topo: c.topo, errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode, cni: c.summary.cni,
+      text: next, draft: next, summary: c.summary, topo: c.topo, inside: new Set(c.inside), focus: null,
+      errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode, cni: c.summary.cni,
       source: source && endpointAgain(c.topo, source), destination: destination && endpointAgain(c.topo, destination),
       trace: null, steps: [], position: 0, sendError: null, playing: false, tablesPin: null, tables: NO_TABLES,
     });

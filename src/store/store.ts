@@ -1,5 +1,5 @@
-// The store factory: one zustand store made of the scenario, selection, trace, tables, UI,
-// study and work slices, talking to the engine through one EngineClient. Tests create their
+// The store factory: one zustand store made of the scenario, selection, trace, tables, view,
+// UI, study and work slices, talking to the engine through one EngineClient. Tests create their
 // own (the in-process engine, loaded on first use); the app creates one in src/app with the
 // Web Worker engine and the runner that measures the rules-vs-Services study. The scenario
 // given starts loading at once; `await store.getState().idle()` waits until it is shown.
@@ -13,6 +13,7 @@ import { createTraceSlice } from './traceSlice';
 import { createTerminalSlice } from './terminalSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createViewSlice } from './viewSlice';
 import { createWork } from './work';
 
 export type AppStore = StoreApi<AppState>;
@@ -35,6 +36,7 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...createSelectionSlice(set, get),
       ...createTraceSlice(set, get, engine, work),
       ...createTablesSlice(set, get, engine, work),
+      ...createViewSlice(set, get, engine, work),
       ...createTerminalSlice(set, get, engine, work),
       ...createUiSlice(set, get),
       ...createStudySlice(set, get, options.studyRunner, options.studyPlan),

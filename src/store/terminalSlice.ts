@@ -100,7 +100,12 @@ export function createTerminalSlice(set: SetState, get: GetState, engine: Engine
       if (!out.value.ok) { append([{ kind: 'stderr', text: `podpath: ${out.value.error}` }]); return { ok: false, error: out.value.error }; }
       const { output, trace } = out.value;
       append(outputLines(output));
-      if (trace) set({ trace, steps: stepsOf(trace), position: 0, sendError: null, playing: true, tables: NO_TABLES, panel: 'trace' });
+      if (trace) {
+        const steps = stepsOf(trace);
+        // In a big cluster, the nodes the conversation crosses are drawn first, so each hop has its element.
+        await get().revealNodes(steps.map((st) => st.hop.node));
+        set({ trace, steps, position: 0, sendError: null, playing: true, tables: NO_TABLES, panel: 'trace' });
+      }
       return { ok: true, output, trace };
     },
   };

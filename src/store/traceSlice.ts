@@ -14,8 +14,12 @@ export function createTraceSlice(set: SetState, get: GetState, engine: EngineCli
     set({ sendError: error, playing: false });
     return { ok: false, error };
   };
+  /** Which send is the latest: an older one still drawing its nodes gives way. */
+  let latest = 0;
+  const superseded: SendOutcome = { ok: false, error: 'a newer send replaced this one', superseded: true };
   const run = async (req: SendRequest): Promise<SendOutcome> => {
     if (!get().summary) return fail('there is no working scenario to send in');
+    const mine = ++latest;
     const proto = req.proto ?? 'tcp';
     const spec: SendSpec = {
       from: req.from, to: req.to, proto,
@@ -24,11 +28,15 @@ export function createTraceSlice(set: SetState, get: GetState, engine: EngineCli
       ...(req.size != null ? { size: req.size } : {}), ...(req.df ? { df: true } : {}),
     };
     const out = await work.track('Sending the packet', engine.simulate(spec));
-    if (out.status === 'superseded') return { ok: false, error: 'a newer send replaced this one', superseded: true };
+    if (out.status === 'superseded') return superseded;
     if (out.status === 'failed') return fail(`the engine failed: ${out.error}`);
     if (!out.value.ok) return fail(out.value.error);
     const { trace } = out.value;
-    set({ trace, steps: stepsOf(trace), position: 0, sendError: null, playing: true, tables: NO_TABLES });
+    const steps = stepsOf(trace);
+    // Every node the packet crosses is drawn with its inside, so each hop has its element.
+    await get().revealNodes(steps.map((s) => s.hop.node));
+    if (mine !== latest) return superseded;
+    set({ trace, steps, position: 0, sendError: null, playing: true, tables: NO_TABLES });
     return { ok: true, trace };
   };
   const clamp = (i: number) => Math.max(0, Math.min(i, get().steps.length - 1));

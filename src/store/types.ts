@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { CniName, ProxyMode, ScenarioError, TableId, TableText, Topology, Trace } from '../engine';
+import type { CniName, ProxyMode, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { Step } from './steps';
@@ -137,6 +137,40 @@ export interface TablesSlice {
   showTables(netns: string): Promise<void>;
 }
 
+export type Openness = 'open' | 'closed';
+
+export interface ViewSlice {
+  /** Nodes (by name) whose insides the topology holds; the others are counted, not drawn. */
+  readonly inside: ReadonlySet<string>;
+  /** The learner's choices by element id: nodes and pods opened or closed, Services pinned to the band. */
+  readonly opened: Readonly<Record<string, Openness>>;
+  /** Kubernetes namespaces shown; null for all. */
+  readonly namespaces: ReadonlySet<string> | null;
+  /** Hide kube-system's pods and the cluster's own Services. */
+  readonly hideSystem: boolean;
+  /** Show only what the trace touches. */
+  readonly pathOnly: boolean;
+  /** Open the nodes and pods the trace crosses, and keep the packet in view while it plays. */
+  readonly follow: boolean;
+  /** Bigger type for a classroom projector. */
+  readonly presentation: boolean;
+  /** The element the graph should bring into view; seq changes each time it is asked. */
+  readonly focus: { readonly id: string; readonly seq: number } | null;
+  /** Asks the engine for the insides of these nodes (those not held yet) and adds them to the topology. */
+  revealNodes(nodes: readonly string[]): Promise<void>;
+  /** Opens or closes a node (fetching its inside) or a pod, or pins a Service. */
+  setOpen(id: string, open: boolean): Promise<void>;
+  /** Pods, Services, nodes and outside hosts by name or address; null when a newer search replaced it. */
+  find(query: string): Promise<SearchResult | null>;
+  /** Opens what holds a search hit and asks the graph to fly to it. */
+  flyTo(hit: SearchHit): Promise<void>;
+  setNamespaces(namespaces: ReadonlySet<string> | null): void;
+  setHideSystem(hide: boolean): void;
+  setPathOnly(pathOnly: boolean): void;
+  setFollow(follow: boolean): void;
+  setPresentation(presentation: boolean): void;
+}
+
 export interface WorkSlice {
   /** What the engine is doing for the page, while it works ("Compiling the cluster"); null when idle. */
   readonly busy: string | null;
@@ -144,7 +178,7 @@ export interface WorkSlice {
   idle(): Promise<void>;
 }
 
-export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
+export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & ViewSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -70,14 +70,19 @@ function kubeIpvs0(cluster: Cluster, id: NetnsId, node: ClusterNode, after: read
   }];
 }
 
+/** What listens in a node's root namespace: kubelet, kube-proxy, the control plane, host-network pods. */
+export function nodeListeners(cluster: Cluster, name: string): Listener[] {
+  const node = nodeOf(cluster, name);
+  const hostNetPods = node.pods.filter((k) => cluster.pod(k)?.slot === -1);
+  return [...NODE_PROCESSES, ...(node.role === 'control-plane' ? CONTROL_PLANE_PROCESSES : []), ...containerListeners(cluster, hostNetPods)];
+}
+
 function nodeShape(cluster: Cluster, id: NetnsId, name: string): NetnsShape {
   const node = nodeOf(cluster, name);
   const ctx = nodeCtx(cluster, node);
   const devices: Device[] = [LO, ...cluster.cni.uplinks(ctx), ...cluster.cni.nodeDevices(ctx)];
   devices.push(...kubeIpvs0(cluster, id, node, devices));
-  const hostNetPods = node.pods.filter((k) => cluster.pod(k)?.slot === -1);
-  const listeners = [...NODE_PROCESSES, ...(node.role === 'control-plane' ? CONTROL_PLANE_PROCESSES : []), ...containerListeners(cluster, hostNetPods)];
-  return { id, kind: 'node', machine: node.name, name: 'root', devices, forwarding: true, listeners };
+  return { id, kind: 'node', machine: node.name, name: 'root', devices, forwarding: true, listeners: nodeListeners(cluster, name) };
 }
 
 /** A node's tables: the default route, the node network, and what the plugin writes (routes to every other node's pods grow with the square of the nodes). */

@@ -25,15 +25,8 @@ export interface ExchangeDraft {
   result?: string;
 }
 
-export interface ExchangeSpec {
-  readonly kind: ExchangeKind;
-  readonly title: string;
-  readonly from: string;
-  readonly container?: string;
-  readonly to: string;
-  readonly tuple: ExchangeTuple;
-  readonly parent?: number;
-}
+/** What an exchange is, given when it opens. */
+export type ExchangeSpec = Pick<Exchange, 'kind' | 'title' | 'from' | 'container' | 'to' | 'tuple' | 'parent'>;
 
 export class Conversation {
   readonly st: WorkingState;

@@ -42,3 +42,14 @@ export function ephemeralPort(conv: Conversation): number {
 export function targetText(label: string, ip: string): string {
   return label === ip || label.includes(`(${ip})`) ? label : `${label} (${ip})`;
 }
+
+/** Who sends to what: the sending socket's end and the destination as the learner named it. */
+export interface FlowSpec {
+  readonly sender: Sender;
+  readonly src: string;
+  readonly sport: number;
+  readonly dst: string;
+  readonly dport: number;
+  /** The destination as the learner named it: "Service default/api (10.96.40.208)". */
+  readonly dstLabel: string;
+}

@@ -10,7 +10,7 @@ import type { Pkt } from '../stack/packet';
 import { where, type ConnectedSocket, type Outcome } from '../stack/walk';
 import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
-import { senderOpts, senderWho, targetText, type Sender } from './sender';
+import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
 import { connectTranslate } from '../stack/socket-lb';
 
@@ -37,15 +37,7 @@ export type ConnectResult =
   /** `immediate`: the client's own kernel refused (no route, an unreachable route): connect() failed and no packet left. */
   | { readonly ok: false; readonly failure: 'refused' | 'unreachable' | 'timeout'; readonly icmp?: string; readonly immediate?: boolean };
 
-export interface ConnectSpec {
-  readonly sender: Sender;
-  readonly src: string;
-  readonly sport: number;
-  readonly dst: string;
-  readonly dport: number;
-  /** The destination as the learner named it: "Service default/api (10.96.40.208)". */
-  readonly dstLabel: string;
-}
+export type ConnectSpec = FlowSpec;
 
 function clientSocket(spec: ConnectSpec, reads?: string): ConnectedSocket {
   return {

@@ -8,17 +8,11 @@ import type { PmtuDisc } from '../stack/packet';
 import { type ConnectedSocket } from '../stack/walk';
 import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
-import { senderOpts, senderWho, targetText, type Sender } from './sender';
+import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
 import { connectTranslate } from '../stack/socket-lb';
 
-export interface UdpSpec {
-  readonly sender: Sender;
-  readonly src: string;
-  readonly sport: number;
-  readonly dst: string;
-  readonly dport: number;
-  readonly dstLabel: string;
+export interface UdpSpec extends FlowSpec {
   readonly name: string;
   readonly payload?: Payload;
   /** The opening hop's words; a plain datagram's by default. */

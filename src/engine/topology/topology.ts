@@ -1,13 +1,13 @@
 // The cluster as a view draws it: machines (nodes, the gateway, outside hosts) holding
 // pods holding containers, the devices of every namespace, and the links between them
-// (veth pairs, bridge ports, wires to the node network and the internet). Pure data;
-// the UI decides the layout and the look.
-import type { Cluster, Device, NetnsShape } from '../cluster/types';
+// (veth pairs, bridge ports, wires to the node network and the internet), and the Services.
+// Pure data; the UI decides the layout and the look. A big cluster is drawn in parts: the
+// overview (machines, networks, Services, each node with its pods counted) and, on demand,
+// what is inside some nodes; topology() is both at once.
+import type { Cluster, Device } from '../cluster/types';
 import type { ScenarioError } from '../model/types';
-import { cidrText } from '../lib/ip';
-import { GATEWAY_NETNS, INTERNET_SEGMENT, nodeNetnsId } from '../cluster/netns';
-import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
-import { containerId, deviceId, loadBalancerId, machineId, segmentId, serviceId } from './ids';
+import { machinesPart, nodeElement, nodeInside } from './parts';
+import { servicesPart } from './services-part';
 
 export type TopoKind = 'node' | 'pod' | 'container' | 'device' | 'gateway' | 'outside' | 'segment' | 'service' | 'loadbalancer';
 
@@ -38,11 +38,22 @@ export interface TopoElement {
     /** Services: the port's name, where it goes on the pods, and its node port (0 if none). */
     readonly name?: string; readonly targetPort?: number | string; readonly nodePort?: number;
   }[];
-  /** Segments: part of the node network (the underlay), not the internet. */
-  readonly underlay?: boolean;
   /** Services: type, whether the cluster made it (default/kubernetes, kube-dns). */
   readonly serviceType?: string;
   readonly builtIn?: boolean;
+  /** Nodes: the pods scheduled there, counted, so an overview can draw the node without them. */
+  readonly podCount?: PodCount;
+  /** Segments: part of the node network (the underlay), not the internet. */
+  readonly underlay?: boolean;
+}
+
+export interface PodCount {
+  readonly total: number;
+  /** By Kubernetes namespace. */
+  readonly byNamespace: Readonly<Record<string, number>>;
+  /** Pods on the host network (no namespace of their own; their containers sit in the node). */
+  readonly hostNetwork: number;
+  readonly notReady: number;
 }
 
 export interface TopoLink {
@@ -60,124 +71,43 @@ export interface Topology {
   readonly error?: ScenarioError;
 }
 
-function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string): TopoElement {
-  const addrs = d.addrs.filter((a) => a.scope !== 'host').map((a) => `${a.ip}/${a.prefix}`);
-  const tunnel = d.vxlan ? [`VXLAN ${d.vxlan.vni === 'external' ? 'collect-metadata' : `VNI ${d.vxlan.vni}`}, UDP ${d.vxlan.port}`] : d.kind === 'ipip' ? ['IP-in-IP'] : [];
-  return {
-    id: deviceId(ns.id, d.name), kind: 'device', label: d.name, name: `device ${d.name} of ${owner}`, parent,
-    details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : []), ...tunnel, `MTU ${d.mtu}`], deviceKind: d.kind,
-    addresses: addrs, mac: d.mac,
-  };
+/** Elements and links, added to as the parts are built. */
+export interface TopologyBuilder {
+  readonly elements: TopoElement[];
+  readonly links: TopoLink[];
 }
 
+/** Everything: every node with its pods, containers and devices. */
 export function topology(cluster: Cluster): Topology {
-  const elements: TopoElement[] = [];
-  const links: TopoLink[] = [];
-  // The underlay, apart from the pods: kind's one L2 segment, or each subnet of a VPC.
-  for (const seg of cluster.underlay.segments) {
-    const name = cluster.underlay.kind === 'l2' ? 'node network' : seg.label.replace(/ \(.*\)$/, '');
-    elements.push({ id: segmentId(seg.id), kind: 'segment', label: seg.label, name, details: [...seg.details], underlay: true });
-  }
-  elements.push({ id: segmentId(INTERNET_SEGMENT), kind: 'segment', label: 'internet', name: 'internet', details: [] });
-
-  for (const node of cluster.nodes) {
-    const ns = cluster.shape(nodeNetnsId(node.name));
-    const nid = machineId(ns.id);
-    const nodePorts = ns.listeners.map((l) => ({
-      port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
-    }));
-    elements.push({ id: nid, kind: 'node', netns: ns.id, label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`, addresses: [node.ip], ports: nodePorts, details: [node.role, node.ip, `pods ${node.podRanges.map(cidrText).join(', ')}`] });
-    for (const d of ns.devices) {
-      if (d.kind === 'loopback') continue;
-      elements.push(deviceElement(ns, d, nid, `node ${node.name}`));
-      if (d.master) links.push({ id: `port:${ns.id}:${d.name}`, kind: 'port', source: deviceId(ns.id, d.name), target: deviceId(ns.id, d.master) });
-      if (d.segment) links.push({ id: `wire:${ns.id}:${d.name}`, kind: 'wire', source: deviceId(ns.id, d.name), target: segmentId(d.segment) });
-      // A tunnel device's packets travel inside the underlay device's: the tunnel runs through it to the other nodes.
-      if (d.kind === 'vxlan' || d.kind === 'ipip') links.push({ id: `tunnel:${ns.id}:${d.name}`, kind: 'tunnel', source: deviceId(ns.id, d.name), target: deviceId(ns.id, d.vxlan?.dev ?? 'eth0') });
+  const out: TopologyBuilder = { elements: [], links: [] };
+  machinesPart(cluster, out, () => {
+    for (const node of cluster.nodes) {
+      out.elements.push(nodeElement(cluster, node));
+      nodeInside(cluster, node, out);
     }
-    for (const key of node.pods) {
-      const pod = cluster.pod(key);
-      if (!pod) continue;
-      if (pod.slot < 0) {
-        for (const c of pod.spec.containers) {
-          elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
-        }
-        continue;
-      }
-      const pns = cluster.shape(pod.netns);
-      const pid = machineId(pod.netns);
-      elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
-      for (const c of pod.spec.containers) {
-        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
-      }
-      for (const d of pns.devices) {
-        elements.push(deviceElement(pns, d, pid, `pod ${pod.key}`));
-        if (d.peer && d.kind === 'veth') links.push({ id: `veth:${pns.id}:${d.name}`, kind: 'veth', source: deviceId(pns.id, d.name), target: deviceId(d.peer.netns, d.peer.device) });
-      }
-    }
-  }
-  const gw = cluster.shape(GATEWAY_NETNS);
-  const router = cluster.underlay.routerLabel;
-  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: router, name: router, details: [cluster.underlay.routerDetails] });
-  for (const d of gw.devices) {
-    if (d.kind === 'loopback') continue;
-    elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), `the ${router}`));
-    if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
-  }
-  const inet = cluster.shape(INTERNET_ROUTER_NETNS);
-  elements.push({ id: segmentId(WAN_SEGMENT), kind: 'segment', label: 'the internet', name: 'the internet', details: ['every public address the scenario does not declare'] });
-  elements.push({ id: machineId(INTERNET_ROUTER_NETNS), kind: 'gateway', netns: INTERNET_ROUTER_NETNS, label: 'internet', name: 'internet router', details: ['the routers of the internet, as one'] });
-  for (const d of inet.devices) {
-    if (d.kind === 'loopback') continue;
-    elements.push(deviceElement(inet, d, machineId(INTERNET_ROUTER_NETNS), 'the internet router'));
-    if (d.segment) links.push({ id: `wire:${inet.id}:${d.name}`, kind: 'wire', source: deviceId(inet.id, d.name), target: segmentId(d.segment) });
-  }
-  elements.push({
-    id: INTERNET_HOSTS_ELEMENT, kind: 'outside', label: 'any public address', name: 'hosts on the internet',
-    details: ['any public address: answers ping, serves HTTP on 80 and HTTPS on 443, drops the rest'],
-    ports: INTERNET_HOST_PORTS.map((port) => ({ port, protocol: 'TCP' as const })),
   });
-  links.push({ id: `wire:${INTERNET_HOSTS_ELEMENT}`, kind: 'wire', source: INTERNET_HOSTS_ELEMENT, target: segmentId(WAN_SEGMENT) });
-  for (const h of cluster.outside) {
-    const ns = cluster.shape(h.netns);
-    const id = machineId(h.netns);
-    elements.push({ id, kind: 'outside', netns: h.netns, label: h.name, name: `outside host ${h.name}`, details: [h.ip, ...h.ports.map((p) => `${p.port}/${p.protocol}`)], sendRef: `external:${h.ip}`, addresses: [h.ip], ports: h.ports });
-    for (const d of ns.devices) {
-      if (d.kind === 'loopback') continue;
-      elements.push(deviceElement(ns, d, id, `outside host ${h.name}`));
-      if (d.segment) links.push({ id: `wire:${ns.id}:${d.name}`, kind: 'wire', source: deviceId(ns.id, d.name), target: segmentId(d.segment) });
-    }
-  }
-  services(cluster, elements, links);
-  return { elements, links };
+  servicesPart(cluster, out, () => true);
+  return out;
 }
 
-function services(cluster: Cluster, elements: TopoElement[], links: TopoLink[]) {
-  for (const svc of cluster.services) {
-    if (svc.type === 'ExternalName') continue;
-    const id = serviceId(svc.key);
-    const ports = svc.ports.map((p) => `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol} → ${p.targetPort}${p.nodePort ? ` (node port ${p.nodePort})` : ''}`);
-    const addresses = [...(svc.clusterIP ? [svc.clusterIP] : []), ...svc.externalIPs];
-    elements.push({
-      id, kind: 'service', label: svc.name, name: `service ${svc.key}`, sendRef: `svc:${svc.key}`, serviceType: svc.type, builtIn: svc.builtIn,
-      details: [`${svc.type}${svc.clusterIP ? ` ${svc.clusterIP}` : ' (headless)'}`, ...ports, ...(svc.externalTrafficPolicy === 'Local' ? ['externalTrafficPolicy: Local'] : [])],
-      addresses, ports: svc.ports.map((p) => ({ port: p.port, protocol: p.protocol, name: p.name, targetPort: p.targetPort, nodePort: p.nodePort })),
-    });
-    for (const e of cluster.endpoints.get(svc.key)?.endpoints ?? []) {
-      const pod = e.podKey ? cluster.pod(e.podKey) : undefined;
-      // A pod (host-network pods sit in their node), or a node itself (the API server's endpoints).
-      const nodeName = pod ? (pod.slot >= 0 ? undefined : pod.node) : cluster.nodes.find((n) => n.ip === e.ip)?.name;
-      const target = pod && pod.slot >= 0 ? machineId(pod.netns) : nodeName !== undefined ? machineId(nodeNetnsId(nodeName)) : undefined;
-      if (target) links.push({ id: `endpoint:${svc.key}:${e.ip}`, kind: 'endpoint', source: id, target });
-    }
-    if (svc.loadBalancerIP) {
-      const lb = loadBalancerId(svc.key);
-      elements.push({
-        id: lb, kind: 'loadbalancer', label: `${svc.name} LB`, name: `load balancer of service ${svc.key}`, sendRef: `lb:${svc.key}`,
-        details: [svc.loadBalancerIP, ...svc.ports.map((p) => `${p.port}/${p.protocol} → node port ${p.nodePort}`)],
-        addresses: [svc.loadBalancerIP], ports: svc.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
-      });
-      links.push({ id: `lb:${svc.key}`, kind: 'lb', source: lb, target: id });
-    }
-  }
+/**
+ * The overview: the networks, the gateway, outside hosts, Services and load balancers, and
+ * each node with its pods counted but not drawn (links to pods come with their node's detail).
+ */
+export function topologyOverview(cluster: Cluster): Topology {
+  const out: TopologyBuilder = { elements: [], links: [] };
+  machinesPart(cluster, out, () => {
+    for (const node of cluster.nodes) out.elements.push(nodeElement(cluster, node));
+  });
+  servicesPart(cluster, out, (nodeName) => nodeName === undefined);
+  return out;
+}
+
+/** What is inside some nodes: their devices, pods, containers, and the Services' links to those pods. */
+export function nodeTopology(cluster: Cluster, nodes: readonly string[]): Topology {
+  const out: TopologyBuilder = { elements: [], links: [] };
+  const wanted = new Set(nodes);
+  for (const node of cluster.nodes) if (wanted.has(node.name)) nodeInside(cluster, node, out);
+  servicesPart(cluster, { elements: [], links: out.links }, (nodeName, toPod) => toPod && nodeName !== undefined && wanted.has(nodeName));
+  return out;
 }

@@ -37,7 +37,7 @@ export function Frame({ data, base, children }: { data: ElementData; base: strin
   }
   return (
     <button
-      type="button" className={`${className} nopan`} aria-label={data.el.name} aria-pressed={Boolean(data.role) || data.sending}
+      type="button" className={className} aria-label={data.el.name} aria-pressed={Boolean(data.role) || data.sending}
       aria-current={current} title={title} onClick={() => pick(data.el.id)}
     >
       <Handles />{children}

@@ -5,11 +5,11 @@
 // it with the internet router under them, then the internet itself as a bar and the hosts
 // on it (every undeclared address, drawn as one). Pure.
 import type { Topology } from '../../engine';
-import type { Index, Put } from './layout';
+import type { NodeIndex, Put } from './nodeLayout';
 import { M } from './metrics';
 
-/** Lays the band out from `bandY`; returns its right edge. */
-export function placeBottomBand(topo: Topology, ix: Index, nodeSegments: ReadonlySet<string>, bandY: number, put: Put): number {
+/** Lays the band out from `bandY`, starting at `x0`; returns its right edge. */
+export function placeBottomBand(topo: Topology, ix: NodeIndex, nodeSegments: ReadonlySet<string>, bandY: number, put: Put, x0 = 0): number {
   const gateways = topo.elements.filter((e) => e.kind === 'gateway');
   // A router whose every wire leaves the node network is the internet router: it sits with the hosts.
   const routers = gateways.filter((g) => !(ix.children.get(g.id) ?? []).some((d) => nodeSegments.has(ix.wireTo.get(d.id) ?? '')));
@@ -26,7 +26,7 @@ export function placeBottomBand(topo: Topology, ix: Index, nodeSegments: Readonl
   const lbStack = lbs.length * (M.lbH + M.lbGap) - M.lbGap;
   const nearStack = near.length * (M.hostH + M.hostGap) + routers.length * (M.gatewayH + M.hostGap + M.rootDevH / 2) - M.hostGap;
   const bandH = Math.max(M.gatewayH, nearStack, lbStack);
-  let x = 0;
+  let x = x0;
   for (const g of edge) {
     // A VPC router has one interface per subnet on its upper border, side by side.
     const up = (ix.children.get(g.id) ?? []).filter((d) => nodeSegments.has(ix.wireTo.get(d.id) ?? ''));

@@ -1,4 +1,5 @@
-// Turns the engine's topology and the layout into React Flow nodes and edges, marking what
+// Turns what is drawn and the layout into React Flow nodes and edges (closed nodes are tiles,
+// drawn beside React Flow by the overview layer; closed pods are chips), marking what
 // the learner needs to see: the chosen source and destination, where the packet is, the
 // elements and links the trace passes, and the endpoint a Service chose. Virtual links (a
 // Service's endpoints, a load balancer's Service) follow the layout's routes and are drawn
@@ -27,7 +28,20 @@ export interface ElementData extends Record<string, unknown> {
   readonly visited: boolean;
   /** Source and destination can be chosen here. */
   readonly pickable: boolean;
+  /** A node or pod drawn open (its inside shown), as opposed to a pod drawn as a chip. */
+  readonly open: boolean;
+  /** For an open node: how many of its pods the filters hide. */
+  readonly hidden: number;
 }
+
+/** What the view decided beyond the topology: closed nodes (drawn elsewhere, as tiles), closed pods, hidden pods. */
+export interface DrawContext {
+  readonly tiles: ReadonlySet<string>;
+  readonly chips: ReadonlySet<string>;
+  readonly hiddenPods: ReadonlyMap<string, number>;
+}
+
+export const DRAW_ALL: DrawContext = { tiles: new Set(), chips: new Set(), hiddenPods: new Map() };
 
 export interface LinkData extends Record<string, unknown> {
   readonly link: TopoLink;
@@ -85,18 +99,19 @@ function depth(el: TopoElement, byId: ReadonlyMap<string, TopoElement>): number 
   return d;
 }
 
-export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks): ElementNode[] {
+export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ctx: DrawContext = DRAW_ALL): ElementNode[] {
   const byId = new Map(topo.elements.map((e) => [e.id, e]));
   const ordered = [...topo.elements].sort((a, b) => depth(a, byId) - depth(b, byId));
   const nodes: ElementNode[] = [];
   for (const el of ordered) {
     const box = layout.boxes.get(el.id);
-    if (!box) continue;
+    if (!box || ctx.tiles.has(el.id)) continue;
+    const chip = ctx.chips.has(el.id);
     const parentBox = el.parent !== undefined ? layout.boxes.get(el.parent) : undefined;
     const inParent = parentBox?.shape === 'group';
     nodes.push({
       id: el.id,
-      type: nodeTypeOf(el, box.shape),
+      type: chip ? 'podchip' : nodeTypeOf(el, box.shape),
       position: inParent ? { x: box.x - parentBox.x, y: box.y - parentBox.y } : { x: box.x, y: box.y },
       ...(inParent ? { parentId: el.parent } : {}),
       width: box.w,
@@ -112,6 +127,7 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks): E
         current: el.id === marks.currentId,
         visited: marks.visited.has(el.id),
         pickable: el.sendRef !== undefined && PICKABLE.has(el.kind),
+        open: !chip, hidden: ctx.hiddenPods.get(el.id) ?? 0,
       },
     });
   }

@@ -1,10 +1,11 @@
 // The graph's node components, one per kind of element: machines (nodes, the gateway,
-// outside hosts) and pods as boxes, containers and interfaces as chips, bridges and networks
-// as bars, Services and load balancers as dashed boxes. Defined at module scope, as React
-// Flow wants.
+// outside hosts) and open pods as boxes, closed pods, containers and interfaces as chips,
+// bridges and networks as bars, Services and load balancers as dashed boxes. An open node or
+// pod has a button beside it that closes it. Defined at module scope, as React Flow wants.
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import type { ElementNode } from './build';
 import { Frame } from './Frame';
+import { OpenToggle } from './OpenToggle';
 import { firstAddress, portsText } from './labels';
 import { ServiceNode } from './ServiceNode';
 
@@ -12,23 +13,44 @@ const KIND_WORD = { node: 'node', gateway: 'router', outside: 'host' } as const;
 
 function MachineNode({ data }: NodeProps<ElementNode>) {
   const kind = data.el.kind === 'node' || data.el.kind === 'gateway' || data.el.kind === 'outside' ? data.el.kind : 'node';
+  const pods = data.el.podCount?.total;
   return (
-    <Frame data={data} base={`pp-machine pp-machine-${kind}`}>
-      <span className="pp-head">
-        <span className="pp-kind">{KIND_WORD[kind]}</span>
-        <span className="pp-name">{data.el.label}</span>
-      </span>
-      <span className="pp-details">{data.el.details.join(' · ')}</span>
-    </Frame>
+    <>
+      <Frame data={data} base={`pp-machine pp-machine-${kind}`}>
+        <span className="pp-head">
+          <span className="pp-kind">{KIND_WORD[kind]}</span>
+          <span className="pp-name">{data.el.label}</span>
+        </span>
+        <span className="pp-details">{data.el.details.join(' · ')}</span>
+        {data.hidden > 0 && pods !== undefined && <span className="pp-hidden-note">{pods - data.hidden} of {pods} pods shown</span>}
+      </Frame>
+      {kind === 'node' && <OpenToggle id={data.el.id} name={data.el.name} open className="pp-toggle-node" />}
+    </>
   );
 }
 
 function PodNode({ data }: NodeProps<ElementNode>) {
   return (
-    <Frame data={data} base="pp-pod">
-      <span className="pp-name">{data.el.label}</span>
-      <span className="pp-sub"><span className="pp-kind">pod</span> <span className="pp-ip">{data.el.details.join(' · ')}</span></span>
-    </Frame>
+    <>
+      <Frame data={data} base="pp-pod">
+        <span className="pp-name">{data.el.label}</span>
+        <span className="pp-sub"><span className="pp-kind">pod</span> <span className="pp-ip">{data.el.details.join(' · ')}</span></span>
+      </Frame>
+      <OpenToggle id={data.el.id} name={data.el.name} open className="pp-toggle-pod" />
+    </>
+  );
+}
+
+/** A closed pod: its name and address, and a button that opens it to show its containers and interfaces. */
+function PodChipNode({ data }: NodeProps<ElementNode>) {
+  return (
+    <>
+      <Frame data={data} base="pp-podchip">
+        <span className="pp-name">{data.el.label}</span>
+        <span className="pp-ip">{data.el.details.join(' · ')}</span>
+      </Frame>
+      <OpenToggle id={data.el.id} name={data.el.name} open={false} className="pp-toggle-chip" />
+    </>
   );
 }
 
@@ -64,6 +86,7 @@ function BarNode({ data }: NodeProps<ElementNode>) {
 export const nodeTypes: NodeTypes = {
   machine: MachineNode,
   pod: PodNode,
+  podchip: PodChipNode,
   container: ContainerNode,
   device: DeviceNode,
   bar: BarNode,

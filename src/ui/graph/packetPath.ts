@@ -8,6 +8,8 @@ import { linkRoute } from './routes';
 export interface Geometry {
   readonly boxes: ReadonlyMap<string, Placed>;
   readonly links: readonly TopoLink[];
+  /** Drawn routes of links that do not run straight (the packet follows the line that is drawn). */
+  readonly routes?: ReadonlyMap<string, readonly Point[]>;
 }
 
 export interface Move {
@@ -61,8 +63,10 @@ export function moveBetween(geo: Geometry, fromId: string, fromPoint: Point, toI
   }
   const points: Point[] = [fromPoint];
   let at = fromId;
-  for (const { next } of chain) {
-    points.push(...linkRoute(geo.boxes.get(at)!, geo.boxes.get(next)!));
+  for (const { link, next } of chain) {
+    const route = geo.routes?.get(link.id);
+    if (route) points.push(...(link.source === at ? route : [...route].reverse()));
+    else points.push(...linkRoute(geo.boxes.get(at)!, geo.boxes.get(next)!));
     at = next;
   }
   const end = anchorOf(target, points[points.length - 1]);

@@ -17,29 +17,36 @@ export interface Journey {
 
 const STILL: Move = { points: [], links: [], end: { x: 0, y: 0 } };
 
-export function journeyOf(geo: Geometry, steps: readonly Step[]): Journey {
+/**
+ * The journey over `steps`. `anchor` says which drawn element a hop shows on (a hop inside a
+ * closed node shows on its tile); without it, every hop's own element.
+ */
+export function journeyOf(geo: Geometry, steps: readonly Step[], anchor: (id: string) => string | undefined = (id) => id): Journey {
   const rests: (Point | null)[] = [];
   const moves: Move[] = [];
   const pathLinks = new Set<string>();
   let at: string | null = null;
   let point: Point | null = null;
+  const visited = new Set<string>();
   for (const { hop } of steps) {
-    const box = geo.boxes.get(hop.at);
+    const place = anchor(hop.at);
+    const box = place !== undefined ? geo.boxes.get(place) : undefined;
+    if (place !== undefined) visited.add(place);
     let move = STILL;
     if (box && point && at !== null) {
-      move = moveBetween(geo, at, point, hop.at);
+      move = moveBetween(geo, at, point, place!);
       point = move.end;
-      at = hop.at;
+      at = place!;
     } else if (box) {
       // The first hop with a place: the packet appears there.
       point = anchorOf(box);
-      at = hop.at;
+      at = place!;
     }
     move.links.forEach((l) => pathLinks.add(l));
     moves.push(move);
     rests.push(point);
   }
-  return { rests, moves, visited: new Set(steps.map((s) => s.hop.at)), pathLinks };
+  return { rests, moves, visited, pathLinks };
 }
 
 /** The points to animate through when the selection goes from one step to another. */
