@@ -12,7 +12,7 @@ export { TRACE_VERSION } from './trace/types';
 export { DROPS } from './trace/drops';
 export type { PodCount, Topology, TopoElement, TopoLink, TopoKind } from './topology/topology';
 export type { SearchHit, SearchResult } from './topology/search';
-export { machineId, deviceId, containerId, segmentId } from './topology/ids';
+export { machineId, deviceId, containerId, segmentId, tunnelPeerId } from './topology/ids';
 export { formatScenarioError } from './format/errors';
 export { formatTraceText } from './format/trace-text';
 export { formatIpAddr, formatIpRoute, formatIpNeigh, formatBridgeFdb } from './format/iproute';

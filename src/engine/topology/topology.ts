@@ -8,6 +8,7 @@ import type { Cluster, Device } from '../cluster/types';
 import type { ScenarioError } from '../model/types';
 import { machinesPart, nodeElement, nodeInside } from './parts';
 import { servicesPart } from './services-part';
+import { tunnelPeers } from './tunnels';
 
 export type TopoKind = 'node' | 'pod' | 'container' | 'device' | 'gateway' | 'outside' | 'segment' | 'service' | 'loadbalancer';
 
@@ -85,6 +86,7 @@ export function topology(cluster: Cluster): Topology {
       out.elements.push(nodeElement(cluster, node));
       nodeInside(cluster, node, out);
     }
+    tunnelPeers(cluster, cluster.nodes, out);
   });
   servicesPart(cluster, out, () => true);
   return out;
@@ -108,6 +110,7 @@ export function nodeTopology(cluster: Cluster, nodes: readonly string[]): Topolo
   const out: TopologyBuilder = { elements: [], links: [] };
   const wanted = new Set(nodes);
   for (const node of cluster.nodes) if (wanted.has(node.name)) nodeInside(cluster, node, out);
+  tunnelPeers(cluster, cluster.nodes.filter((n) => wanted.has(n.name)), out);
   servicesPart(cluster, { elements: [], links: out.links }, (nodeName, toPod) => toPod && nodeName !== undefined && wanted.has(nodeName));
   return out;
 }

@@ -16,6 +16,7 @@ import type { Box, Placed, Point } from './geometry';
 import { M } from './metrics';
 import { nodeWidth, placeNode, type GroupLabel, type NodeIndex, type Put } from './nodeLayout';
 import { placeServices } from './serviceLayout';
+import { tunnelRoutes } from './tunnels';
 
 export { M } from './metrics';
 export type { Put } from './nodeLayout';
@@ -182,6 +183,11 @@ export function layoutView(input: LayoutInput): Layout {
   const bandY = (single ? grid.bottom + M.bandGap + bars : grid.bottom + M.rowGap) + M.bandGap;
   const bandRight = placeBottomBand(topo, ix, nodeSegments, bandY, put, grid.x0);
   const net = hasNet ? placeNodeNetwork(nodes, grid, bandY, boxes, ix, put, underlay) : { routes: new Map<string, Point[]>(), bus: [] };
+  // The overlay's tunnels between nodes, under a single row (tunnels.ts).
+  if (single) {
+    const parent = new Map(topo.elements.map((e) => [e.id, e.parent]));
+    for (const [id, pts] of tunnelRoutes(topo, boxes, (d) => parent.get(d), grid.bottom + M.bandGap * 0.4)) net.routes.set(id, pts);
+  }
 
   // The Services above the nodes, everything else moved down to make room.
   const shift = placeServices(topo, boxes, nodes, {

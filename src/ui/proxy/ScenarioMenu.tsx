@@ -19,7 +19,7 @@ export function ScenarioMenu() {
     <div className="pp-cni pp-scenario-menu">
       <label className="pp-mode-label" htmlFor="pp-scenario-select">Scenario</label>
       <select id="pp-scenario-select" className="pp-select" value="" disabled={busy} onChange={(e) => open(e.target.value)}>
-        <option value="" disabled>Open a built-in scenario…</option>
+        <option value="" disabled>Built-in…</option>
         {BUILTIN_SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
       </select>
     </div>

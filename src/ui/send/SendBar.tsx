@@ -56,7 +56,7 @@ export function SendBar() {
         />
       </label>
       <label className="pp-control" title="The packet's IP total length, headers included (empty: the natural size: a SYN, a 28-byte datagram, ping's 84 bytes)">
-        <span>Size (bytes)</span>
+        <span>Size<span className="pp-sr-only"> (bytes)</span></span>
         <input
           type="number" min={28} max={65535} inputMode="numeric" className="pp-size" placeholder="auto"
           value={s.size ?? ''} onChange={(e) => s.setSize(e.target.value === '' ? null : Number(e.target.value))}
