@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { ExecSpec, PolicyPanel, ProxyMode, ReachProto, SearchResult, SendSpec, TableText, Topology } from '../engine';
+import type { CniName, ExecSpec, PolicyPanel, ProxyMode, ReachProto, SearchResult, SendSpec, TableText, Topology } from '../engine';
 import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, Loaded, LoadPhase, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -33,6 +33,7 @@ export interface EngineClient {
   /** The current cluster's reachability matrix, from empty tables. */
   reach(proto: ReachProto, port: number): Promise<Answer<Reached>>;
   editDocument(edit: DocumentEdit): Promise<Answer<string>>;
+  setCni(text: string, cni: CniName): Promise<Answer<string>>;
   dispose(): void;
 }
 
@@ -174,6 +175,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       return call('reach', { cluster: at.cluster, proto, port }, at) as Promise<Answer<Reached>>;
     },
     editDocument: (edit) => call('editDocument', { edit }, { cluster: 0, state: 0 }),
+    setCni: (text, cni) => call('setCni', { text, cni }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

@@ -4,7 +4,7 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import {
-  compile, EMPTY_STATE, exec, nodeTopology, parseScenario, searchCluster, setProxyMode, simulate, tablesOf, topology, topologyOverview,
+  compile, EMPTY_STATE, exec, nodeTopology, parseScenario, searchCluster, setCni, setProxyMode, simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
 import { editDocument, policiesOf, reachOf } from './policyCalls';
@@ -25,7 +25,7 @@ function summaryOf(cluster: Cluster): ScenarioSummary {
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
     services: cluster.services.length, namespaces: [...pods].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name, pods: n })),
-    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed,
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, cni: cluster.cni.name, cniTitle: cluster.cni.title, seed: cluster.seed,
   };
 }
 
@@ -104,6 +104,8 @@ export function createEngineHost(): EngineHost {
         return answer(req, reachOf(clusterOf(req.cluster), req.proto, req.port));
       case 'editDocument':
         return answer(req, editDocument(req.edit));
+      case 'setCni':
+        return answer(req, setCni(req.text, req.cni));
     }
   }
 

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CommandOutput, ExecSpec, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { CniName, CommandOutput, ExecSpec, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -16,6 +16,9 @@ export interface ScenarioSummary {
   /** Kubernetes namespaces that hold pods or Services, sorted, with their pods counted. */
   readonly namespaces: readonly { readonly name: string; readonly pods: number }[];
   readonly proxyMode: ProxyMode;
+  /** The CNI plugin, and how explanations name it ("flannel (VXLAN)"). */
+  readonly cni: CniName;
+  readonly cniTitle: string;
   readonly seed: number;
 }
 
@@ -72,6 +75,8 @@ export interface EngineCalls {
   readonly reach: { readonly args: { readonly cluster: number; readonly proto: ReachProto; readonly port: number }; readonly result: Reached };
   /** The scenario text with one document replaced, added or removed, the others kept as written. */
   readonly editDocument: { readonly args: { readonly edit: DocumentEdit }; readonly result: string };
+  /** The scenario text with spec.cni set, comments kept. */
+  readonly setCni: { readonly args: { readonly text: string; readonly cni: CniName }; readonly result: string };
 }
 
 export type CallName = keyof EngineCalls;

@@ -1,8 +1,8 @@
 // The scenario slice: the YAML text, what the engine says about it (summary, topology,
 // warnings) and the located errors of an edit that failed. The engine compiles it where it
 // runs (a Web Worker); a bad edit lands in `errors` and the draft, the working scenario is
-// untouched. Switching kube-proxy's mode is an edit of the text too (comments kept).
-import type { ProxyMode, ScenarioError, Topology } from '../engine';
+// untouched. Switching kube-proxy's mode or the CNI is an edit of the text too (comments kept).
+import type { ScenarioError, Topology } from '../engine';
 import type { Answer, EngineClient } from './engineClient';
 import type { LoadPhase } from './engineProtocol';
 import { endpointAgain } from './endpoints';
@@ -40,15 +40,32 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     const { source, destination } = get();
     set({
       text: next, draft: next, summary: c.summary, topo: c.topo, inside: new Set(c.inside), focus: null,
-      errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode,
+      errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode, cni: c.summary.cni,
       source: source && endpointAgain(c.topo, source), destination: destination && endpointAgain(c.topo, destination),
       trace: null, steps: [], position: 0, sendError: null, playing: false, tablesPin: null, tables: NO_TABLES,
     });
     return { ok: true };
   };
 
-  /** The text with the new mode, or why it could not be written. */
-  const withMode = async (text: string, mode: ProxyMode): Promise<Answer<string>> => work.track('Switching kube-proxy mode', engine.setProxyMode(text, mode));
+  /**
+   * A setting switched by an edit of the text (kube-proxy's mode, the CNI): the working text is
+   * rewritten, recompiled, and the last send sent again; unapplied edits stay in the editor, with
+   * the new setting written into them too (if they can be).
+   */
+  const switchSetting = async (edit: (text: string) => Promise<Answer<string>>): Promise<ApplyResult> => {
+    const s = get();
+    const hadTrace = s.trace !== null;
+    const text = await edit(s.text);
+    if (text.status === 'superseded') return SUPERSEDED;
+    if (text.status === 'failed') return { ok: false, errors: [engineProblem(text.error)] };
+    const edited = s.draft !== s.text ? await edit(s.draft) : null;
+    const out = await apply(text.value);
+    if (!out.ok) return out;
+    if (edited?.status === 'done') set({ draft: edited.value });
+    else if (edited) set({ draft: s.draft });
+    if (hadTrace) await get().resend();
+    return out;
+  };
 
   return {
     text: '',
@@ -58,6 +75,7 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     errors: [],
     warnings: [],
     proxyMode: null,
+    cni: null,
     setDraft: (draft) => set({ draft }),
     discardDraft: () => set({ draft: get().text, errors: [] }),
     applyDraft: () => apply(get().draft),
@@ -68,18 +86,12 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     switchProxyMode: async (mode) => {
       const s = get();
       if (!s.summary || s.proxyMode === mode) return { ok: true };
-      const hadTrace = s.trace !== null;
-      const text = await withMode(s.text, mode);
-      if (text.status === 'superseded') return SUPERSEDED;
-      if (text.status === 'failed') return { ok: false, errors: [engineProblem(text.error)] };
-      // Unapplied edits stay in the editor, with the new mode written into them too (if they can be).
-      const edited = s.draft !== s.text ? await withMode(s.draft, mode) : null;
-      const out = await apply(text.value);
-      if (!out.ok) return out;
-      if (edited?.status === 'done') set({ draft: edited.value });
-      else if (edited) set({ draft: s.draft });
-      if (hadTrace) await get().resend();
-      return out;
+      return switchSetting((text) => work.track('Switching kube-proxy mode', engine.setProxyMode(text, mode)));
+    },
+    switchCni: async (cni) => {
+      const s = get();
+      if (!s.summary || s.cni === cni) return { ok: true };
+      return switchSetting((text) => work.track('Switching the CNI plugin', engine.setCni(text, cni)));
     },
   };
 }

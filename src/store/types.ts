@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace } from '../engine';
+import type { CniName, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { Step } from './steps';
@@ -28,6 +28,8 @@ export interface ScenarioSlice {
   readonly warnings: readonly ScenarioError[];
   /** kube-proxy's mode in the working scenario; null without one. */
   readonly proxyMode: ProxyMode | null;
+  /** The CNI plugin of the working scenario; null without one. */
+  readonly cni: CniName | null;
   setDraft(text: string): void;
   /** Puts the working scenario's text back in the editor and forgets the errors. */
   discardDraft(): void;
@@ -37,6 +39,8 @@ export interface ScenarioSlice {
   loadScenario(text: string): Promise<ApplyResult>;
   /** Rewrites the scenario's kubeProxyMode (comments kept), recompiles, and sends the last send again. */
   switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
+  /** Rewrites the scenario's spec.cni (comments kept), recompiles, and sends the last send again. */
+  switchCni(cni: CniName): Promise<ApplyResult>;
 }
 
 export interface SelectionSlice {
@@ -45,12 +49,18 @@ export interface SelectionSlice {
   readonly proto: Proto;
   /** Destination port; ignored for ICMP. */
   readonly port: number | null;
+  /** The packet's IP total length in bytes; null for the natural size. */
+  readonly size: number | null;
+  /** Forbid fragmentation (DF, ping -M do). */
+  readonly df: boolean;
   /** A click on a graph element: source first, then destination, then start over. */
   pick(elementId: string): void;
   swap(): void;
   clearSelection(): void;
   setProto(proto: Proto): void;
   setPort(port: number | null): void;
+  setSize(size: number | null): void;
+  setDf(df: boolean): void;
 }
 
 export interface SendRequest {
@@ -59,6 +69,8 @@ export interface SendRequest {
   readonly container?: string;
   readonly port?: number;
   readonly proto?: Proto;
+  readonly size?: number;
+  readonly df?: boolean;
 }
 
 /** `superseded`: a newer send replaced this one before it finished. */

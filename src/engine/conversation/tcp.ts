@@ -12,6 +12,7 @@ import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
 import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
+import { connectTranslate } from '../stack/socket-lb';
 
 export interface TcpEnd {
   readonly ns: Netns;
@@ -63,9 +64,15 @@ export function tcpConnect(conv: Conversation, ex: ExchangeDraft, spec: ConnectS
 
 /** Sends the handshake's first packet and walks what comes back (for TCP and SCTP alike). */
 export function handshake(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, hs: Handshake, opening: string): ConnectResult {
-  const first = newPacket(spec.src, spec.dst, hs.proto, spec.sport, spec.dport, hs.first);
-  const out = walkLeg(conv, ex, { name: hs.first, dir: 'out', ns: spec.sender.ns, pkt: first, opening, openingOpts: senderOpts(spec.sender) });
-  return afterFirst(conv, ex, spec, hs, out);
+  // A cgroup program may connect the socket to another address than the one asked for (Cilium's socket LB, TCP and UDP only).
+  const t = hs.proto === 'tcp' ? connectTranslate(conv, spec.sender.ns, spec.dst, spec.dport, 'tcp') : undefined;
+  const target: ConnectSpec = t ? { ...spec, dst: t.dst, dport: t.dport } : spec;
+  const first = newPacket(spec.src, target.dst, hs.proto, spec.sport, target.dport, hs.first);
+  const out = walkLeg(conv, ex, {
+    name: hs.first, dir: 'out', ns: spec.sender.ns, pkt: first, opening, openingOpts: senderOpts(spec.sender),
+    ...(t ? { connect: t, connectedTo: { dst: spec.dst, dport: spec.dport } } : {}),
+  });
+  return afterFirst(conv, ex, target, hs, out);
 }
 
 function afterFirst(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, hs: Handshake, out: Outcome): ConnectResult {
@@ -116,6 +123,8 @@ export interface SegmentSpec {
   readonly opening: string;
   /** What the receiving side does with it, in words (the deliver hop). */
   readonly reads: string;
+  /** The segment's IP total length (a full-size segment is the connection's MSS + 40). */
+  readonly size?: number;
   /** The application's first hop: its kind and the message as its tool prints it. */
   readonly app?: { readonly kind: HopKind; readonly rule: string; readonly table: string };
 }
@@ -128,6 +137,7 @@ export function tcpSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn,
   const bPeer = from === 'client' ? conn.serverPeer : conn.clientPeer;
   const pkt = newPacket(a.addr, peer.addr, 'tcp', a.port, peer.port, 'PSH ACK');
   if (seg.payload) pkt.payload = seg.payload;
+  if (seg.size !== undefined) pkt.size = seg.size;
   const expect: ConnectedSocket = { ns: b.ns.id, proto: 'tcp', port: b.port, owner: b.owner, peer: bPeer, side: from === 'client' ? 'server' : 'client', reads: seg.reads };
   const out = walkLeg(conv, ex, {
     name: seg.name, dir: from === 'client' ? 'out' : 'back', ns: a.ns, pkt, expect, opening: seg.opening,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { setProxyMode } from './edit';
+import { setCni, setProxyMode } from './edit';
 import { parseScenario } from './parse';
 
 describe('setProxyMode', () => {
@@ -19,5 +19,24 @@ describe('setProxyMode', () => {
     const p = parseScenario(out);
     expect(p.ok && p.scenario.cluster.kubeProxyMode).toBe('nftables');
     expect(p.ok && p.scenario.cluster.nodes.length).toBe(1);
+  });
+});
+
+describe('setCni', () => {
+  it('changes spec.cni in the Podpath document and keeps comments and the other documents', () => {
+    const text = readFileSync('src/scenarios/default.yaml', 'utf8');
+    const out = setCni(text, 'flannel');
+    expect(out).toContain("# podpath's default scenario");
+    expect(out).toContain('  cni: flannel');
+    expect(out.replace('\n  cni: flannel', '')).toBe(text);
+    const p = parseScenario(out);
+    expect(p.ok && p.scenario.settings.cni).toBe('flannel');
+  });
+
+  it('adds a Podpath document when the scenario has none', () => {
+    const out = setCni('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c}]}\n', 'calico');
+    const p = parseScenario(out);
+    expect(p.ok && p.scenario.settings.cni).toBe('calico');
+    expect(p.ok && p.scenario.settings.cniConfig).toMatchObject({ name: 'calico', pools: [{ ipipMode: 'Always', natOutgoing: true, blockSize: 26 }] });
   });
 });

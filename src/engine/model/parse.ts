@@ -6,6 +6,7 @@ import * as S from './schemas';
 import { networkPolicy } from './netpol-schema';
 import { formatPath, lineAt, type FieldLines, type FieldPath } from './locate';
 import { normalise, type ParsedDocs } from './normalise';
+import { ipPool, isFlannelConfigMap } from './cni-config';
 import { readYaml } from './validation/yaml';
 import { hasFieldTree, unknownFields } from './validation/fields';
 import type { ParseResult, ScenarioError } from './types';
@@ -61,7 +62,7 @@ export function parseScenario(text: string): ParseResult {
   const errors: ScenarioError[] = [...yaml.errors];
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
-    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], networkPolicies: [], other: [],
+    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], networkPolicies: [], other: [], ipPools: [],
   };
 
   for (const doc of yaml.docs) {
@@ -93,6 +94,12 @@ export function parseScenario(text: string): ParseResult {
       case 'Service': take(S.service, parsed.services); break;
       case 'EndpointSlice': take(S.endpointSlice, parsed.endpointSlices); break;
       case 'NetworkPolicy': take(networkPolicy, parsed.networkPolicies); break;
+      case 'IPPool': take(ipPool, parsed.ipPools); break;
+      case 'ConfigMap':
+        parsed.other.push({ value: value as Record<string, unknown>, doc: index, line, fields });
+        if (isFlannelConfigMap(value as { metadata?: { name?: unknown; namespace?: unknown } })) parsed.flannelConfigMap ??= { value: value as { data?: Record<string, unknown> }, doc: index, line, fields };
+        else warnings.push({ doc: index, object: ctx.object, line: line([]), message: 'ConfigMap is kept as given but not modelled yet' });
+        break;
       default:
         if (typeof kind !== 'string') {
           errors.push({ doc: index, field: 'kind', line: line(['kind']), message: 'every document needs a kind (Cluster, Podpath, Namespace, Pod, Deployment, Service, ...)' });

@@ -10,21 +10,24 @@ import type { Pkt } from '../stack/packet';
 import { record, type Walk } from '../stack/walk';
 import { decide, decideDirection, passes, type Connection, type DirectionDecision } from './evaluate';
 import { deniedText, directionText } from './reasons';
-import { ENFORCING_PLUGINS, policyEnforcement } from './support';
+import { capitalised, ENFORCING_PLUGINS, policyEnforcement } from './support';
 import { policyWorld } from './world';
 
 export type PolicyPoint = 'ingress' | 'egress';
 
 const PROTOCOL = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP', icmp: 'ICMP' } as const;
 
+/** A packet NetworkPolicy is about: an inner packet (an IP-in-IP outer header is the underlay's). */
+export type PolicyPkt = Pkt & { readonly proto: keyof typeof PROTOCOL };
+
 /** The connection a packet opens, as policy sees it at this point of the walk. */
-export function connectionOf(w: Walk, pkt: Pkt): Connection {
+export function connectionOf(w: Walk, pkt: PolicyPkt): Connection {
   const world = policyWorld(w.cluster);
   return { src: world.endpoint(pkt.src), dst: world.endpoint(pkt.dst), protocol: PROTOCOL[pkt.proto], port: pkt.proto === 'icmp' ? 0 : pkt.dport };
 }
 
 /** A connection's first packet: not an answer, not an ICMP error about another packet. */
-export const opensConnection = (w: Walk, pkt: Pkt): boolean => w.expect === undefined && pkt.inner === undefined;
+export const opensConnection = (w: Walk, pkt: Pkt): pkt is PolicyPkt => w.expect === undefined && pkt.inner === undefined && pkt.proto !== 'ipip';
 
 const selected = (d: DirectionDecision) => d.policies.length > 0;
 
@@ -41,8 +44,8 @@ function words(ds: readonly DirectionDecision[], c: Connection): string {
  */
 export function observePolicy(w: Walk, ns: Netns, dev: string, pkt: Pkt, point: PolicyPoint): void {
   if (ns.kind !== 'pod' || !opensConnection(w, pkt) || w.cluster.scenario.networkPolicies.length === 0) return;
-  const e = policyEnforcement(w.cluster.scenario.settings.cni);
-  if (e.kind !== 'none') return;
+  const e = policyEnforcement(w.cluster);
+  if (e.policy.enforces) return;
   const c = connectionOf(w, pkt);
   let ds: DirectionDecision[];
   if (point === 'ingress') {
@@ -56,6 +59,6 @@ export function observePolicy(w: Walk, ns: Netns, dev: string, pkt: Pkt, point: 
   if (!ds.some(selected)) return;
   const verdict = ds.every(passes) ? 'allow' : 'drop';
   record(w, ns, dev, 'policy',
-    `${words(ds, c)} ${e.plugin[0]!.toUpperCase()}${e.plugin.slice(1)} does not implement NetworkPolicy, so nothing on this path enforces it and the packet passes. A plugin that does (${ENFORCING_PLUGINS}) would ${verdict} it.`,
+    `${words(ds, c)} ${capitalised(e.plugin)} does not implement NetworkPolicy, so nothing on this path enforces it and the packet passes. A plugin that does (${ENFORCING_PLUGINS}) would ${verdict} it.`,
     pkt, { table: 'networkpolicy' });
 }

@@ -5,7 +5,7 @@ import type { Cluster } from '../cluster/types';
 import { documentText } from '../model/documents';
 import type { NetworkPolicySpec, PolicyType } from '../model/netpol-types';
 import { policyKey, ruleText } from './reasons';
-import { ENFORCING_PLUGINS, policyEnforcement } from './support';
+import { capitalised, ENFORCING_PLUGINS, policyEnforcement } from './support';
 import { selectorMatches } from './selector';
 import { policyWorld } from './world';
 
@@ -42,11 +42,13 @@ export function policyViews(cluster: Cluster): PolicyView[] {
 
 /** Whether the cluster's plugin enforces NetworkPolicy, in a sentence. */
 export function enforcementNote(cluster: Cluster): { readonly enforced: boolean; readonly text: string } {
-  const e = policyEnforcement(cluster.scenario.settings.cni);
-  if (e.kind === 'none') {
-    return { enforced: false, text: `${e.plugin[0]!.toUpperCase()}${e.plugin.slice(1)} does not implement NetworkPolicy: policies are drawn and explained, not enforced. ${ENFORCING_PLUGINS} would enforce them.` };
+  const e = policyEnforcement(cluster);
+  if (!e.policy.enforces) {
+    return { enforced: false, text: `${capitalised(e.plugin)} does not implement NetworkPolicy (${e.policy.why}): policies are drawn and explained, not enforced. ${ENFORCING_PLUGINS} would enforce them.` };
   }
-  return { enforced: true, text: `${e.plugin} enforces NetworkPolicy.` };
+  const w = e.policy.where;
+  const where = w.kind === 'bpf' ? `in its eBPF programs on each pod's veth (${w.egress} for egress, ${w.ingress} for ingress)` : `in ${w.table}, reached from the ${w.hook} hook`;
+  return { enforced: true, text: `${capitalised(e.plugin)} enforces NetworkPolicy ${where}.` };
 }
 
 /** A default-deny policy for a namespace: isolates every pod there for ingress. */

@@ -22,6 +22,10 @@ export const DROPS = {
   'policy-egress': { title: 'Denied by NetworkPolicy (egress)', explanation: 'A NetworkPolicy selects the sending pod for egress, and no rule of the policies that select it allows this destination, protocol and port. The plugin that enforces policy drops the packet without an answer, so the client waits until it gives up.' },
   'policy-ingress': { title: 'Denied by NetworkPolicy (ingress)', explanation: 'A NetworkPolicy selects the destination pod for ingress, and no rule of the policies that select it allows this source, protocol and port. The plugin that enforces policy drops the packet without an answer, so the client waits until it gives up.' },
   'timeout': { title: 'No answer in time', explanation: 'Nothing came back before the client gave up waiting.' },
+  'frag-needed': { title: 'Too big for the next link, and DF set', explanation: 'The packet is larger than the MTU of the device it must leave by, and its Don\'t Fragment bit forbids splitting it. A router drops it and sends back ICMP "fragmentation needed" with the MTU it can take; the sender\'s kernel remembers that path MTU.' },
+  'message-too-long': { title: 'Message too long', explanation: 'The socket asked for a packet bigger than the route\'s MTU with fragmentation forbidden, so the kernel refuses to send it (EMSGSIZE).' },
+  'policy-denied': { title: 'Denied by a NetworkPolicy', explanation: 'A NetworkPolicy selects the pod and no rule of it allows this traffic, so the CNI\'s policy enforcement drops the packet.' },
+  'bpf-drop': { title: 'Dropped by an eBPF program', explanation: 'A program the CNI attached to a device (Cilium\'s datapath) decided the packet goes no further.' },
   'bad-source': { title: 'No usable source address', explanation: 'The sender has no address it could put in the packet for this route.' },
 } as const satisfies Record<string, Omit<DropReason, 'code'>>;
 
