@@ -10,7 +10,9 @@
 // entries for the remote VTEPs), or directly on eth0 (no encapsulation, proto bird). The
 // pool's ipipMode / vxlanMode choose: Always, CrossSubnet (encapsulate only to nodes in another
 // subnet) or Never. The tunnel device holds the node's first block address. Felix's NAT chains
-// and ipsets come from calico-rules.ts; policy lives in its filter chains.
+// and ipsets come from calico-rules.ts; NetworkPolicy lives in its filter chains, written by
+// src/engine/policy/calico (felix's filter table, its IP sets).
+import { calicoPolicyNetfilter } from '../policy/calico/plugin';
 import { cidrContains, ipToInt, nthAddress, parseCidr } from '../lib/ip';
 import { hashedMac } from '../lib/mac';
 import type { CalicoPool } from '../model/cni-config';
@@ -128,7 +130,8 @@ export function calicoPlugin(pools: readonly CalicoPool[], nodeSubnet: string, p
         ...(mode.encap === 'ipip' ? { tunnel: 'tunl0' as const } : mode.encap === 'vxlan' ? { tunnel: 'vxlan.calico' as const } : {}),
         natOutgoing: ctx.cluster.scenario.settings.egressMasquerade && pools.some((p) => p.natOutgoing),
       });
-      return { restore: nat.restore, insertFirst: nat.jumps, ipsets: calicoIpsets(pools) };
+      const policy = calicoPolicyNetfilter(ctx.cluster, ctx.node.name, mode.encap === 'ipip' ? 'IPIP' : mode.encap === 'vxlan' ? 'VXLAN' : 'None');
+      return { restore: `${nat.restore}${policy.restore}`, insertFirst: [...nat.jumps, ...policy.insertFirst], ipsets: [...calicoIpsets(pools), ...policy.ipsets] };
     },
     files: () => [],
     deviceFor: (ctx, ip) => (mode.encap !== 'none' && ip === tunnelIp(ctx.node) ? (mode.encap === 'ipip' ? 'tunl0' : 'vxlan.calico') : undefined),

@@ -5,7 +5,8 @@ import { decide, type Connection } from './evaluate';
 import { policyWorld } from './world';
 import { worldArb, worldYaml, PORTS } from './testing/arbitrary';
 import { calicoEndpoints } from './calico/endpoints';
-import { calicoIpsetTest, calicoNodePolicy } from './calico/node';
+import { calicoNodePolicy } from './calico/node';
+import { setsTest } from './calico/testing';
 import { workloadInterface } from './calico/ids';
 import { applyRestore, emptyRuleset, ensureRule } from '../netfilter/ruleset';
 import { tokenize } from '../netfilter/tokenize';
@@ -36,7 +37,7 @@ function calicoOf(c: Cluster) {
     const t = calicoNodePolicy(eps, w.policies, c.nodes.map((x) => x.ip), n.name);
     let rs = applyRestore(emptyRuleset(4, ['filter']), t.restore, { noflush: true });
     for (const j of [...t.insertFirst].reverse()) rs = ensureRule(rs, j.table, j.chain, tokenize(j.rule), 'prepend');
-    return [n.name, { rs, test: calicoIpsetTest(t.ipsets) }] as const;
+    return [n.name, { rs, test: setsTest(t.ipsets) }] as const;
   }));
   return (from: string, to: string, proto: typeof PROTOS[number], port: number): boolean => {
     const a = c.pod(from)!, b = c.pod(to)!;

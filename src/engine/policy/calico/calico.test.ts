@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { lengthLimitedId, ruleHashes, uniqueId, ipsetName, workloadInterface } from './ids';
 import { calicoEndpoints } from './endpoints';
-import { calicoIpsetTest, calicoNodePolicy } from './node';
+import { calicoNodePolicy } from './node';
+import { setsTest } from './testing';
 import { MARKS_V3_29 } from './rules';
 import { applyRestore, emptyRuleset, ensureRule } from '../../netfilter/ruleset';
 import { tokenize } from '../../netfilter/tokenize';
@@ -145,7 +146,7 @@ function forward(c: Cluster, node: string, pkt: { src: string; dst: string; prot
     const t = nodeTables(c, node);
     n = {
       rs: installed(t),
-      env: { addrType: () => 'UNICAST', random31: () => 0, nowSeconds: 0, recent: new Map(), ipsetTest: calicoIpsetTest(t.ipsets) },
+      env: { addrType: () => 'UNICAST', random31: () => 0, nowSeconds: 0, recent: new Map(), ipsetTest: setsTest(t.ipsets) },
     };
     nodes.set(node, n);
   }

@@ -6,9 +6,9 @@
 // chain name, then of each rule chained on the previous hash).
 import { sha224, sha256 } from '@noble/hashes/sha2.js';
 import { sha3_224 } from '@noble/hashes/sha3.js';
-import { sha1 } from '@noble/hashes/legacy.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
+import { sha1Hex, sha224Of } from '../../lib/hash';
 
 /** iptables' longest chain name (XT_EXTENSION_MAXNAMELEN - 1). */
 export const MAX_CHAIN_NAME = 28;
@@ -18,7 +18,7 @@ const HASH_LENGTH = 16;
 
 /** The host end of a pod's veth pair: "cali" + the first 11 hex digits of SHA-1("<ns>.<pod>"). */
 export function workloadInterface(namespace: string, pod: string): string {
-  return `cali${bytesToHex(sha1(utf8ToBytes(`${namespace}.${pod}`))).slice(0, 11)}`;
+  return `cali${sha1Hex(`${namespace}.${pod}`).slice(0, 11)}`;
 }
 
 /** hash.MakeUniqueID: "<prefix>:" + base64url(SHA-224("<prefix>:<content>")). */
@@ -50,13 +50,9 @@ export function policyGroupId(selector: string, direction: 'inbound' | 'outbound
  * ("-A <chain> HASH <comments> <match> <action>").
  */
 export function ruleHashes(chain: string, rendered: readonly string[]): string[] {
-  let h = sha224(utf8ToBytes(chain));
+  let h = sha224Of(utf8ToBytes(chain));
   return rendered.map((r) => {
-    const bytes = utf8ToBytes(r);
-    const input = new Uint8Array(h.length + bytes.length);
-    input.set(h);
-    input.set(bytes, h.length);
-    h = sha224(input);
+    h = sha224Of(h, utf8ToBytes(r));
     return base64urlnopad.encode(h).slice(0, HASH_LENGTH);
   });
 }

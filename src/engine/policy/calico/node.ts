@@ -2,31 +2,24 @@
 // iptables-restore input (felix's spelling, with its rule hashes), the rules it inserts into
 // and appends to the built-in chains, and the IP sets with their members, computed from
 // the endpoints of the whole cluster as felix's calculation graph does. `-m set` matches
-// read those sets; selector sets are hash:net, named-port sets hash:ip,port.
+// read those sets (netfilter/ipset/match); selector sets are hash:net, named-port sets hash:ip,port.
 import type { NetworkPolicySpec } from '../../model/netpol-types';
+import type { Ipset } from '../../netfilter/ipset/types';
 import { restoreLines, type FelixChain } from './render';
 import { ALL_HOSTS_NET, ALL_VXLAN_NET, calicoFilterTable, DEFAULT_CALICO, type CalicoConfig } from './chains';
 import type { IpsetDef } from './rules';
 import { selectorEvaluate } from './selector';
 import type { CalicoEndpoint } from './endpoints';
 
-/** An IP set as `ipset list` shows it (the shape the netfilter model keeps for every owner). */
-export interface CalicoIpset {
-  readonly name: string;
-  readonly type: 'hash:net' | 'hash:ip,port';
-  readonly comment: string;
-  readonly entries: ReadonlySet<string>;
-}
-
 export interface CalicoNodePolicy {
   /** iptables-restore input for the filter table (applied with --noflush over what is there): Calico's chains and the rules it appends to FORWARD. */
   readonly restore: string;
   /** The jumps felix keeps at the top of the built-in chains (ChainInsertMode "insert"), each as the arguments after `-A <chain>`. */
   readonly insertFirst: readonly { readonly table: 'filter'; readonly chain: string; readonly rule: string }[];
-  readonly ipsets: readonly CalicoIpset[];
+  readonly ipsets: readonly Ipset[];
 }
 
-function members(def: IpsetDef, endpoints: readonly CalicoEndpoint[]): CalicoIpset {
+function members(def: IpsetDef, endpoints: readonly CalicoEndpoint[]): Ipset {
   const picked = endpoints.filter((e) => selectorEvaluate(def.selector, e.labels));
   if (def.kind === 'selector') return { name: def.name, type: 'hash:net', comment: '', entries: new Set(picked.map((e) => e.ip)) };
   const entries = new Set<string>();
@@ -49,21 +42,8 @@ export function calicoNodePolicy(endpoints: readonly CalicoEndpoint[], policies:
     rule: restoreLines({ name: i.chain, rules: [i.rule] })[0]!.slice(`-A ${i.chain} `.length).replace('--jump ', '-j '),
   }));
   const hosts = new Set(nodeIps);
-  const sets: CalicoIpset[] = t.ipsets.map((d) => members(d, endpoints));
+  const sets: Ipset[] = t.ipsets.map((d) => members(d, endpoints));
   if (encap === 'IPIP') sets.push({ name: ALL_HOSTS_NET, type: 'hash:net', comment: '', entries: hosts });
   if (encap === 'VXLAN') sets.push({ name: ALL_VXLAN_NET, type: 'hash:net', comment: '', entries: hosts });
   return { restore: `${lines.join('\n')}\n`, insertFirst, ipsets: sets };
-}
-
-/** `-m set --match-set NAME src|dst[,dst]` over Calico's sets: hash:net by address, hash:ip,port by address, protocol and port. */
-export function calicoIpsetTest(sets: readonly CalicoIpset[]): (name: string, flags: readonly string[], pkt: { src: string; dst: string; proto: string; sport: number; dport: number }) => boolean {
-  const byName = new Map(sets.map((s) => [s.name, s]));
-  return (name, flags, pkt) => {
-    const set = byName.get(name);
-    if (!set) return false;
-    const addr = flags[0] === 'src' ? pkt.src : pkt.dst;
-    if (set.type === 'hash:net') return set.entries.has(addr);
-    const port = flags[1] === 'src' ? pkt.sport : pkt.dport;
-    return set.entries.has(`${addr},${pkt.proto}:${port}`);
-  };
 }
