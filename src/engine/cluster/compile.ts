@@ -1,6 +1,7 @@
 // compile(scenario) → Cluster. Does what kind (or the cloud), the scheduler and the CNI do
 // for a new cluster: places the nodes on the node network the CNI runs on, places the pods,
 // and hands each pod an address from the CNI's IPAM. Namespaces are built lazily.
+import { POLICY_ENGINE } from '../policy/engine';
 import { cidrContains, cidrText, ipToInt, parseCidr, type Cidr } from '../lib/ip';
 import { dockerMac, hashedMac } from '../lib/mac';
 import type { Scenario } from '../model/types';
@@ -146,7 +147,7 @@ export function compile(scenario: Scenario): CompileResult {
     return extra;
   };
   const cluster: Cluster = {
-    scenario, seed: scenario.settings.seed, nodes: nodeList, pods, pending, outside, cni, underlay,
+    scenario, seed: scenario.settings.seed, nodes: nodeList, pods, pending, outside, cni, underlay, policy: POLICY_ENGINE,
     gateway: { ip: underlay.segments[0]!.gatewayIp, netns: GATEWAY_NETNS },
     podSubnet: podSpace, serviceSubnet, nodeSubnet: underlay.cidr,
     services: svc.services, endpoints,

@@ -12,7 +12,6 @@
 // subnet) or Never. The tunnel device holds the node's first block address. Felix's NAT chains
 // and ipsets come from calico-rules.ts; NetworkPolicy lives in its filter chains, written by
 // src/engine/policy/calico (felix's filter table, its IP sets).
-import { calicoPolicyNetfilter } from '../policy/calico/plugin';
 import { cidrContains, ipToInt, nthAddress, parseCidr } from '../lib/ip';
 import { hashedMac } from '../lib/mac';
 import type { CalicoPool } from '../model/cni-config';
@@ -34,14 +33,15 @@ export const FELIX_PROTO = 80;
 
 type Encap = 'ipip' | 'vxlan' | 'none';
 
-interface Mode {
+export interface Mode {
   readonly encap: Encap;
   readonly crossSubnet: boolean;
   /** BIRD programs the routes (IPIP and unencapsulated pools); felix does for VXLAN. */
   readonly bird: boolean;
 }
 
-function modeOf(pool: CalicoPool): Mode {
+/** How a pool carries pods' traffic between nodes. */
+export function modeOf(pool: CalicoPool): Mode {
   if (pool.ipipMode !== 'Never') return { encap: 'ipip', crossSubnet: pool.ipipMode === 'CrossSubnet', bird: true };
   if (pool.vxlanMode !== 'Never') return { encap: 'vxlan', crossSubnet: pool.vxlanMode === 'CrossSubnet', bird: false };
   return { encap: 'none', crossSubnet: false, bird: true };
@@ -130,8 +130,7 @@ export function calicoPlugin(pools: readonly CalicoPool[], nodeSubnet: string, p
         ...(mode.encap === 'ipip' ? { tunnel: 'tunl0' as const } : mode.encap === 'vxlan' ? { tunnel: 'vxlan.calico' as const } : {}),
         natOutgoing: ctx.cluster.scenario.settings.egressMasquerade && pools.some((p) => p.natOutgoing),
       });
-      const policy = calicoPolicyNetfilter(ctx.cluster, ctx.node.name, mode.encap === 'ipip' ? 'IPIP' : mode.encap === 'vxlan' ? 'VXLAN' : 'None');
-      return { restore: `${nat.restore}${policy.restore}`, insertFirst: [...nat.jumps, ...policy.insertFirst], ipsets: [...calicoIpsets(pools), ...policy.ipsets] };
+      return { restore: nat.restore, insertFirst: nat.jumps, ipsets: calicoIpsets(pools) };
     },
     files: () => [],
     deviceFor: (ctx, ip) => (mode.encap !== 'none' && ip === tunnelIp(ctx.node) ? (mode.encap === 'ipip' ? 'tunl0' : 'vxlan.calico') : undefined),

@@ -21,7 +21,7 @@ const PROTOCOL = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP', icmp: 'ICMP' } as const
 export type PolicyPkt = Pkt & { readonly proto: keyof typeof PROTOCOL };
 
 /** The connection a packet opens, as policy sees it at this point of the walk. */
-export function connectionOf(w: Walk, pkt: PolicyPkt): Connection {
+export function connectionOf(w: Pick<Walk, 'cluster'>, pkt: Pick<PolicyPkt, 'src' | 'dst' | 'proto' | 'dport'>): Connection {
   const world = policyWorld(w.cluster);
   return { src: world.endpoint(pkt.src), dst: world.endpoint(pkt.dst), protocol: PROTOCOL[pkt.proto], port: pkt.proto === 'icmp' ? 0 : pkt.dport };
 }
