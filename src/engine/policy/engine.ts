@@ -5,14 +5,31 @@
 //   table and the iptables evaluator walks them; a DROP at a workload's endpoint chain is the
 //   denial (stack/hook-run.ts asks enforce.ts for its words). Asked at its point, the model has
 //   nothing to add: the chains have decided.
+// - Cilium: the endpoint's policy map, looked up by its eBPF programs (cilium/check.ts).
 import type { NodeCtx } from '../cni/types';
 import { modeOf } from '../cni/calico';
-import type { PolicyEngine } from '../stack/policy-seam';
+import type { PolicyDecision, PolicyEngine, PolicyQuery } from '../stack/policy-seam';
 import { calicoPolicyNetfilter } from './calico/plugin';
+import { ciliumCheck } from './cilium/check';
+import { policyWorld } from './world';
+
+function cilium(q: PolicyQuery): PolicyDecision | undefined {
+  if (q.established) return undefined;
+  const check = ciliumCheck(policyWorld(q.cluster), q.pod.key, q.direction, q.packet);
+  if (!check) return undefined;
+  return check.allowed
+    ? { allow: true, text: check.text, rule: check.rule, table: 'cilium-policy' }
+    : { allow: false, text: check.text, rule: check.rule, table: 'cilium-policy', code: check.code! };
+}
 
 export const POLICY_ENGINE: PolicyEngine = {
-  // Calico's chains decide in the walk: asked at its point, the model has nothing to add.
-  decide: () => undefined,
+  decide(q) {
+    switch (q.cluster.cni.name) {
+      case 'cilium': return cilium(q);
+      // Calico's chains have decided in the walk; other plugins are not asked.
+      default: return undefined;
+    }
+  },
   netfilter(ctx: NodeCtx) {
     const { cluster } = ctx;
     if (cluster.cni.name !== 'calico') return undefined;
