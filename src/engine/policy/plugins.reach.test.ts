@@ -22,8 +22,28 @@ function mismatches(m: ReachMatrix, expected: (r: number, c: number) => boolean)
   return out;
 }
 
-const ENFORCING = [{ name: 'Calico', settings: ', cni: calico' }];
-const NOT_ENFORCING = [{ name: 'the bridge plugin', settings: '' }];
+interface Enforcing {
+  readonly name: string;
+  readonly settings: string;
+  /** Where the plugin knowingly decides otherwise than upstream's table: the expected cell. */
+  readonly differs?: (file: string, from: string, to: string) => boolean | undefined;
+}
+
+const ENFORCING: readonly Enforcing[] = [
+  { name: 'Calico', settings: ', cni: calico' },
+  { name: 'kindnet', settings: ', cni: kindnet' },
+  {
+    name: 'Cilium', settings: ', cni: cilium',
+    // Cilium never matches an ipBlock against a pod's address (cilium/cilium#9209): x/a's only
+    // egress rule is an ipBlock over the pod network, so under Cilium x/a reaches no pod.
+    differs: (file, from, to) => (file.startsWith('12_') && from === 'x/a' && to !== 'x/a' ? false : undefined),
+  },
+];
+const NOT_ENFORCING = [
+  { name: 'the bridge plugin', settings: '' },
+  { name: 'flannel', settings: ', cni: flannel' },
+  { name: 'the AWS VPC CNI', settings: ', cni: aws-vpc-cni' },
+];
 
 for (const plugin of ENFORCING) {
   describe(`under ${plugin.name}, which enforces NetworkPolicy`, () => {
@@ -32,7 +52,8 @@ for (const plugin of ENFORCING) {
         const c = upstreamCluster(k, plugin.settings);
         for (const probe of k.probes) {
           const m = reachMatrix(c, { port: probe.port, proto: PROTO[probe.protocol] });
-          expect(mismatches(m, (r, col) => probe.expected[r]![col]!), `${probe.protocol}/${probe.port}`).toEqual([]);
+          const want = (r: number, col: number) => plugin.differs?.(k.file, m.pods[r]!, m.pods[col]!) ?? probe.expected[r]![col]!;
+          expect(mismatches(m, want), `${probe.protocol}/${probe.port}`).toEqual([]);
           // What did not connect was denied by a policy, never lost for another reason.
           const lost = m.cells.flatMap((row, r) => row.filter((x, col) => r !== col && x.verdict !== 'allowed' && x.verdict !== 'denied'));
           expect(lost).toEqual([]);

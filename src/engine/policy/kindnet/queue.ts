@@ -4,12 +4,10 @@
 // controller answers in userspace: it evaluates the source pod's egress policies, then the
 // destination pod's ingress policies (evaluatePacket), exactly the API's rules, and tells the
 // kernel to accept or drop. Established and related packets never reach the queue.
-import type { PolicyWorld } from '../world';
+import type { Cluster } from '../../cluster/types';
+import { policyWorld, type PolicyWorld } from '../world';
 import { decide, passes, type Connection, type PolicyDecision } from '../evaluate';
 import { deniedText, directionText } from '../reasons';
-
-export const QUEUE_ID = 100;
-export const TABLE = 'kube-network-policies';
 
 /** getLocalPodsForNetworkPolicy over every policy: the addresses of the node's pods some policy selects (the podips-v4 set). */
 export function localPolicyPodIps(world: PolicyWorld, node: string): string[] {
@@ -19,6 +17,17 @@ export function localPolicyPodIps(world: PolicyWorld, node: string): string[] {
     if (world.selecting(p, 'Ingress').length > 0 || world.selecting(p, 'Egress').length > 0) ips.add(p.ip);
   }
   return [...ips].sort();
+}
+
+/** The podips-v4 set of each node, computed once per cluster. */
+const sets = new WeakMap<Cluster, Map<string, ReadonlySet<string>>>();
+
+export function podIpsOf(cluster: Cluster, node: string): ReadonlySet<string> {
+  let byNode = sets.get(cluster);
+  if (!byNode) sets.set(cluster, (byNode = new Map()));
+  let s = byNode.get(node);
+  if (!s) byNode.set(node, (s = new Set(localPolicyPodIps(policyWorld(cluster), node))));
+  return s;
 }
 
 /** A pod some policy selects at all, whatever its policyTypes (what the podips set holds). */

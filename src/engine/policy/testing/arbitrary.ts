@@ -61,11 +61,14 @@ export const worldArb = fc.record({
 
 export type WorldGen = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** The random world as scenario YAML; `podIp(i)` gives the address pod i will get (for ipBlock peers near it). */
-export function worldYaml(g: WorldGen, podIp: (i: number) => string | undefined): string {
+/**
+ * The random world as scenario YAML; `podIp(i)` gives the address pod i will get (for ipBlock
+ * peers near it); `settings` is added to the Podpath document's spec (", cni: calico").
+ */
+export function worldYaml(g: WorldGen, podIp: (i: number) => string | undefined, settings = ''): string {
   const docs = [
     'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes: [{role: control-plane}, {role: worker}, {role: worker}]\n',
-    'apiVersion: podpath.dev/v1alpha1\nkind: Podpath\nspec: {systemPods: false}\n',
+    `apiVersion: podpath.dev/v1alpha1\nkind: Podpath\nspec: {systemPods: false${settings}}\n`,
     ...NAMESPACES.map((n, i) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${n}, labels: {team: ${g.teams[i]}}}\n`),
   ];
   g.pods.forEach((p, i) => {
