@@ -8,10 +8,11 @@ import { engineFigures, topologyFigures } from './engine';
 import { cniFigures } from './cni';
 import { ruleWalkFigures, serviceFigures } from './services';
 import { conversationFigures } from './conversations';
+import { ingressFigures } from './ingress';
 import { renderFigures } from './render';
 import { parseFigures } from './parse';
 
-const figures = [...parseFigures(), ...engineFigures([3, 100, 1000], 30), ...cniFigures(1000, 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures()];
+const figures = [...parseFigures(), ...engineFigures([3, 100, 1000], 30), ...cniFigures(1000, 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures(), ...ingressFigures()];
 const ruleWalk = ruleWalkFigures();
 // Measure what the page serves now: build it afresh.
 await build({ logLevel: 'error' });

@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { CniName, ExecSpec, ProxyMode, SearchResult, SendSpec, TableText, Topology } from '../engine';
+import type { Addon, CniName, ExecSpec, ProxyMode, SearchResult, SendSpec, TableText, Topology } from '../engine';
 import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -29,6 +29,7 @@ export interface EngineClient {
   search(query: string, limit: number): Promise<Answer<SearchResult>>;
   setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
   setCni(text: string, cni: CniName): Promise<Answer<string>>;
+  addAddon(text: string, addon: Addon): Promise<Answer<string>>;
   dispose(): void;
 }
 
@@ -161,6 +162,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     },
     setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
     setCni: (text, cni) => call('setCni', { text, cni }, { cluster: 0, state: 0 }),
+    addAddon: (text, addon) => call('addAddon', { text, addon }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

@@ -3,6 +3,7 @@
 // derived networking state (that is compile()'s job), so it stays small and serialisable.
 
 import type { PortRange } from './port-range';
+import type { GatewayClassDoc, GatewayDoc, HttpRouteDoc, IngressClassDoc, IngressDoc } from './schemas-routing';
 import type { FieldLines } from './locate';
 
 export type { PortRange } from './port-range';
@@ -77,7 +78,12 @@ export interface Settings {
   readonly ipvsScheduler: 'rr' | 'wrr' | 'lc' | 'sh' | 'mh';
   /** kube-apiserver's --service-node-port-range (default 30000-32767). */
   readonly serviceNodePortRange: PortRange;
+  /** Components installed with the cluster, as their own manifests install them (model/addons.ts). */
+  readonly addons: readonly Addon[];
 }
+
+/** What `spec.addons` can install: ingress-nginx's cloud manifest, or Envoy Gateway's controller. */
+export type Addon = 'ingress-nginx' | 'envoy-gateway';
 
 export interface ContainerPortSpec {
   readonly containerPort: number;
@@ -89,6 +95,8 @@ export interface ContainerSpec {
   readonly name: string;
   readonly image: string;
   readonly ports: readonly ContainerPortSpec[];
+  /** The container's arguments (a proxy reads its flags from them: --ingress-class, --watch-ingress-without-class ...). */
+  readonly args?: readonly string[];
 }
 
 export interface Toleration {
@@ -152,6 +160,24 @@ export interface StoredManifest {
   readonly source: SourceRef;
 }
 
+/** A validated routing object: its document with defaults filled in, and where it came from. */
+export interface Routed<T> {
+  readonly namespace: string;
+  readonly name: string;
+  readonly doc: T;
+  readonly source: SourceRef;
+  /** metadata.creationTimestamp in seconds since the epoch, when the document names it. */
+  readonly created?: number;
+}
+
+export interface RoutingObjects {
+  readonly ingresses: readonly Routed<IngressDoc>[];
+  readonly ingressClasses: readonly Routed<IngressClassDoc>[];
+  readonly gatewayClasses: readonly Routed<GatewayClassDoc>[];
+  readonly gateways: readonly Routed<GatewayDoc>[];
+  readonly httpRoutes: readonly Routed<HttpRouteDoc>[];
+}
+
 export interface Scenario {
   readonly cluster: ClusterSpec;
   readonly settings: Settings;
@@ -159,7 +185,9 @@ export interface Scenario {
   readonly pods: readonly PodSpec[];
   readonly services: readonly StoredManifest[];
   readonly endpointSlices: readonly StoredManifest[];
-  /** Other objects kept as given and not yet modelled (Ingress, NetworkPolicy, ...). */
+  /** Ingress and Gateway API objects, validated. */
+  readonly routing: RoutingObjects;
+  /** Other objects kept as given and not yet modelled (NetworkPolicy, ConfigMap, ...). */
   readonly other: readonly StoredManifest[];
   readonly warnings: readonly ScenarioError[];
 }
