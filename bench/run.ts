@@ -10,10 +10,11 @@ import { cniFigures } from './cni';
 import { ruleWalkFigures, serviceFigures } from './services';
 import { conversationFigures } from './conversations';
 import { policyFigures } from './policy';
+import { ingressFigures } from './ingress';
 import { renderFigures } from './render';
 import { parseFigures } from './parse';
 
-const figures = [...parseFigures(), ...engineFigures([3, 100, 1000], 30), ...cniFigures(1000, 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures(), ...policyFigures()];
+const figures = [...parseFigures(), ...engineFigures([3, 100, 1000], 30), ...cniFigures(1000, 30), topologyFigures(10_000), ...serviceFigures(10_000, 50_000), ...conversationFigures(), ...ingressFigures(), ...policyFigures()];
 const ruleWalk = ruleWalkFigures();
 // Measure what the page serves now: build it afresh.
 await build({ logLevel: 'error' });

@@ -2,7 +2,6 @@
 // finds a pod and flies to it (its node opens); a send across nodes is followed hop by hop,
 // each node the packet crosses opened; every level of detail keeps its buttons named.
 import { expect, test } from '@playwright/test';
-import { cpus, loadavg } from 'node:os';
 import { bigCluster } from '../src/scenarios/bigCluster.fixture';
 import { PodpathPage } from './pages/PodpathPage';
 
@@ -115,32 +114,12 @@ test('zooming in far onto a closed node opens it, zooming back out closes it aga
   await expect(app.opener('node kind-worker12', 'Close')).toHaveCount(0);
 });
 
-test('1,000 nodes and 30,000 pods open as an overview in under 1.5 s (median of three)', async ({ page }) => {
+test('1,000 nodes and 30,000 pods open as an overview: one tile per node, every node findable', async ({ page }) => {
+  // How fast this paints is measured by `npm run bench` (render.overview), not here.
   test.setTimeout(60_000);
   const app = new PodpathPage(page);
   await app.open();
-  const yaml = bigCluster({ nodes: 1000, pods: 30_000 });
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    await app.load('apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\n');
-    // From the call to the first frame painted with every node's tile.
-    times.push(await page.evaluate(async (y) => {
-      const t0 = performance.now();
-      void window.podpath!.loadScenario(y);
-      await new Promise<void>((resolve) => {
-        const check = () => (document.querySelectorAll('.pp-tile').length >= 1000 ? resolve() : requestAnimationFrame(check));
-        requestAnimationFrame(check);
-      });
-      await new Promise(requestAnimationFrame);
-      return performance.now() - t0;
-    }, yaml));
-  }
-  const median = [...times].sort((a, b) => a - b)[1]!;
-  // The budget holds on this machine when nothing else runs (0.6 to 1.2 s measured). When other
-  // work keeps every core busy, the page gets a share of the CPU: the budget grows with the
-  // load per core, so the check still catches a slower page and not a busier machine.
-  const busy = Math.max(1, loadavg()[0]! / cpus().length);
-  test.info().annotations.push({ type: 'overview paint ms', description: `${times.map((t) => t.toFixed(0)).join(', ')} (load ${busy.toFixed(1)} per core)` });
-  expect(median).toBeLessThan(1500 * busy);
+  await app.load(bigCluster({ nodes: 1000, pods: 30_000 }));
+  await expect(page.locator('.pp-tile')).toHaveCount(1000, { timeout: 30_000 });
   await expect(app.node('kind-worker500')).toBeAttached();
 });

@@ -16,7 +16,7 @@ function controls(page: Page, app: PodpathPage, phone: boolean): Locator[] {
     page.getByRole('radiogroup', { name: 'kube-proxy mode' }), button('Presentation'),
     button('Swap source and destination'), page.getByRole('combobox', { name: 'Protocol' }), app.port, button('Send'), button('Clear'),
     page.getByRole('searchbox', { name: /^Find a pod/ }), button('Find'), page.getByText('View', { exact: true }),
-    ...['Trace', 'Tables', 'Rules vs Services', 'Scenario'].map((t) => page.getByRole('tab', { name: t })),
+    ...['Trace', 'Tables', 'Routing', 'Rules vs Services', 'Scenario'].map((t) => page.getByRole('tab', { name: t })),
     button('Step back'), button('Play'), button('Step forward'), page.getByRole('combobox', { name: 'Speed' }),
     page.getByRole('button', { name: 'Fit the whole cluster' }),
     ...(phone ? [page.getByRole('button', { name: /^Show (more|the)/ })] : []),

@@ -35,16 +35,15 @@ test('the warnings of a working scenario are shown beside the editor with their 
   await app.scenario.show();
   await app.scenario.replace(`${DEFAULT_YAML.trimEnd()}
 ---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
+apiVersion: v1
+kind: ServiceAccount
 metadata: {name: web}
-spec: {rules: []}
 `);
   await app.scenario.apply();
   const doc = DEFAULT_YAML.trimEnd().split('\n---\n').length + 1;
   const line = DEFAULT_YAML.trimEnd().split('\n').length + 2;
-  await expect(app.scenario.warnings).toContainText(`document ${doc}, line ${line}, Ingress default/web`);
-  await expect(app.scenario.warnings).toContainText('Ingress is kept as given but not modelled yet');
+  await expect(app.scenario.warnings).toContainText(`document ${doc}, line ${line}, ServiceAccount default/web`);
+  await expect(app.scenario.warnings).toContainText('ServiceAccount is kept as given but not modelled yet');
 });
 
 test('applying an empty editor asks before it replaces the scenario', async ({ page }) => {

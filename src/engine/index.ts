@@ -1,7 +1,7 @@
 // The engine's one door: everything outside src/engine imports from here.
 export { parseScenario, compile, simulate, topology, topologyOverview, nodeTopology, searchCluster, tablesOf, exec, SEED_MAX } from './guard';
 export type { TablesResult } from './guard';
-export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, CniName } from './model/types';
+export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, Addon, CniName } from './model/types';
 export { CNI_NAMES } from './model/cni-config';
 export type { Cluster, ClusterNode, ClusterPod, CompileResult, CompileError, Netns, Device, Route, OutsideHost } from './cluster/types';
 export type { SendSpec, SimResult } from './stack/simulate';
@@ -38,3 +38,7 @@ export type { ExecResult } from './shell/exec';
 export { COMMANDS as SHELL_COMMANDS } from './shell/run';
 export type { ExecSpec } from './shell/run';
 export type { CommandOutput } from './shell/results';
+export { routingTables } from './l7/tables';
+export type { RoutingTable, RoutingRow } from './l7/tables';
+export type { ProxyView, RouteRef } from './trace/types';
+export { addAddon } from './model/edit-addons';

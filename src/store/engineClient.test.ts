@@ -8,7 +8,7 @@ import { createEngineHost } from './engineHost';
 import type { EngineAnswer, EngineRequest, Loaded } from './engineProtocol';
 
 const LOADED: Loaded = {
-  ok: true, topo: { elements: [], links: [] } as Topology, inside: [], warnings: [],
+  ok: true, topo: { elements: [], links: [] } as Topology, inside: [], warnings: [], routing: [],
   summary: { nodes: ['n'], pods: 0, pending: 0, services: 0, namespaces: [], proxyMode: 'iptables', cni: 'bridge', cniTitle: 'the bridge plugin', seed: 1 },
 };
 

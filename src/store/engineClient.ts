@@ -7,7 +7,7 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { CniName, ExecSpec, PolicyPanel, ProxyMode, ReachProto, SearchResult, SendSpec, TableText, Topology } from '../engine';
+import type { Addon, CniName, ExecSpec, PolicyPanel, ProxyMode, ReachProto, SearchResult, SendSpec, TableText, Topology } from '../engine';
 import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, Loaded, LoadPhase, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
@@ -34,6 +34,7 @@ export interface EngineClient {
   reach(proto: ReachProto, port: number): Promise<Answer<Reached>>;
   editDocument(edit: DocumentEdit): Promise<Answer<string>>;
   setCni(text: string, cni: CniName): Promise<Answer<string>>;
+  addAddon(text: string, addon: Addon): Promise<Answer<string>>;
   dispose(): void;
 }
 
@@ -176,6 +177,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     },
     editDocument: (edit) => call('editDocument', { edit }, { cluster: 0, state: 0 }),
     setCni: (text, cni) => call('setCni', { text, cni }, { cluster: 0, state: 0 }),
+    addAddon: (text, addon) => call('addAddon', { text, addon }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();
       transport = null;

@@ -4,7 +4,7 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import {
-  compile, EMPTY_STATE, exec, nodeTopology, parseScenario, searchCluster, setCni, setProxyMode, simulate, tablesOf, topology, topologyOverview,
+  addAddon, compile, EMPTY_STATE, exec, nodeTopology, parseScenario, routingTables, searchCluster, setCni, setProxyMode, simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
 import { editDocument, policiesOf, reachOf } from './policyCalls';
@@ -69,7 +69,7 @@ export function createEngineHost(): EngineHost {
         const { topo, inside } = drawn(compiled.cluster);
         if (topo.error) return answer(req, { ok: false, errors: [topo.error] });
         clusters.set(req.id, compiled.cluster);
-        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, inside, warnings: parsed.scenario.warnings });
+        return answer(req, { ok: true, summary: summaryOf(compiled.cluster), topo, inside, warnings: parsed.scenario.warnings, routing: routingTables(compiled.cluster) });
       }
       case 'simulate': {
         const out = simulate(clusterOf(req.cluster), req.send);
@@ -106,6 +106,8 @@ export function createEngineHost(): EngineHost {
         return answer(req, editDocument(req.edit));
       case 'setCni':
         return answer(req, setCni(req.text, req.cni));
+      case 'addAddon':
+        return answer(req, addAddon(req.text, req.addon));
     }
   }
 

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { CniName, CommandOutput, ExecSpec, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { Addon, CniName, CommandOutput, ExecSpec, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -29,6 +29,8 @@ export type Loaded =
     readonly topo: Topology;
     /** The nodes whose insides (devices, pods, containers) `topo` holds; the others come with details(). */
     readonly inside: readonly string[];
+    /** The layer-7 proxies' routing tables (l7/tables.ts). */
+    readonly routing: readonly RoutingTable[];
   }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
@@ -77,6 +79,8 @@ export interface EngineCalls {
   readonly editDocument: { readonly args: { readonly edit: DocumentEdit }; readonly result: string };
   /** The scenario text with spec.cni set, comments kept. */
   readonly setCni: { readonly args: { readonly text: string; readonly cni: CniName }; readonly result: string };
+  /** The scenario text with an addon in spec.addons, comments kept. */
+  readonly addAddon: { readonly args: { readonly text: string; readonly addon: Addon }; readonly result: string };
 }
 
 export type CallName = keyof EngineCalls;

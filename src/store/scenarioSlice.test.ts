@@ -99,8 +99,8 @@ describe('the scenario slice', () => {
   });
 
   it('keeps the warnings of the working scenario', async () => {
-    const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec: {}\n';
-    const s = (await createLoadedStore(`${defaultYaml.trimEnd()}\n---\n${ingress}`)).getState();
-    expect(s.warnings.some((w) => /Ingress/.test(w.message) || w.object?.includes('Ingress'))).toBe(true);
+    const account = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n';
+    const s = (await createLoadedStore(`${defaultYaml.trimEnd()}\n---\n${account}`)).getState();
+    expect(s.warnings.some((w) => /ServiceAccount/.test(w.message) || w.object?.includes('ServiceAccount'))).toBe(true);
   });
 });

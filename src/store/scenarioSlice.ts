@@ -40,7 +40,7 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     const { source, destination } = get();
     set({
       text: next, draft: next, summary: c.summary, topo: c.topo, inside: new Set(c.inside), focus: null,
-      errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode, cni: c.summary.cni,
+      errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode, cni: c.summary.cni, routing: c.routing,
       source: source && endpointAgain(c.topo, source), destination: destination && endpointAgain(c.topo, destination),
       trace: null, steps: [], position: 0, sendError: null, playing: false, tablesPin: null, tables: NO_TABLES,
     });
@@ -76,12 +76,19 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     warnings: [],
     proxyMode: null,
     cni: null,
+    routing: [],
     setDraft: (draft) => set({ draft }),
     discardDraft: () => set({ draft: get().text, errors: [] }),
     applyDraft: () => apply(get().draft),
     loadScenario: (next) => {
       set({ draft: next });
       return apply(next);
+    },
+    installAddon: async (addon) => {
+      const text = await work.track(`Installing ${addon}`, engine.addAddon(get().text, addon));
+      if (text.status === 'superseded') return SUPERSEDED;
+      if (text.status === 'failed') return { ok: false, errors: [engineProblem(text.error)] };
+      return text.value === get().text ? { ok: true } : apply(text.value);
     },
     switchProxyMode: async (mode) => {
       const s = get();

@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { CniName, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace } from '../engine';
+import type { Addon, CniName, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { Step } from './steps';
@@ -30,6 +30,8 @@ export interface ScenarioSlice {
   readonly proxyMode: ProxyMode | null;
   /** The CNI plugin of the working scenario; null without one. */
   readonly cni: CniName | null;
+  /** The layer-7 proxies' routing tables (ingress-nginx, Envoy Gateway) in the working scenario. */
+  readonly routing: readonly RoutingTable[];
   setDraft(text: string): void;
   /** Puts the working scenario's text back in the editor and forgets the errors. */
   discardDraft(): void;
@@ -41,6 +43,8 @@ export interface ScenarioSlice {
   switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
   /** Rewrites the scenario's spec.cni (comments kept), recompiles, and sends the last send again. */
   switchCni(cni: CniName): Promise<ApplyResult>;
+  /** Adds an addon to spec.addons (comments kept) and recompiles. */
+  installAddon(addon: Addon): Promise<ApplyResult>;
 }
 
 export interface SelectionSlice {
@@ -102,7 +106,7 @@ export interface TraceSlice {
 
 export type Speed = 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
-export type Panel = 'trace' | 'tables' | 'policies' | 'reach' | 'rules' | 'scenario';
+export type Panel = 'trace' | 'tables' | 'policies' | 'reach' | 'routing' | 'rules' | 'scenario';
 
 /** A namespace or table the learner chose in the tables panel; it holds while the hop stays selected. */
 export interface TablesPin {

@@ -6,6 +6,7 @@
 // container. Processes on nodes and routers and hosts outside have their own.
 import type { Cluster, Listener, Netns } from '../cluster/types';
 import type { ContainerSpec, PodSpec } from '../model/types';
+import { proxyApp, type ProxyApp } from './proxy-app';
 
 export type HttpFlavour =
   /** nginx's own pages (the welcome page, its 404). */
@@ -25,7 +26,9 @@ export type App =
   | { readonly kind: 'dns'; readonly role: 'coredns' | 'forwarder' | 'resolver'; readonly name: string }
   /** A server that speaks a protocol podpath does not decode; it closes a connection that sends it something else. */
   | { readonly kind: 'tcp'; readonly name: string }
-  | { readonly kind: 'udp'; readonly name: string };
+  | { readonly kind: 'udp'; readonly name: string }
+  /** A layer-7 proxy: ingress-nginx or Envoy (apps/proxy-app.ts). */
+  | ProxyApp;
 
 const WEB_IMAGES: Readonly<Record<string, { flavour: HttpFlavour; name: string }>> = {
   nginx: { flavour: 'nginx', name: 'nginx' },
@@ -103,7 +106,7 @@ export function appOf(cluster: Cluster, ns: Netns, l: Listener): App {
     case 'pod': {
       const pod = cluster.pod(ns.name);
       const c = pod?.spec.containers.find((x) => x.name === l.owner);
-      return pod && c ? containerApp(pod.spec, c, l) : { kind: 'tcp', name: l.owner };
+      return pod && c ? proxyApp(cluster, pod, c, l) ?? containerApp(pod.spec, c, l) : { kind: 'tcp', name: l.owner };
     }
     case 'node': {
       const parts = l.owner.split('/');

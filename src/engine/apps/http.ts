@@ -82,12 +82,19 @@ function hostnameOf(cluster: Cluster, ns: Netns): string {
   return pod?.spec.hostname ?? pod?.spec.name ?? ns.name;
 }
 
+/** textproto.CanonicalMIMEHeaderKey: each dash-separated word capitalised ("x-forwarded-for" → "X-Forwarded-For"). */
+export function canonicalHeaderKey(k: string): string {
+  return /^[A-Za-z0-9-]+$/.test(k) ? k.toLowerCase().replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()) : k;
+}
+
 /** traefik/whoami: Hostname, every IP, RemoteAddr, then the request as Go's Request.Write prints it. */
 function echo(ctx: HttpServerContext, req: Request, head: boolean): Response {
   const ips = ctx.ns.devices.flatMap((d) => d.addrs.map((a) => a.ip));
   const host = req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? req.host;
   const ua = req.headers.find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? 'Go-http-client/1.1';
-  const rest = req.headers.filter(([k]) => !['host', 'user-agent'].includes(k.toLowerCase())).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Go's server stores header names in canonical form (textproto.CanonicalMIMEHeaderKey); Header.Write sorts them.
+  const rest = req.headers.filter(([k]) => !['host', 'user-agent'].includes(k.toLowerCase())).map(([k, v]) => [canonicalHeaderKey(k), v] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const lines = [`Hostname: ${hostnameOf(ctx.cluster, ctx.ns)}`, ...ips.map((ip) => `IP: ${ip}`), `RemoteAddr: ${ctx.remote.addr}:${ctx.remote.port}`];
   const request = [`${req.method} ${req.path} HTTP/1.1`, `Host: ${host}`, `User-Agent: ${ua}`, ...rest.map(([k, v]) => `${k}: ${v}`)].join('\r\n');
   const body = `${lines.join('\n')}\n${request}\r\n\r\n`;

@@ -12,6 +12,7 @@ import { INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS, internetRouterMain, internet
 import { addr, connected, finish, GATEWAY_INTERNET_IP, GATEWAY_NETNS, INTERNET_SEGMENT, LO, type NetnsTables } from './netns-base';
 import type { Address, Cluster, ClusterNode, Device, Listener, Netns, NetnsId, NetnsShape, Route } from './types';
 import type { Protocol } from '../model/types';
+import { proxySockets } from '../apps/proxy-app';
 
 export { NODE_SEGMENT, INTERNET_SEGMENT, GATEWAY_NETNS, GATEWAY_INTERNET_IP, nodeNetnsId, podNetnsId, outsideNetnsId, localTable } from './netns-base';
 
@@ -46,9 +47,12 @@ function containerListeners(cluster: Cluster, podKeys: readonly string[]): Liste
     const pod = cluster.pod(key);
     if (!pod) continue;
     for (const c of pod.spec.containers) {
+      const owner = pod.slot < 0 ? `${key}/${c.name}` : c.name;
       for (const p of c.ports) {
-        out.push({ proto: listenerProto(p.protocol), port: p.containerPort, addr: '0.0.0.0', owner: pod.slot < 0 ? `${key}/${c.name}` : c.name });
+        out.push({ proto: listenerProto(p.protocol), port: p.containerPort, addr: '0.0.0.0', owner });
       }
+      // Sockets a proxy opens beyond its declared ports (its default server, its listeners, loopback admin ports).
+      for (const l of proxySockets(cluster, pod, c, owner)) if (!out.some((x) => x.proto === l.proto && x.port === l.port)) out.push(l);
     }
   }
   return out;

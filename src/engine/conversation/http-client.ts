@@ -7,6 +7,7 @@
 // close (FIN) after the response is not walked.
 import { appOf } from '../apps/app';
 import { httpRespond } from '../apps/http';
+import { proxyTls, serveProxy } from '../l7/serve';
 import { findListener } from '../stack/deliver';
 import { newPacket } from '../stack/ip';
 import type { HttpPayload } from '../trace/types';
@@ -32,6 +33,8 @@ export interface HttpRequestSpec {
   readonly tls: boolean;
   /** -k: accept any certificate. */
   readonly insecure: boolean;
+  /** The client program, for the hops: curl unless a proxy makes the request. */
+  readonly client?: string;
   /** curl's -m, in milliseconds. */
   readonly maxMs?: number;
   readonly parent?: number;
@@ -71,18 +74,29 @@ function requestPayload(spec: HttpRequestSpec): HttpPayload {
   return { kind: 'http', tls: spec.tls, request: { method: spec.method, host, path: spec.path, headers: spec.headers.map((h) => [h.name, h.value] as const) } };
 }
 
-function tlsHandshake(conv: Conversation, ex: ReturnType<Conversation['open']>, conn: TcpConn, serverSpeaksTls: boolean, trusted: boolean): 'ok' | 'not-tls' | 'untrusted' | 'lost' {
+interface ServerTls {
+  readonly speaks: boolean;
+  readonly trusted: boolean;
+  /** -k: curl does not check the certificate. */
+  readonly insecure: boolean;
+  /** The certificate a proxy presents, in words. */
+  readonly certificate?: string;
+  readonly client: string;
+}
+
+function tlsHandshake(conv: Conversation, ex: ReturnType<Conversation['open']>, conn: TcpConn, t: ServerTls): 'ok' | 'not-tls' | 'untrusted' | 'lost' {
+  const serverSpeaksTls = t.speaks, trusted = t.insecure || t.trusted;
   const hello = tcpSegment(conv, ex, conn, 'client', {
-    name: 'TLS ClientHello', opening: `curl starts TLS: the ClientHello names the server it wants (SNI) and the ciphers it knows, in the clear.`,
+    name: 'TLS ClientHello', opening: `${t.client} starts TLS: the ClientHello names the server it wants (SNI) and the ciphers it knows, in the clear.`,
     reads: `The ClientHello reaches the connection ${conn.server.owner} accepted.`,
   });
   if (hello.kind !== 'delivered') return 'lost';
   const flight = tcpSegment(conv, ex, conn, 'server', {
     name: serverSpeaksTls ? 'TLS ServerHello, certificate' : 'not TLS',
     opening: serverSpeaksTls
-      ? `${conn.server.owner} answers with its ServerHello and certificate; from here on the connection is encrypted, so routers and netfilter see only TCP ${conn.server.port}.`
+      ? `${conn.server.owner} answers with its ServerHello and certificate${t.certificate ? ` (${t.certificate})` : ''}; from here on the connection is encrypted, so routers and netfilter see only TCP ${conn.server.port}.`
       : `${conn.server.owner} does not speak TLS on port ${conn.server.port}: it reads the ClientHello as garbage and answers in plain HTTP (400 Bad Request).`,
-    reads: serverSpeaksTls ? `curl checks the certificate: ${trusted ? 'a public CA signed it for this name, so it is trusted' : 'no CA curl trusts signed it'}.` : `curl cannot parse the answer as TLS.`,
+    reads: serverSpeaksTls ? (t.insecure && !t.trusted ? `${t.client} accepts the certificate without checking who signed it (curl -k).` : `${t.client} checks the certificate: ${trusted ? 'a public CA signed it for this name, so it is trusted' : `no CA ${t.client} trusts signed it`}.`) : `${t.client} cannot parse the answer as TLS.`,
   });
   if (flight.kind !== 'delivered') return 'lost';
   if (!serverSpeaksTls) return 'not-tls';
@@ -93,6 +107,7 @@ function tlsHandshake(conv: Conversation, ex: ReturnType<Conversation['open']>, 
 export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExchangeResult {
   const start = conv.now;
   const { sender } = spec;
+  const client = spec.client ?? 'curl';
   const src = sourceAddress(sender.ns, spec.ip);
   const sport = ephemeralPort(conv);
   const container = senderContainer(sender);
@@ -114,9 +129,12 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   const app = listener ? appOf(conv.cluster, conn.server.ns, listener) : undefined;
   const done = (outcome: HttpOutcome): HttpExchangeResult => ({ exchange: ex.id, connect, local, outcome, ms: conv.now - start });
   if (spec.tls) {
-    const speaks = app?.kind === 'http' && app.tls;
-    const trusted = spec.insecure || (app?.kind === 'http' && app.flavour === 'internet');
-    const hs = tlsHandshake(conv, ex, conn, Boolean(speaks), trusted);
+    const sni = (spec.headers.find((h) => h.name.toLowerCase() === 'host')?.value ?? spec.label).replace(/:\d+$/, '');
+    const proxy = app?.kind === 'proxy' ? proxyTls(conv.cluster, conn.server.ns, app, sni) : undefined;
+    const hs = tlsHandshake(conv, ex, conn, {
+      speaks: proxy?.speaks ?? (app?.kind === 'http' && app.tls), trusted: app?.kind === 'http' && app.flavour === 'internet', insecure: spec.insecure,
+      ...(proxy?.certificate ? { certificate: proxy.certificate } : {}), client,
+    });
     if (hs === 'lost') return done({ kind: 'no-response' });
     if (hs !== 'ok') { ex.result = hs === 'not-tls' ? 'the server does not speak TLS' : 'certificate not trusted'; return done({ kind: 'tls-error', why: hs }); }
   }
@@ -125,29 +143,36 @@ export function httpExchange(conv: Conversation, spec: HttpRequestSpec): HttpExc
   const sent = tcpSegment(conv, ex, conn, 'client', {
     name: 'HTTP request', payload: request,
     app: { kind: 'http', rule: [`${req.method} ${req.path} HTTP/1.1`, ...req.headers.map(([k, v]) => `${k}: ${v}`)].join('\n'), table: 'http' },
-    opening: `curl sends the request on the connection: ${req.method} ${req.path} with Host: ${req.host}${spec.tls ? ' (encrypted)' : ''}.`,
+    opening: `${client} sends the request on the connection: ${req.method} ${req.path} with Host: ${req.host}${spec.tls ? ' (encrypted)' : ''}.`,
     reads: `The request reaches the connection ${conn.server.owner} accepted from ${conn.serverPeer.addr}:${conn.serverPeer.port}; ${conn.server.owner} reads ${req.method} ${req.path}.`,
   });
   if (sent.kind !== 'delivered') { ex.result = 'the request was lost'; return done({ kind: 'no-response' }); }
-  if (!app || app.kind !== 'http') {
+  if (!app || (app.kind !== 'http' && app.kind !== 'proxy')) {
     // A server that does not speak HTTP drops the connection: FIN, no data.
     const fin = newPacket(conn.server.addr, conn.serverPeer.addr, 'tcp', conn.server.port, conn.serverPeer.port, 'FIN ACK');
     const out = walkLeg(conv, ex, {
       name: 'FIN', dir: 'back', ns: conn.server.ns, pkt: fin,
       opening: `${app?.name ?? conn.server.owner} in ${where(conn.server.ns)} does not speak HTTP: it closes the connection without an answer (FIN).`,
-      expect: { ns: conn.client.ns.id, proto: 'tcp', port: conn.client.port, owner: conn.client.owner, peer: conn.clientPeer, side: 'client', reads: 'The FIN reaches curl\'s socket: the server closed the connection before sending anything.' },
+      expect: { ns: conn.client.ns.id, proto: 'tcp', port: conn.client.port, owner: conn.client.owner, peer: conn.clientPeer, side: 'client', reads: `The FIN reaches ${client}'s socket: the server closed the connection before sending anything.` },
     });
     if (out.kind !== 'delivered') fail(ex, out.kind === 'refused' ? 'refused' : 'dropped', out.code);
     ex.result = 'closed without an answer';
     return done({ kind: 'closed' });
   }
   conv.wait(0.2);
-  const response = httpRespond({ cluster: conv.cluster, ns: conn.server.ns, app, remote: conn.serverPeer, now: conv.now }, req, spec.tls);
+  // A proxy answers with what its upstream said, after a connection of its own (l7/serve.ts).
+  const answer = app.kind === 'proxy'
+    ? serveProxy({ conv, ex, conn, req, tls: spec.tls, fetch: httpExchange }, app, conn.server.owner.split('/').pop()!)
+    : (() => {
+      const r = httpRespond({ cluster: conv.cluster, ns: conn.server.ns, app, remote: conn.serverPeer, now: conv.now }, req, spec.tls);
+      return { response: r, says: `${app.name} answers ${r.status} ${r.reason}` };
+    })();
+  const response = answer.response;
   const back = tcpSegment(conv, ex, conn, 'server', {
     name: 'HTTP response', payload: { kind: 'http', tls: spec.tls, response },
     app: { kind: 'http', rule: [`HTTP/1.1 ${response.status} ${response.reason}`, ...response.headers.map(([k, v]) => `${k}: ${v}`)].join('\n'), table: 'http' },
-    opening: `${app.name} answers ${response.status} ${response.reason}${response.body ? ` with ${new TextEncoder().encode(response.body).length} bytes` : ''}, from ${conn.server.addr}:${conn.server.port} back to ${conn.serverPeer.addr}:${conn.serverPeer.port}.`,
-    reads: `The response (${response.status} ${response.reason}) reaches curl's socket from ${conn.clientPeer.addr}:${conn.clientPeer.port}, the address it connected to.`,
+    opening: `${answer.says}${response.body ? ` with ${new TextEncoder().encode(response.body).length} bytes` : ''}, from ${conn.server.addr}:${conn.server.port} back to ${conn.serverPeer.addr}:${conn.serverPeer.port}.`,
+    reads: `The response (${response.status} ${response.reason}) reaches ${client}'s socket from ${conn.clientPeer.addr}:${conn.clientPeer.port}, the address it connected to.`,
   });
   if (back.kind !== 'delivered') { ex.result = 'the response was lost'; return done({ kind: 'no-response' }); }
   ex.result = `${response.status} ${response.reason}`;

@@ -9,12 +9,15 @@ import { DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames 
 import { COREDNS, expandDaemonSet, expandDeployment, expandStatefulSet, isReady, podFromSpec } from './workloads';
 import { checkScenario, checkSizes } from './validation';
 import { resolveCniConfig, type CniConfig, type IpPoolDoc } from './cni-config';
+import { addonDocs, definedKey } from './addons';
+import { gatewayInfra } from './gateway-infra';
+import { routingObjects, type ParsedRouting } from './routing-objects';
 import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
   ClusterSpec, NamespaceSpec, ParseResult, PodSpec, Scenario, ScenarioError, Settings, StoredManifest,
 } from './types';
 
-export interface ParsedDocs {
+export interface ParsedDocs extends ParsedRouting {
   readonly clusters: readonly Located<S.KindClusterDoc>[];
   readonly settings: readonly Located<S.SettingsDoc>[];
   readonly namespaces: readonly Located<{ metadata: { name: string; labels?: Record<string, string> } }>[];
@@ -64,7 +67,33 @@ function settingsOf(doc: Located<S.SettingsDoc> | undefined, cniConfig: CniConfi
     ipvsScheduler: spec?.ipvsScheduler ?? 'rr',
     // An unreadable range is reported by checkScenario; the default stands in until then.
     serviceNodePortRange: nodePortRange.ok ? nodePortRange.range : DEFAULT_NODE_PORT_RANGE,
+    addons: [...new Set(spec?.addons ?? [])],
   };
+}
+
+/** Every object the scenario's documents define, as addonDocs compares them. */
+function definedKeys(parsed: ParsedDocs): Set<string> {
+  const out = new Set<string>();
+  const add = (kind: string, m: { name: string; namespace?: string } | undefined) => { if (m) out.add(definedKey(kind, m.namespace, m.name)); };
+  for (const n of parsed.namespaces) add('Namespace', n.value.metadata);
+  for (const d of parsed.deployments) add('Deployment', d.value.metadata);
+  for (const d of parsed.services) add('Service', d.value.metadata);
+  for (const d of parsed.ingressClasses) add('IngressClass', d.value.metadata);
+  for (const o of parsed.other) {
+    const v = o.value as { kind?: string; metadata?: { name?: string; namespace?: string } };
+    if (v.kind && v.metadata?.name) add(v.kind, { name: v.metadata.name, ...(v.metadata.namespace ? { namespace: v.metadata.namespace } : {}) });
+  }
+  return out;
+}
+
+/** Whether Envoy Gateway's controller runs: the addon, or its image in one of the scenario's Deployments. */
+function envoyGatewayRuns(parsed: ParsedDocs, settings: Settings): boolean {
+  return settings.addons.includes('envoy-gateway')
+    || parsed.deployments.some((d) => d.value.spec.template.spec.containers.some((c) => /(^|\/)envoyproxy\/gateway(:|@|$)/.test(c.image)));
+}
+
+function storedDoc(doc: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }, source: StoredManifest['source']): StoredManifest {
+  return { kind: doc.kind, apiVersion: doc.apiVersion, name: doc.metadata.name, namespace: doc.metadata.namespace ?? 'default', body: doc as Record<string, unknown>, source };
 }
 
 function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>): StoredManifest {
@@ -84,6 +113,8 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   const tooBig = checkSizes(parsed, settings.systemPods ? COREDNS.spec.replicas : 0);
   if (tooBig.length > 0) return { ok: false, errors: tooBig };
   const namespaces: NamespaceSpec[] = SYSTEM_NAMESPACES.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } }));
+  const addons = addonDocs(settings.addons, definedKeys(parsed));
+  for (const n of addons.namespaces) namespaces.push({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.metadata.name } });
   for (const n of parsed.namespaces) {
     const labels = { ...(n.value.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.value.metadata.name };
     const i = namespaces.findIndex((x) => x.name === n.value.metadata.name);
@@ -93,6 +124,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   const pods: PodSpec[] = [];
   const taken = new Set<string>();
   if (settings.systemPods) pods.push(...expandDeployment(COREDNS, { doc: 0, line: 0 }, taken));
+  for (const d of addons.deployments) pods.push(...expandDeployment(d, { doc: 0, line: 0 }, taken));
   for (const p of parsed.pods) {
     const m = p.value.metadata;
     pods.push(podFromSpec(
@@ -104,24 +136,38 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
   for (const d of parsed.daemonSets) pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
   for (const d of parsed.statefulSets) pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
+  const routingErrors: ScenarioError[] = [];
+  const routing = routingObjects(parsed, addons.ingressClasses, routingErrors);
+  // Envoy Gateway's infrastructure manager makes a proxy for each of its Gateways, right after the Gateway.
+  const infra = gatewayInfra(routing, envoyGatewayRuns(parsed, settings));
+  for (const d of infra.deployments) pods.push(...expandDeployment(d.doc, d.gateway.source, taken));
+  const madeServices: StoredManifest[] = [
+    ...addons.services.map((doc) => storedDoc(doc, { doc: 0, line: 0 })),
+    ...infra.services.map((s) => storedDoc(s.doc, s.gateway.source)),
+  ];
   // Objects are created in document order (kubectl apply -f), which decides addresses.
   pods.sort((a, b) => a.source.doc - b.source.doc);
 
   const scenario: Scenario = {
     cluster, settings, namespaces, pods,
-    services: parsed.services.map(stored),
+    services: [...madeServices, ...parsed.services.map(stored)],
     endpointSlices: parsed.endpointSlices.map(stored),
     networkPolicies: parsed.networkPolicies.map((n) => networkPolicyOf(n.value, { doc: n.doc, line: n.line([]) })),
-    other: parsed.other.map((o) => {
-      const v = o.value as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
-      return {
-        kind: v.kind ?? '', apiVersion: v.apiVersion ?? '', name: v.metadata?.name ?? '',
-        namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]), fields: o.fields },
-      };
-    }),
+    routing,
+    other: [
+      ...addons.other.map((o) => storedDoc(o as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }, { doc: 0, line: 0 })),
+      ...parsed.other.map((o) => {
+        const v = o.value as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
+        return {
+          kind: v.kind ?? '', apiVersion: v.apiVersion ?? '', name: v.metadata?.name ?? '',
+          namespace: v.metadata?.namespace ?? 'default', body: o.value, source: { doc: o.doc, line: o.line([]), fields: o.fields },
+        };
+      }),
+    ],
     warnings,
   };
   const errors = checkScenario(scenario, parsed);
+  errors.errors.push(...routingErrors);
   const netpol = checkNetworkPolicies(scenario.networkPolicies, new Set([...namespaces.map((n) => n.name), ...pods.map((p) => p.namespace)]));
   if (errors.errors.length + netpol.errors.length > 0) return { ok: false, errors: [...errors.errors, ...netpol.errors] };
   return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings, ...netpol.warnings] } };

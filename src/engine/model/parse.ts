@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import * as S from './schemas';
 import { networkPolicy } from './netpol-schema';
+import * as R from './schemas-routing';
 import { formatPath, lineAt, type FieldLines, type FieldPath } from './locate';
 import { normalise, type ParsedDocs } from './normalise';
 import { ipPool, isFlannelConfigMap } from './cni-config';
@@ -34,7 +35,7 @@ function describe(value: unknown): string | undefined {
   const name = typeof v.metadata?.name === 'string' ? v.metadata.name : undefined;
   if (name === undefined) return v.kind;
   const ns = typeof v.metadata?.namespace === 'string' ? v.metadata.namespace : undefined;
-  const namespaced = !['Namespace', 'Cluster', 'Podpath'].includes(v.kind);
+  const namespaced = !['Namespace', 'Cluster', 'Podpath', 'IngressClass', 'GatewayClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition'].includes(v.kind);
   return `${v.kind} ${namespaced ? `${ns ?? 'default'}/` : ''}${name}`;
 }
 
@@ -55,7 +56,14 @@ function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
   });
 }
 
-const NOT_MODELLED = new Set(['Ingress', 'ConfigMap', 'Secret', 'ServiceAccount', 'ReplicaSet', 'Job', 'CronJob', 'IngressClass']);
+const NOT_MODELLED = new Set([
+  'ConfigMap', 'Secret', 'ServiceAccount', 'ReplicaSet', 'Job', 'CronJob',
+  // What a controller's manifest brings besides its workloads (ingress-nginx's deploy.yaml, Envoy Gateway's install.yaml).
+  'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  'CustomResourceDefinition', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'PriorityClass',
+  // Gateway API kinds podpath keeps but does not route.
+  'ReferenceGrant', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'BackendTLSPolicy', 'EnvoyProxy',
+]);
 
 export function parseScenario(text: string): ParseResult {
   const yaml = readYaml(text);
@@ -63,6 +71,7 @@ export function parseScenario(text: string): ParseResult {
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
     clusters: [], settings: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], networkPolicies: [], other: [], ipPools: [],
+    ingresses: [], ingressClasses: [], gatewayClasses: [], gateways: [], httpRoutes: [],
   };
 
   for (const doc of yaml.docs) {
@@ -100,6 +109,11 @@ export function parseScenario(text: string): ParseResult {
         if (isFlannelConfigMap(value as { metadata?: { name?: unknown; namespace?: unknown } })) parsed.flannelConfigMap ??= { value: value as { data?: Record<string, unknown> }, doc: index, line, fields };
         else warnings.push({ doc: index, object: ctx.object, line: line([]), message: 'ConfigMap is kept as given but not modelled yet' });
         break;
+      case 'Ingress': take(R.ingress, parsed.ingresses); break;
+      case 'IngressClass': take(R.ingressClass, parsed.ingressClasses); break;
+      case 'GatewayClass': take(R.gatewayClass, parsed.gatewayClasses); break;
+      case 'Gateway': take(R.gateway, parsed.gateways); break;
+      case 'HTTPRoute': take(R.httpRoute, parsed.httpRoutes); break;
       default:
         if (typeof kind !== 'string') {
           errors.push({ doc: index, field: 'kind', line: line(['kind']), message: 'every document needs a kind (Cluster, Podpath, Namespace, Pod, Deployment, Service, ...)' });

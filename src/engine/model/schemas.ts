@@ -54,6 +54,7 @@ export const container = z.looseObject({
   name: labelName,
   image: z.string().default(''),
   ports: z.array(containerPort).default([]),
+  args: z.array(z.string()).optional(),
 });
 
 const toleration = z.looseObject({
@@ -225,7 +226,9 @@ export const settings = z.strictObject({
     ipvsScheduler: z.enum(['rr', 'wrr', 'lc', 'sh', 'mh']).default('rr'),
     /** kube-apiserver --service-node-port-range, e.g. "30000-32767" (checked in checks.ts). */
     serviceNodePortRange: z.string().optional(),
-  }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true, egressMasquerade: true, ipvsScheduler: 'rr' }),
+    /** Components to install with the cluster, as their own manifests install them (model/addons.ts). */
+    addons: z.array(z.enum(['ingress-nginx', 'envoy-gateway'], { message: 'addons podpath can install: ingress-nginx, envoy-gateway' })).default([]),
+  }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true, egressMasquerade: true, ipvsScheduler: 'rr', addons: [] }),
 });
 
 export type KindClusterDoc = z.infer<typeof kindCluster>;

@@ -4,6 +4,7 @@
 
 import type { PortRange } from './port-range';
 import type { NetworkPolicySpec } from './netpol-types';
+import type { GatewayClassDoc, GatewayDoc, HttpRouteDoc, IngressClassDoc, IngressDoc } from './schemas-routing';
 import type { FieldLines } from './locate';
 
 export type { PortRange } from './port-range';
@@ -79,7 +80,12 @@ export interface Settings {
   readonly ipvsScheduler: 'rr' | 'wrr' | 'lc' | 'sh' | 'mh';
   /** kube-apiserver's --service-node-port-range (default 30000-32767). */
   readonly serviceNodePortRange: PortRange;
+  /** Components installed with the cluster, as their own manifests install them (model/addons.ts). */
+  readonly addons: readonly Addon[];
 }
+
+/** What `spec.addons` can install: ingress-nginx's cloud manifest, or Envoy Gateway's controller. */
+export type Addon = 'ingress-nginx' | 'envoy-gateway';
 
 export interface ContainerPortSpec {
   readonly containerPort: number;
@@ -91,6 +97,8 @@ export interface ContainerSpec {
   readonly name: string;
   readonly image: string;
   readonly ports: readonly ContainerPortSpec[];
+  /** The container's arguments (a proxy reads its flags from them: --ingress-class, --watch-ingress-without-class ...). */
+  readonly args?: readonly string[];
 }
 
 export interface Toleration {
@@ -154,6 +162,24 @@ export interface StoredManifest {
   readonly source: SourceRef;
 }
 
+/** A validated routing object: its document with defaults filled in, and where it came from. */
+export interface Routed<T> {
+  readonly namespace: string;
+  readonly name: string;
+  readonly doc: T;
+  readonly source: SourceRef;
+  /** metadata.creationTimestamp in seconds since the epoch, when the document names it. */
+  readonly created?: number;
+}
+
+export interface RoutingObjects {
+  readonly ingresses: readonly Routed<IngressDoc>[];
+  readonly ingressClasses: readonly Routed<IngressClassDoc>[];
+  readonly gatewayClasses: readonly Routed<GatewayClassDoc>[];
+  readonly gateways: readonly Routed<GatewayDoc>[];
+  readonly httpRoutes: readonly Routed<HttpRouteDoc>[];
+}
+
 export interface Scenario {
   readonly cluster: ClusterSpec;
   readonly settings: Settings;
@@ -163,7 +189,9 @@ export interface Scenario {
   readonly endpointSlices: readonly StoredManifest[];
   /** networking.k8s.io/v1 NetworkPolicies, in document order. */
   readonly networkPolicies: readonly NetworkPolicySpec[];
-  /** Other objects kept as given and not yet modelled (Ingress, ...). */
+  /** Ingress and Gateway API objects, validated. */
+  readonly routing: RoutingObjects;
+  /** Other objects kept as given and not yet modelled (ConfigMap, ...). */
   readonly other: readonly StoredManifest[];
   readonly warnings: readonly ScenarioError[];
 }

@@ -15,6 +15,7 @@ function containers(spec: S.PodSpecDoc): ContainerSpec[] {
     name: c.name,
     image: c.image,
     ports: c.ports.map((p) => ({ containerPort: p.containerPort, name: p.name, protocol: p.protocol })),
+    ...(c.args ? { args: c.args } : {}),
   }));
 }
 

@@ -35,6 +35,8 @@ export interface DynState {
   readonly ipvs: ReadonlyMap<NetnsId, IpvsSchedState>;
   /** Path MTUs learned from ICMP "fragmentation needed" (route exceptions, `ip route show cache`), by namespace and destination. */
   readonly pmtu: ReadonlyMap<NetnsId, ReadonlyMap<string, PmtuEntry>>;
+  /** Where each layer-7 proxy's balancer stands, by proxy and upstream (ingress-nginx's round robin). */
+  readonly balancers?: ReadonlyMap<string, number>;
   /** Simulated seconds; each send happens one second after the previous one. */
   readonly clock: number;
   readonly nextCtId: number;
@@ -70,6 +72,7 @@ export class WorkingState {
   private readonly recentWork = new Map<NetnsId, RecentLists>();
   private readonly ipvsBase: DynState['ipvs'];
   private readonly ipvsWork = new Map<NetnsId, IpvsSchedState>();
+  private readonly balancers: Map<string, number>;
   readonly clock: number;
   private nextCtId: number;
 
@@ -80,6 +83,7 @@ export class WorkingState {
     this.ct = new Map(base.conntrack as Map<NetnsId, CtEntry[]>);
     this.recentBase = base.recent;
     this.ipvsBase = base.ipvs;
+    this.balancers = new Map(base.balancers);
     this.clock = base.clock + 1;
     this.nextCtId = base.nextCtId;
   }
@@ -159,6 +163,15 @@ export class WorkingState {
   }
 
 
+  /** A proxy balancer's position (absent before its first pick). */
+  balancer(key: string): number | undefined {
+    return this.balancers.get(key);
+  }
+
+  setBalancer(key: string, position: number): void {
+    this.balancers.set(key, position);
+  }
+
   private writable<V>(outer: Map<string, ReadonlyMap<string, V>>, key: string): Map<string, V> {
     const cur = outer.get(key);
     if (cur && this.owned.has(cur)) return cur as Map<string, V>;
@@ -205,7 +218,7 @@ export class WorkingState {
     for (const [ns, v] of this.ipvsWork) ipvs.set(ns, v);
     return {
       neigh: new Map(this.neigh), fdb: new Map(this.fdb), pmtu: new Map(this.pmtuMap), conntrack: new Map(this.ct), recent,
-      ipvs, clock: this.clock, nextCtId: this.nextCtId,
+      ipvs, clock: this.clock, nextCtId: this.nextCtId, ...(this.balancers.size > 0 ? { balancers: new Map(this.balancers) } : {}),
     };
   }
 }

@@ -6,6 +6,7 @@ import { GATEWAY_NETNS, INTERNET_SEGMENT, nodeListeners, nodeNetnsId } from '../
 import { cidrText } from '../lib/ip';
 import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
 import { containerId, deviceId, machineId, segmentId } from './ids';
+import { proxyRole } from '../apps/proxy-app';
 import type { PodCount, TopoElement, TopologyBuilder } from './topology';
 
 function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string): TopoElement {
@@ -111,7 +112,8 @@ export function nodeInside(cluster: Cluster, node: ClusterNode, out: TopologyBui
     }
     const pns = cluster.shape(pod.netns);
     const pid = machineId(pod.netns);
-    elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
+    const role = proxyRole(pod);
+    elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(role ? [role] : []), ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
     for (const c of pod.spec.containers) {
       elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
     }

@@ -102,6 +102,33 @@ export interface Hop {
   readonly steps?: readonly NfStepView[];
   /** For netfilter hops: how many rules the kernel compared the packet with. */
   readonly rulesEvaluated?: number;
+  /** For a layer-7 proxy's hops: which proxy, the routing rule it followed and the upstream it chose. */
+  readonly proxy?: ProxyView;
+}
+
+/** A routing rule in a scenario object: an Ingress path or default backend, an HTTPRoute rule's match. */
+export interface RouteRef {
+  readonly kind: 'Ingress' | 'HTTPRoute';
+  readonly namespace: string;
+  readonly name: string;
+  /** The rule's field: spec.rules[0].http.paths[1], spec.defaultBackend, spec.rules[1].matches[0]. */
+  readonly field: string;
+}
+
+export interface ProxyView {
+  readonly proxy: 'ingress-nginx' | 'envoy';
+  /** The proxy's own table: the controller pod (NAMESPACE/POD) or the Gateway (NAMESPACE/NAME) it serves. */
+  readonly instance: string;
+  /** What the proxy did at this hop. */
+  readonly step: 'route' | 'balance' | 'respond' | 'relay';
+  /** The rule that matched; absent when none did (the default backend, a 404). */
+  readonly route?: RouteRef;
+  /** The server or virtual host it chose, as its routing table names it: a host, `*.example.com`, or "*". */
+  readonly host?: string;
+  /** The upstream it chose: its name, the Service behind it, and the endpoint picked. */
+  readonly upstream?: { readonly name: string; readonly service?: string; readonly endpoint?: string };
+  /** The status the proxy answered itself with, when it did. */
+  readonly status?: number;
 }
 
 export interface NfStepView {

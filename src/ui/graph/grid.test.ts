@@ -105,12 +105,10 @@ describe('the grid of nodes', () => {
     for (const s of v.topo.elements.filter((e) => e.kind === 'service')) expect(overlap(boxes.get(s.id)!, more!)).toBe(false);
   });
 
-  it('lays out a thousand closed nodes quickly', () => {
+  it('lays out a thousand closed nodes, one box each', () => {
     const elements = Array.from({ length: 1000 }, (_, i) => ({ id: `node:n${i}`, kind: 'node' as const, label: `n${i}`, name: `node n${i}`, details: [] }));
     const topo: Topology = { elements: [...elements, { id: NODE_NETWORK, kind: 'segment', label: 'node network', name: 'node network', details: [] }], links: [] };
-    const t0 = performance.now();
     const { boxes } = layoutView({ topo, tiles: new Set(elements.map((e) => e.id)) });
-    expect(performance.now() - t0).toBeLessThan(200);
     expect(boxes.size).toBe(1001);
   });
 });
