@@ -109,7 +109,7 @@ export function ReachPanel() {
       {reach.status === 'loading' && <p role="status" className="pp-muted">Sending every pod to every pod…</p>}
       {m && (
         <>
-          {!m.enforcement.enforced && <p className="pp-policy-note is-off">{m.enforcement.text}</p>}
+          <p className={`pp-policy-note${m.enforcement.enforced ? ' is-on' : ' is-off'}`}>{m.enforcement.text}</p>
           <p className="pp-muted" aria-live="polite">{m.pods.length * m.pods.length} sends on {m.proto.toUpperCase()} {m.port}: {counts(m)}. Click a cell to see its trace.</p>
           <ul className="pp-reach-legend" aria-label="Legend">
             {VERDICTS.map((v) => <li key={v}><span className={`pp-reach-swatch is-${v}`} aria-hidden="true">{SYMBOL[v]}</span> {WORD[v]}</li>)}
