@@ -4,10 +4,16 @@
 // The upstream model (9 pods) on TCP, UDP and SCTP together: target 200 ms. A 100-pod cluster
 // (10 namespaces of 10 pods on 3 nodes) with 50 policies: target 2 s.
 import { readFileSync } from 'node:fs';
-import { compile, parseScenario, reachMatrix, setCni, type CniName, type ReachProto } from '../src/engine';
+import { applyEdits, compile, parseScenario, reachMatrix, type CniName, type ReachProto } from '../src/engine';
 import { median, timeIt, type Figure } from './engine';
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+function setCni(text: string, cni: CniName): string {
+  const out = applyEdits(text, [{ op: 'setCni', cni }]);
+  if (!out.ok) throw new Error(`setCni failed: ${out.error}`);
+  return out.text;
+}
 
 function compiled(text: string) {
   const parsed = parseScenario(text);

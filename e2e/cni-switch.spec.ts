@@ -1,6 +1,6 @@
 // Journey: the CNI switch. The same send from web to an api pod on the other worker, first with
 // the bridge plugin (routed, no tunnel), then flannel (VXLAN: the outer headers appear on the
-// cross-node hop), then Calico (IP-in-IP); and the flannel MTU scenario, where a full-size
+// cross-node hop), then Calico (IP-in-IP), and Undo back to flannel; and the flannel MTU scenario, where a full-size
 // segment is too big for the overlay and "fragmentation needed" comes back.
 import { expect, test } from '@playwright/test';
 import { API_POD } from './fixtures';
@@ -41,8 +41,16 @@ test('switching the CNI sends again and the cross-node hop shows the tunnel\'s o
   await expect(trace.headers).toContainText('IP-in-IP (4)');
   await expect(trace.headers).toContainText('adds 20 bytes');
 
+  // A switch is one step of the undo history: Undo brings flannel back and sends again through VXLAN.
+  await app.session.undo.click();
+  await expect(app.cni).toHaveValue('flannel');
+  await expect(trace.verdict).toContainText('Delivered');
+  await trace.pause();
+  await trace.select(trace.hopsOfKind('encap').first());
+  await expect(trace.headers).toContainText('VXLAN');
+
   await app.scenario.show();
-  await expect(app.scenario.yaml).toHaveValue(/cni: calico/);
+  await expect(app.scenario.yaml).toHaveValue(/cni: flannel/);
 });
 
 test('the flannel MTU scenario: a 1500-byte segment is dropped with "fragmentation needed" and sent again smaller', async ({ page }) => {

@@ -2,7 +2,9 @@
 // the kube-proxy mode switch, the CNI switch and the built-in scenario menu, the side panels, and the window.podpath API. Journeys talk to
 // this, not to selectors.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { EditToolbar } from './EditToolbar';
 import { RulesPanel } from './RulesPanel';
+import { SessionBar } from './SessionBar';
 import { ScenarioPanel } from './ScenarioPanel';
 import { TablesPanel } from './TablesPanel';
 import { TracePanel } from './TracePanel';
@@ -17,8 +19,12 @@ export class PodpathPage {
   readonly tables: TablesPanel;
   readonly rules: RulesPanel;
   readonly scenario: ScenarioPanel;
+  readonly edit: EditToolbar;
+  readonly session: SessionBar;
 
   constructor(readonly page: Page) {
+    this.edit = new EditToolbar(page);
+    this.session = new SessionBar(page);
     this.graph = page.getByRole('region', { name: 'Cluster graph' });
     this.trace = new TracePanel(page);
     this.tables = new TablesPanel(page);
@@ -26,15 +32,35 @@ export class PodpathPage {
     this.scenario = new ScenarioPanel(page);
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  async open(fragment = ''): Promise<void> {
+    await this.page.goto(`/${fragment}`);
     // The first paint waits for the engine's worker to start and compile: give a loaded machine time.
     await expect(this.node('kind-control-plane')).toBeVisible({ timeout: 15_000 });
+  }
+
+  /** The session the autosave wrote to IndexedDB (its link fragment), or null before the first write. */
+  async savedLink(): Promise<string | null> {
+    return this.page.evaluate(`new Promise((resolve) => {
+      const open = indexedDB.open('podpath');
+      open.onerror = () => resolve(null);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('keyval')) { resolve(null); return; }
+        const get = db.transaction('keyval').objectStore('keyval').get('session');
+        get.onsuccess = () => resolve(get.result ? get.result.link : null);
+        get.onerror = () => resolve(null);
+      };
+    })`);
   }
 
   /** A pod by NAMESPACE/NAME, as the graph names it: "pod default/web". */
   pod(key: string): Locator {
     return this.graph.getByRole('button', { name: `pod ${key}`, exact: true });
+  }
+
+  /** Clicks a node by its heading, not the pods inside it. */
+  async clickNode(name: string): Promise<void> {
+    await this.node(name).click({ position: { x: 30, y: 8 } });
   }
 
   node(name: string): Locator {

@@ -1,11 +1,13 @@
-// The app: creates the store with the default scenario, the engine in a Web Worker (and
-// another to run the rules-vs-Services study), provides it, installs window.podpath, and wraps
-// everything in an error boundary.
+// The app: creates the store, the engine in a Web Worker (and another to run the
+// rules-vs-Services study), opens the link in the URL or the saved work (session/boot.ts),
+// provides the store, installs window.podpath, and wraps everything in an error boundary.
 import { useEffect, useState } from 'react';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore, StoreContext } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { installPodpathApi } from './podpathApi';
+import { bootSession, linkTo, pageStore } from './session/boot';
+import { libraryIn } from './session/records';
 import { Shell } from './Shell';
 import { createWorkerEngine } from './workerEngine';
 import { workerStudyRunner } from './workerStudyRunner';
@@ -13,8 +15,13 @@ import './app.css';
 import './responsive.css';
 
 export function App() {
-  const [store] = useState(() => createAppStore(defaultYaml, { engine: createWorkerEngine(), studyRunner: workerStudyRunner }));
-  useEffect(() => installPodpathApi(window, store), [store]);
+  const [{ store, kv, problem }] = useState(() => {
+    const { kv, problem } = pageStore();
+    const store = createAppStore(defaultYaml, { engine: createWorkerEngine(), studyRunner: workerStudyRunner, autoLoad: false, library: libraryIn(kv) });
+    return { store, kv, problem };
+  });
+  useEffect(() => installPodpathApi(window, store, linkTo), [store]);
+  useEffect(() => { bootSession(store, kv, defaultYaml, problem); }, [store, kv, problem]);
   return (
     <ErrorBoundary area="podpath">
       <StoreContext.Provider value={store}>

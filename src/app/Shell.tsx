@@ -1,18 +1,23 @@
-// The page: a title bar (the built-in scenarios, the CNI plugin, kube-proxy's mode, presentation
-// mode), the send bar, the graph (with the engine's progress over it and the shell dock under
-// it), and the side panel: beside the graph on wide screens, a sheet under it on narrow ones
-// (taller or shorter at the learner's choice). Presentation mode sets bigger type for a
+// The page: a title bar (the built-in scenarios, the CNI plugin, kube-proxy's mode, undo and
+// redo, Copy link, My scenarios, import, handouts, presentation mode), the send bar, the graph
+// (with its edit toolbar, the page's notice, the engine's progress over it and the shell dock
+// under it), and the side panel: beside the graph on wide screens, a sheet under it on narrow
+// ones (taller or shorter at the learner's choice). Presentation mode sets bigger type for a
 // classroom. Each area has its own error boundary, so one failing part never blanks the rest.
 import { useState } from 'react';
 import { useAppStore } from '../store';
+import { EditLayer } from '../ui/edit/EditLayer';
 import { GraphView } from '../ui/graph/GraphView';
 import { CniSwitch } from '../ui/proxy/CniSwitch';
+import { NoticeBanner } from '../ui/session/NoticeBanner';
+import { SessionBar } from '../ui/session/SessionBar';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
 import { ScenarioMenu } from '../ui/proxy/ScenarioMenu';
 import { SendBar } from '../ui/send/SendBar';
 import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
 import { ErrorBoundary } from './ErrorBoundary';
+import { usePageLink } from './session/usePageLink';
 import { SidePanel, type SheetSize } from './SidePanel';
 
 function PresentationToggle() {
@@ -27,6 +32,7 @@ function PresentationToggle() {
 }
 
 export function Shell() {
+  const pageLink = usePageLink();
   const presentation = useAppStore((s) => s.presentation);
   const [sheet, setSheet] = useState<SheetSize>('half');
   return (
@@ -46,6 +52,9 @@ export function Shell() {
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
         </ErrorBoundary>
+        <ErrorBoundary area="the session controls">
+          <SessionBar makeLink={pageLink} />
+        </ErrorBoundary>
         <PresentationToggle />
       </header>
       <ErrorBoundary area="the send bar">
@@ -56,6 +65,10 @@ export function Shell() {
           <ErrorBoundary area="the graph">
             <GraphView />
           </ErrorBoundary>
+          <ErrorBoundary area="the graph's editing">
+            <EditLayer />
+          </ErrorBoundary>
+          <NoticeBanner />
           <BusyIndicator />
           <ErrorBoundary area="the shell">
             <TerminalDock />

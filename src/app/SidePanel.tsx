@@ -23,6 +23,7 @@ const TABS: readonly Tab[] = [
   { id: 'routing', label: 'Routing', Body: lazy(() => import('../ui/routing/RoutingPanel').then((m) => ({ default: m.RoutingPanel }))) },
   { id: 'rules', label: 'Rules vs Services', Body: lazy(() => import('../ui/plot/RulesPanel').then((m) => ({ default: m.RulesPanel }))) },
   { id: 'scenario', label: 'Scenario', Body: lazy(() => import('../ui/editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor }))) },
+  { id: 'edit', label: 'Edit', Body: lazy(() => import('../ui/edit/Inspector').then((m) => ({ default: m.Inspector }))) },
 ];
 
 function TabLabel({ tab }: { tab: Tab }) {

@@ -5,6 +5,7 @@ import { sent } from '../engine/testing/trace';
 import { apiPodIn } from '../scenarios/default.fixture';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { createAppStore, createLoadedStore } from '../store';
+import { decodeLink } from '../share';
 import { createPodpathApi, installPodpathApi } from './podpathApi';
 
 const API = apiPodIn((await createLoadedStore(defaultYaml)).getState().topo, 'kind-worker2');
@@ -60,6 +61,17 @@ describe('the podpath page API', () => {
     const out = await api.loadScenario('kind: Cluster\nnodes: [');
     expect(out).toMatchObject({ ok: false, errors: [{ doc: 1, line: 2 }] });
     expect(store.getState().summary?.nodes).toHaveLength(3);
+  });
+
+  it('gives the link of the page as it is, which opens the same send at the same hop', async () => {
+    const store = await createLoadedStore(defaultYaml);
+    const api = createPodpathApi(store, (f) => `https://podpath.test/#${f}`);
+    await api.send({ from: 'default/web', to: 'svc:default/api', port: 80 });
+    store.getState().selectStep(4);
+    const link = await api.link();
+    expect(link).toMatch(/^https:\/\/podpath\.test\/#v1\./);
+    const d = decodeLink(link.slice(link.indexOf('#')));
+    expect(d.ok && d.state).toMatchObject({ scenario: defaultYaml, seed: 7, run: { kind: 'send', from: 'default/web', to: 'svc:default/api', port: 80 }, at: { exchange: 0, leg: 0, hop: 4 }, panel: 'trace' });
   });
 
   it('installs itself on a window and removes itself again', () => {

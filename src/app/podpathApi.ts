@@ -1,10 +1,12 @@
 // window.podpath: the page's programmatic door, for tests and for pages that embed podpath.
-// loadScenario(yaml), send({ from, to, port, proto, container, size, df }), exec(from, commandLine)
-// and trace() drive the same store the UI shows (exec types into that machine's shell). The engine runs in a Web Worker, so every method returns a Promise
+// loadScenario(yaml), send({ from, to, port, proto, container, size, df }), exec(from, commandLine),
+// trace() and link() drive the same store the UI shows (exec types into that machine's shell). The engine runs in a Web Worker, so every method returns a Promise
 // (version 2; version 1 answered at once). Everything going in is checked; everything coming
 // out is a plain copy.
 import type { Trace } from '../engine';
+import { encodeLink } from '../share';
 import { terminalText, type AppStore, type ApplyResult, type SendOutcome, type SendRequest } from '../store';
+import { linkStateOf } from './session/records';
 
 export interface PodpathApi {
   /** 2: traces are conversations (exchanges of legs of hops), and every call is asynchronous (the engine runs in a Web Worker); see the README. */
@@ -15,6 +17,8 @@ export interface PodpathApi {
   exec(from: string, commandLine: string, container?: string): Promise<ExecAnswer>;
   /** The current trace as plain JSON, or null before the first send (after any call still running). */
   trace(): Promise<Trace | null>;
+  /** The share link of the page as it is: scenario, seed, run, selected hop and open panel. */
+  link(): Promise<string>;
 }
 
 /** What exec() gives back: the output as the terminal shows it, its two streams and exit code, and the trace (null when the command only read state). */
@@ -52,7 +56,8 @@ function checkRequest(req: unknown): SendRequest | string {
 /** What a bug inside the page would have thrown at a script, as the API's own kind of answer. */
 const failure = (e: unknown) => `podpath failed: ${e instanceof Error ? e.message : String(e)}. This is a bug in podpath; nothing was changed.`;
 
-export function createPodpathApi(store: AppStore): PodpathApi {
+/** `linkTo` turns a fragment into a full address (share/location.ts in the page). */
+export function createPodpathApi(store: AppStore, linkTo: (fragment: string) => string = (f) => `#${f}`): PodpathApi {
   return {
     version: 2,
     loadScenario: async (yaml) => {
@@ -87,12 +92,16 @@ export function createPodpathApi(store: AppStore): PodpathApi {
       await store.getState().idle();
       return copy(store.getState().trace);
     },
+    link: async () => {
+      await store.getState().idle();
+      return linkTo(encodeLink(linkStateOf(store.getState().moment())));
+    },
   };
 }
 
 /** Installs the API on the window; returns what removes it again. */
-export function installPodpathApi(target: Window, store: AppStore): () => void {
-  const api = createPodpathApi(store);
+export function installPodpathApi(target: Window, store: AppStore, linkTo?: (fragment: string) => string): () => void {
+  const api = createPodpathApi(store, linkTo);
   target.podpath = api;
   return () => {
     if (target.podpath === api) delete target.podpath;

@@ -7,8 +7,8 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { Addon, CniName, ExecSpec, PolicyPanel, ProxyMode, ReachProto, SearchResult, SendSpec, TableText, Topology } from '../engine';
-import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, Loaded, LoadPhase, Reached, Simulated } from './engineProtocol';
+import type { Addon, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, PolicyPanel, ReachProto, ScenarioEdit, SearchResult, SendSpec, TableText, Topology } from '../engine';
+import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -27,19 +27,29 @@ export interface EngineClient {
   /** What is inside some nodes of the current cluster (details never supersede each other: they add up). */
   details(nodes: readonly string[]): Promise<Answer<Topology>>;
   search(query: string, limit: number): Promise<Answer<SearchResult>>;
-  setProxyMode(text: string, mode: ProxyMode): Promise<Answer<string>>;
   /** The current cluster's NetworkPolicies (`text`: the scenario it was compiled from). */
   policies(text: string): Promise<Answer<PolicyPanel>>;
   /** The current cluster's reachability matrix, from empty tables. */
   reach(proto: ReachProto, port: number): Promise<Answer<Reached>>;
   editDocument(edit: DocumentEdit): Promise<Answer<string>>;
-  setCni(text: string, cni: CniName): Promise<Answer<string>>;
+  /** Applies edits to a scenario text (the engine's one edit function; comments kept). */
+  edit(text: string, edits: readonly ScenarioEdit[]): Promise<Answer<EditResult>>;
+  /** An object's editable fields, for the inspector. */
+  inspect(text: string, ref: ObjectRef): Promise<Answer<Inspected>>;
+  /** kubectl's output as a scenario text and an import report. */
+  importKubectl(texts: readonly string[]): Promise<Answer<ImportResult>>;
+  /** The scenario as a kind config, manifests and commands. */
+  kindHandout(text: string): Promise<Answer<KindHandoutResult>>;
+  /** The scenario text with an addon in spec.addons, comments kept. */
   addAddon(text: string, addon: Addon): Promise<Answer<string>>;
   dispose(): void;
 }
 
 /** Calls a newer call of the same kind makes stale. */
-const SUPERSEDES_ITSELF: ReadonlySet<CallName> = new Set(['load', 'simulate', 'exec', 'tables', 'search', 'setProxyMode']);
+const SUPERSEDES_ITSELF: ReadonlySet<CallName> = new Set(['load', 'simulate', 'exec', 'tables', 'search', 'inspect']);
+
+/** Calls about a scenario text, not about the compiled cluster: a new cluster leaves them be. */
+const TEXT_CALLS: ReadonlySet<CallName> = new Set(['load', 'edit', 'editDocument', 'inspect', 'importKubectl', 'kindHandout']);
 
 /** How requests reach an engine and answers come back. */
 export interface EngineTransport {
@@ -92,7 +102,7 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       state = 0;
       clusterText = p.text ?? null;
       // What was asked of the old cluster is about a scenario the page no longer shows.
-      supersede((q) => q.call === 'load' || q.call === 'setProxyMode' || q.call === 'editDocument' || q.cluster === cluster);
+      supersede((q) => TEXT_CALLS.has(q.call) || q.cluster === cluster);
       retain();
     }
     if ((a.call === 'simulate' || a.call === 'exec') && a.value.ok) {
@@ -166,7 +176,6 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       const at = current();
       return call('search', { cluster: at.cluster, query, limit }, at);
     },
-    setProxyMode: (text, mode) => call('setProxyMode', { text, mode }, { cluster: 0, state: 0 }),
     policies: (text) => {
       const at = current();
       return call('policies', { cluster: at.cluster, text }, at);
@@ -176,7 +185,10 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       return call('reach', { cluster: at.cluster, proto, port }, at) as Promise<Answer<Reached>>;
     },
     editDocument: (edit) => call('editDocument', { edit }, { cluster: 0, state: 0 }),
-    setCni: (text, cni) => call('setCni', { text, cni }, { cluster: 0, state: 0 }),
+    edit: (text, edits) => call('edit', { text, edits }, { cluster: 0, state: 0 }),
+    inspect: (text, ref) => call('inspect', { text, ref }, { cluster: 0, state: 0 }),
+    importKubectl: (texts) => call('importKubectl', { texts }, { cluster: 0, state: 0 }),
+    kindHandout: (text) => call('kindHandout', { text }, { cluster: 0, state: 0 }),
     addAddon: (text, addon) => call('addAddon', { text, addon }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();

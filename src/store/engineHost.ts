@@ -4,7 +4,7 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import {
-  addAddon, compile, EMPTY_STATE, exec, nodeTopology, parseScenario, routingTables, searchCluster, setCni, setProxyMode, simulate, tablesOf, topology, topologyOverview,
+  addAddon, applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, kindHandout, nodeTopology, parseScenario, routingTables, searchCluster, simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
 import { editDocument, policiesOf, reachOf } from './policyCalls';
@@ -25,7 +25,7 @@ function summaryOf(cluster: Cluster): ScenarioSummary {
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
     services: cluster.services.length, namespaces: [...pods].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name, pods: n })),
-    proxyMode: cluster.scenario.cluster.kubeProxyMode, cni: cluster.cni.name, cniTitle: cluster.cni.title, seed: cluster.seed,
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, cni: cluster.cni.name, cniTitle: cluster.cni.title, seed: cluster.seed, positions: cluster.scenario.settings.layout,
   };
 }
 
@@ -96,16 +96,20 @@ export function createEngineHost(): EngineHost {
       }
       case 'search':
         return answer(req, searchCluster(clusterOf(req.cluster), req.query, req.limit));
-      case 'setProxyMode':
-        return answer(req, setProxyMode(req.text, req.mode));
       case 'policies':
         return answer(req, policiesOf(clusterOf(req.cluster), req.text));
       case 'reach':
         return answer(req, reachOf(clusterOf(req.cluster), req.proto, req.port));
       case 'editDocument':
         return answer(req, editDocument(req.edit));
-      case 'setCni':
-        return answer(req, setCni(req.text, req.cni));
+      case 'edit':
+        return answer(req, applyEdits(req.text, req.edits));
+      case 'inspect':
+        return answer(req, inspectObject(req.text, req.ref));
+      case 'importKubectl':
+        return answer(req, importKubectl(req.texts));
+      case 'kindHandout':
+        return answer(req, kindHandout(req.text));
       case 'addAddon':
         return answer(req, addAddon(req.text, req.addon));
     }

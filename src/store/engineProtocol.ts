@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { Addon, CniName, CommandOutput, ExecSpec, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { Addon, CniName, CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioEdit, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -20,6 +20,8 @@ export interface ScenarioSummary {
   readonly cni: CniName;
   readonly cniTitle: string;
   readonly seed: number;
+  /** Graph positions the learner dragged (the Podpath document's spec.layout), by element id. */
+  readonly positions: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
 }
 
 export type Loaded =
@@ -69,16 +71,20 @@ export interface EngineCalls {
   readonly details: { readonly args: { readonly cluster: number; readonly nodes: readonly string[] }; readonly result: Topology };
   /** Pods, Services, nodes and outside hosts by name or address. */
   readonly search: { readonly args: { readonly cluster: number; readonly query: string; readonly limit: number }; readonly result: SearchResult };
-  /** The scenario text with kube-proxy's mode set, comments kept. */
-  readonly setProxyMode: { readonly args: { readonly text: string; readonly mode: ProxyMode }; readonly result: string };
   /** The cluster's NetworkPolicies, the pods each selects and whether its plugin enforces them. */
   readonly policies: { readonly args: { readonly cluster: number; readonly text: string }; readonly result: PolicyPanel };
   /** Every pod to every pod on one protocol and port, through the cluster, from empty tables. */
   readonly reach: { readonly args: { readonly cluster: number; readonly proto: ReachProto; readonly port: number }; readonly result: Reached };
   /** The scenario text with one document replaced, added or removed, the others kept as written. */
   readonly editDocument: { readonly args: { readonly edit: DocumentEdit }; readonly result: string };
-  /** The scenario text with spec.cni set, comments kept. */
-  readonly setCni: { readonly args: { readonly text: string; readonly cni: CniName }; readonly result: string };
+  /** The scenario text with edits applied (comments kept), or why they cannot be. */
+  readonly edit: { readonly args: { readonly text: string; readonly edits: readonly ScenarioEdit[] }; readonly result: EditResult };
+  /** An object's editable fields as its document (or its controller's template) has them, for the inspector. */
+  readonly inspect: { readonly args: { readonly text: string; readonly ref: ObjectRef }; readonly result: Inspected };
+  /** kubectl's output (pasted or dropped texts) as a scenario, with what was kept and left out. */
+  readonly importKubectl: { readonly args: { readonly texts: readonly string[] }; readonly result: ImportResult };
+  /** The scenario as a kind config and manifests with the commands to make the cluster. */
+  readonly kindHandout: { readonly args: { readonly text: string }; readonly result: KindHandoutResult };
   /** The scenario text with an addon in spec.addons, comments kept. */
   readonly addAddon: { readonly args: { readonly text: string; readonly addon: Addon }; readonly result: string };
 }

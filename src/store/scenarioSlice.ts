@@ -1,11 +1,13 @@
 // The scenario slice: the YAML text, what the engine says about it (summary, topology,
 // warnings) and the located errors of an edit that failed. The engine compiles it where it
 // runs (a Web Worker); a bad edit lands in `errors` and the draft, the working scenario is
-// untouched. Switching kube-proxy's mode or the CNI is an edit of the text too (comments kept).
+// untouched. Every scenario that becomes the working one is a step of the undo history,
+// except the page's first (which starts the history). Switching kube-proxy's mode or the CNI is an edit.
 import type { ScenarioError, Topology } from '../engine';
-import type { Answer, EngineClient } from './engineClient';
+import type { EngineClient } from './engineClient';
 import type { LoadPhase } from './engineProtocol';
 import { endpointAgain } from './endpoints';
+import type { History } from './history';
 import { NO_TABLES } from './tablesSlice';
 import type { ApplyResult, GetState, ScenarioSlice, SetState } from './types';
 import type { Work } from './work';
@@ -19,10 +21,16 @@ const PHASE_LABEL: Record<LoadPhase, string> = {
 /** An engine failure (an exception, a stopped worker) as a located-looking scenario problem. */
 export const engineProblem = (error: string): ScenarioError => ({ doc: 0, line: 0, message: `the engine failed: ${error}` });
 
-const SUPERSEDED: ApplyResult = { ok: false, errors: [], superseded: true };
+export const SUPERSEDED: ApplyResult = { ok: false, errors: [], superseded: true };
 
-export function createScenarioSlice(set: SetState, get: GetState, engine: EngineClient, work: Work): ScenarioSlice {
-  const apply = async (next: string): Promise<ApplyResult> => {
+/** How a scenario that compiled enters the history: a new step, the page's first scenario, or a move within it (undo, redo). */
+export type Recording = { readonly step: string } | 'start' | 'none';
+
+/** Compiles `next` and, when it compiles, makes it the working scenario. */
+export type Loader = (next: string, recording: Recording) => Promise<ApplyResult>;
+
+export function createScenarioSlice(set: SetState, get: GetState, engine: EngineClient, work: Work, history: History): { slice: ScenarioSlice; load: Loader } {
+  const load: Loader = async (next, recording) => {
     // Progress arrives later than this call returns, so `loading` is set by then.
     const loading = engine.load(next, (phase) => work.relabel(loading, PHASE_LABEL[phase]));
     const out = await work.track(PHASE_LABEL.parsing, loading);
@@ -44,30 +52,12 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
       source: source && endpointAgain(c.topo, source), destination: destination && endpointAgain(c.topo, destination),
       trace: null, steps: [], position: 0, sendError: null, playing: false, tablesPin: null, tables: NO_TABLES,
     });
+    if (recording === 'start') history.reset(next);
+    else if (recording !== 'none') history.record({ text: next, label: recording.step });
     return { ok: true };
   };
 
-  /**
-   * A setting switched by an edit of the text (kube-proxy's mode, the CNI): the working text is
-   * rewritten, recompiled, and the last send sent again; unapplied edits stay in the editor, with
-   * the new setting written into them too (if they can be).
-   */
-  const switchSetting = async (edit: (text: string) => Promise<Answer<string>>): Promise<ApplyResult> => {
-    const s = get();
-    const hadTrace = s.trace !== null;
-    const text = await edit(s.text);
-    if (text.status === 'superseded') return SUPERSEDED;
-    if (text.status === 'failed') return { ok: false, errors: [engineProblem(text.error)] };
-    const edited = s.draft !== s.text ? await edit(s.draft) : null;
-    const out = await apply(text.value);
-    if (!out.ok) return out;
-    if (edited?.status === 'done') set({ draft: edited.value });
-    else if (edited) set({ draft: s.draft });
-    if (hadTrace) await get().resend();
-    return out;
-  };
-
-  return {
+  const slice: ScenarioSlice = {
     text: '',
     draft: '',
     summary: null,
@@ -79,26 +69,29 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     routing: [],
     setDraft: (draft) => set({ draft }),
     discardDraft: () => set({ draft: get().text, errors: [] }),
-    applyDraft: () => apply(get().draft),
-    loadScenario: (next) => {
+    applyDraft: () => load(get().draft, { step: 'apply the YAML' }),
+    loadScenario: (next, step = 'load a scenario') => {
       set({ draft: next });
-      return apply(next);
+      return load(next, get().summary ? { step } : 'start');
     },
     installAddon: async (addon) => {
       const text = await work.track(`Installing ${addon}`, engine.addAddon(get().text, addon));
       if (text.status === 'superseded') return SUPERSEDED;
       if (text.status === 'failed') return { ok: false, errors: [engineProblem(text.error)] };
-      return text.value === get().text ? { ok: true } : apply(text.value);
+      return text.value === get().text ? { ok: true } : load(text.value, { step: `install ${addon}` });
     },
     switchProxyMode: async (mode) => {
       const s = get();
       if (!s.summary || s.proxyMode === mode) return { ok: true };
-      return switchSetting((text) => work.track('Switching kube-proxy mode', engine.setProxyMode(text, mode)));
+      const out = await s.edit([{ op: 'setProxyMode', mode }], `switch kube-proxy to ${mode}`);
+      return out.ok ? { ok: true } : out.superseded ? SUPERSEDED : { ok: false, errors: out.errors ?? [{ doc: 0, line: 0, message: out.error }] };
     },
     switchCni: async (cni) => {
       const s = get();
       if (!s.summary || s.cni === cni) return { ok: true };
-      return switchSetting((text) => work.track('Switching the CNI plugin', engine.setCni(text, cni)));
+      const out = await s.edit([{ op: 'setCni', cni }], `switch the CNI to ${cni}`);
+      return out.ok ? { ok: true } : out.superseded ? SUPERSEDED : { ok: false, errors: out.errors ?? [{ doc: 0, line: 0, message: out.error }] };
     },
   };
+  return { slice, load };
 }

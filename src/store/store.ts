@@ -6,6 +6,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInProcessEngine, type EngineClient } from './engineClient';
 import { createPolicySlice } from './policySlice';
+import { createCompareSlice } from './compareSlice';
+import { createEditSlice } from './editSlice';
+import { createGraphSlice } from './graphSlice';
+import { createHistory } from './history';
+import { createLibrarySlice, type ScenarioLibrary } from './librarySlice';
+import { createMomentSlice } from './momentSlice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createStudySlice, type StudyPlan, type StudyRunner } from './study';
@@ -26,14 +32,29 @@ export interface StoreOptions {
   readonly studyRunner?: StudyRunner;
   /** A smaller study, for tests. */
   readonly studyPlan?: StudyPlan;
+  /** What "reset to the default scenario" loads; the scenario the store starts with when not given. */
+  readonly defaultScenario?: string;
+  /** false: the store does not load `scenarioText` itself (the page opens a link or saved work first). */
+  readonly autoLoad?: boolean;
+  /** Where My scenarios are kept; without one they last as long as the page. */
+  readonly library?: ScenarioLibrary;
+  /** The clock My scenarios' dates come from (tests pin it). */
+  readonly now?: () => Date;
 }
 
 export function createAppStore(scenarioText: string, options: StoreOptions = {}): AppStore {
   const engine = options.engine ?? createInProcessEngine();
+  const history = createHistory();
   const store = createStore<AppState>()((set, get) => {
     const work = createWork(set);
+    const scenario = createScenarioSlice(set, get, engine, work, history);
     return {
       ...work.slice,
+      ...createEditSlice(set, get, engine, work, history, scenario.load, () => options.defaultScenario ?? scenarioText),
+      ...createMomentSlice(set, get),
+      ...createCompareSlice(set, get),
+      ...createGraphSlice(set, get),
+      ...createLibrarySlice(set, get, options.library, options.now ?? (() => new Date())),
       ...createSelectionSlice(set, get),
       ...createTraceSlice(set, get, engine, work),
       ...createTablesSlice(set, get, engine, work),
@@ -42,10 +63,11 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...createUiSlice(set, get),
       ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
       ...createPolicySlice(set, get, engine, work),
-      ...createScenarioSlice(set, get, engine, work),
+      ...scenario.slice,
     };
   });
-  void store.getState().loadScenario(scenarioText);
+  history.subscribe((view) => store.setState({ history: view }));
+  if (options.autoLoad !== false) void store.getState().loadScenario(scenarioText);
   return store;
 }
 

@@ -2,9 +2,12 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { Addon, CniName, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace } from '../engine';
+import type { Addon, CniName, ImportReport, Inspected, KindHandoutResult, ObjectRef, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioEdit, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
+import type { HistoryView } from './history';
+import type { HopRef } from './position';
+import type { GraphMode, ModeEvent } from './graphMode';
 import type { Step } from './steps';
 import type { StudySlice } from './study';
 import type { TerminalSlice } from './terminalSlice';
@@ -37,15 +40,52 @@ export interface ScenarioSlice {
   discardDraft(): void;
   /** Parses and compiles the draft; on failure the working scenario stays as it was. */
   applyDraft(): Promise<ApplyResult>;
-  /** Replaces draft and scenario at once (the page API, a shared link). */
-  loadScenario(text: string): Promise<ApplyResult>;
-  /** Rewrites the scenario's kubeProxyMode (comments kept), recompiles, and sends the last send again. */
+  /** Replaces draft and scenario at once (the page API, a shared link, a saved scenario); one undo step named `step`. */
+  loadScenario(text: string, step?: string): Promise<ApplyResult>;
+  /** Rewrites the scenario's kubeProxyMode (an edit: comments kept), recompiles, and sends the last send again. */
   switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
-  /** Rewrites the scenario's spec.cni (comments kept), recompiles, and sends the last send again. */
+  /** Rewrites the scenario's spec.cni (an edit, one undo step: comments kept), recompiles, and sends the last send again. */
   switchCni(cni: CniName): Promise<ApplyResult>;
   /** Adds an addon to spec.addons (comments kept) and recompiles. */
   installAddon(addon: Addon): Promise<ApplyResult>;
 }
+
+/** `superseded`: a newer change replaced this edit before it finished. `errors`: why the edited scenario did not compile. */
+export type EditOutcome =
+  | { readonly ok: true; readonly notes: readonly string[]; readonly made?: ObjectRef }
+  | { readonly ok: false; readonly error: string; readonly errors?: readonly ScenarioError[]; readonly superseded?: true };
+
+export interface EditStatus {
+  readonly kind: 'done' | 'failed';
+  /** What the last edit, undo or redo did ("added label app=api to ..."), or why it could not. */
+  readonly message: string;
+}
+
+export interface EditSlice {
+  readonly history: HistoryView;
+  readonly editStatus: EditStatus | null;
+  /**
+   * Applies edits to the working scenario (one undo step named `label`), recompiles, and sends
+   * the current send again. Nothing changes when an edit cannot be made or does not compile.
+   */
+  edit(edits: readonly ScenarioEdit[], label: string): Promise<EditOutcome>;
+  /** Goes one step back (or forward) in the history; null when there is none. */
+  undo(): Promise<ApplyResult | null>;
+  redo(): Promise<ApplyResult | null>;
+  /** Loads the default scenario, as a step that Undo takes back. */
+  resetToDefault(): Promise<ApplyResult>;
+  /** An object's editable fields in the working scenario, for the inspector; null when a newer question replaced this one. */
+  inspect(ref: ObjectRef): Promise<Inspected | null>;
+  /** kubectl's output as the working scenario (one undo step), with the import report. */
+  importKubectl(texts: readonly string[]): Promise<ImportOutcome>;
+  /** The working scenario as a kind config and manifests, for a handout. */
+  kindHandout(): Promise<KindHandoutResult>;
+}
+
+/** `errors`: the imported scenario did not compile (it waits in the editor). */
+export type ImportOutcome =
+  | { readonly ok: true; readonly report: ImportReport }
+  | { readonly ok: false; readonly error: string; readonly report?: ImportReport; readonly errors?: readonly ScenarioError[] };
 
 export interface SelectionSlice {
   readonly source: Endpoint | null;
@@ -106,7 +146,7 @@ export interface TraceSlice {
 
 export type Speed = 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
-export type Panel = 'trace' | 'tables' | 'policies' | 'reach' | 'routing' | 'rules' | 'scenario';
+export type Panel = 'trace' | 'tables' | 'policies' | 'reach' | 'routing' | 'rules' | 'scenario' | 'edit';
 
 /** A namespace or table the learner chose in the tables panel; it holds while the hop stays selected. */
 export interface TablesPin {
@@ -115,11 +155,20 @@ export interface TablesPin {
   readonly table?: TableId;
 }
 
+/** A message across the top of the page: a link that could not be opened, what was repaired, storage trouble. */
+export interface Notice {
+  readonly tone: 'info' | 'warning';
+  readonly title: string;
+  readonly details: readonly string[];
+}
+
 export interface UiSlice {
   readonly playing: boolean;
   readonly speed: Speed;
   readonly panel: Panel;
   readonly tablesPin: TablesPin | null;
+  readonly notice: Notice | null;
+  showNotice(notice: Notice | null): void;
   play(): void;
   pause(): void;
   setSpeed(speed: Speed): void;
@@ -220,7 +269,93 @@ export interface WorkSlice {
   idle(): Promise<void>;
 }
 
-export type AppState = ScenarioSlice & SelectionSlice & TraceSlice & TablesSlice & ViewSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice & PolicySlice;
+/** What a share link and the autosave keep of the page (see momentSlice.ts). */
+export interface Moment {
+  readonly scenario: string;
+  readonly seed?: number;
+  readonly run?: TraceRun;
+  readonly at?: HopRef;
+  readonly panel?: Panel;
+}
+
+export type OpenOutcome =
+  | { readonly ok: true; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly error: string; readonly errors?: readonly ScenarioError[]; readonly superseded?: true };
+
+export interface MomentSlice {
+  /** The page as a moment: the working scenario, the last run (or the send the selection describes), the hop, the panel. */
+  moment(): Moment;
+  /** Makes a moment the page (one undo step named `step`, or the history's start on a fresh page). */
+  openMoment(moment: Moment, step: string): Promise<OpenOutcome>;
+  /** Runs what a trace's `run` says again: a send, or a shell command in the same machine's shell. */
+  replay(run: TraceRun): Promise<SendOutcome>;
+}
+
+/** A scenario the learner saved under a name. */
+export interface SavedScenario {
+  readonly id: string;
+  readonly name: string;
+  readonly scenario: string;
+  /** ISO 8601. */
+  readonly savedAt: string;
+}
+
+export interface StorageStatus {
+  readonly status: 'ok' | 'failed';
+  /** What the last write did, or why it failed (the page keeps everything meanwhile). */
+  readonly message: string | null;
+}
+
+export interface LibrarySlice {
+  readonly library: readonly SavedScenario[];
+  readonly storage: StorageStatus;
+  loadLibrary(): Promise<void>;
+  /** Keeps the working scenario (or the text given) under `name`. */
+  saveAs(name: string, scenario?: string): Promise<SavedScenario>;
+  /** Loads a saved scenario (one undo step). */
+  openSaved(id: string): Promise<ApplyResult>;
+  renameSaved(id: string, name: string): Promise<void>;
+  deleteSaved(id: string): Promise<void>;
+  /** The autosave reports how its last write went. */
+  reportStorage(status: StorageStatus): void;
+}
+
+/** The edit menu opened on an element (a right click, or the keyboard's menu key), at a place on the page. */
+export interface GraphMenu {
+  readonly elementId: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface GraphSlice {
+  readonly graphMode: GraphMode;
+  readonly menu: GraphMenu | null;
+  openMenu(elementId: string, x: number, y: number): void;
+  closeMenu(): void;
+  /** A click on a graph element, as the mode reads it. */
+  clickElement(elementId: string): void;
+  /** Any event of the graph's state machine (a key, a drawn link); the connect edit's outcome when it made one. */
+  graphEvent(event: ModeEvent): Promise<EditOutcome | null>;
+  /** edit(), then selects in the inspector the object the edit made (a new pod, a renamed Service). */
+  editAndSelect(edits: readonly ScenarioEdit[], label: string): Promise<EditOutcome>;
+}
+
+/** A trace kept aside to compare the next run with. */
+export interface PinnedRun {
+  readonly trace: Trace;
+  readonly steps: readonly Step[];
+  /** What it was: the run, the kube-proxy mode, the change it came after. */
+  readonly label: string;
+}
+
+export interface CompareSlice {
+  readonly pinned: PinnedRun | null;
+  /** Keeps the current trace aside. */
+  pinTrace(): void;
+  unpinTrace(): void;
+}
+
+export type AppState = CompareSlice & ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & ViewSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice & PolicySlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -1,5 +1,6 @@
 // The UI settings slice: playback (playing, speed), which side panel shows, and what the
-// learner chose in the tables panel for the selected hop.
+// learner chose in the tables panel for the selected hop, and the page's notice (a link that
+// could not be opened, what was repaired).
 import type { GetState, SetState, UiSlice } from './types';
 
 export function createUiSlice(set: SetState, get: GetState): UiSlice {
@@ -8,6 +9,8 @@ export function createUiSlice(set: SetState, get: GetState): UiSlice {
     speed: 1,
     panel: 'trace',
     tablesPin: null,
+    notice: null,
+    showNotice: (notice) => set({ notice }),
     play: () => {
       const { steps, position } = get();
       if (steps.length < 2) return;

@@ -1,9 +1,12 @@
 // compile(scenario) → Cluster. Does what kind (or the cloud), the scheduler and the CNI do
 // for a new cluster: places the nodes on the node network the CNI runs on, places the pods,
-// and hands each pod an address from the CNI's IPAM. Namespaces are built lazily.
+// and hands each pod an address from the CNI's IPAM. An observed cluster keeps the node
+// addresses, podCIDRs and pod addresses it reported where the plugin's IPAM is kind's
+// host-local (ipam.ts). Namespaces are built lazily.
 import { POLICY_ENGINE } from '../policy/engine';
 import { cidrContains, cidrText, ipToInt, parseCidr, type Cidr } from '../lib/ip';
 import { dockerMac, hashedMac } from '../lib/mac';
+import { nodeAddresses, reportedIP } from './ipam';
 import type { Scenario } from '../model/types';
 import { schedule } from './schedule';
 import { buildNetns, buildNetnsShape, GATEWAY_INTERNET_IP, GATEWAY_NETNS, outsideNetnsId, podNetnsId, nodeNetnsId, INTERNET_SEGMENT, nodeCtx } from './netns';
@@ -48,8 +51,10 @@ export function compile(scenario: Scenario): CompileResult {
   const hasWorkers = scenario.cluster.nodes.some((n) => n.role === 'worker');
   const errors: CompileError[] = [];
 
+  // kind's node network: reported node addresses and podCIDRs kept, the rest allocated as kind would.
+  const addresses = nodeAddresses(scenario.cluster.nodes, parseCidr(scenario.cluster.nodeSubnet), podSubnetCidr, errors);
   const nodeList: MutableNode[] = scenario.cluster.nodes.map((n, i) => {
-    const place = underlay.place(i);
+    const place = underlay.kind === 'l2' ? { ...underlay.place(i), ip: addresses[i]!.ip } : underlay.place(i);
     const labels: Record<string, string> = {
       'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', ...n.labels,
     };
@@ -59,7 +64,7 @@ export function compile(scenario: Scenario): CompileResult {
       name: n.name, index: i, role: n.role, ip: place.ip, mac: underlay.kind === 'l2' ? dockerMac(place.ip) : hashedMac(`eni0/${n.name}`),
       segment: place.segment, subnet: place.subnet, gatewayIp: place.gatewayIp, podCidr: place.subnet, podRanges: [], labels,
       // kubeadm taints control-plane nodes; kind removes the taint when there are no workers.
-      tainted: n.role === 'control-plane' && hasWorkers, pods: [] as string[],
+      tainted: n.observed ? n.observed.tainted : n.role === 'control-plane' && hasWorkers, pods: [] as string[],
     };
   });
 
@@ -69,7 +74,7 @@ export function compile(scenario: Scenario): CompileResult {
     const p = placements[i]!;
     if (!('pending' in p) && !scenario.pods[i]!.hostNetwork) counts[p.node]! += 1;
   }
-  const plan = cni.ipam(nodeList.map((n) => ({ placement: { ip: n.ip, segment: n.segment, subnet: n.subnet, gatewayIp: n.gatewayIp }, index: n.index })), podSubnetCidr, counts);
+  const plan = cni.ipam(nodeList.map((n, i) => ({ placement: { ip: n.ip, segment: n.segment, subnet: n.subnet, gatewayIp: n.gatewayIp }, index: n.index, podCidr: addresses[i]!.podCidr })), podSubnetCidr, counts);
   const overflow = (plan as { overflow?: string }).overflow;
   if (overflow) errors.push({ doc: 0, line: 0, message: overflow });
   nodeList.forEach((n, i) => {
@@ -80,6 +85,16 @@ export function compile(scenario: Scenario): CompileResult {
   const pods: ClusterPod[] = [];
   const pending: PendingPod[] = [];
   const slots = new Int32Array(nodeList.length);
+  // Reported pod addresses first, so allocation leaves them alone (only host-local IPAM keeps them).
+  const kept = scenario.pods.map((spec, i) => {
+    const p = placements[i]!;
+    const ip = reportedIP(spec);
+    if ('pending' in p || ip === undefined || !plan.keep) return undefined;
+    const refused = plan.keep(p.node, ip, nodeList[p.node]!.name);
+    if (refused === null) return ip;
+    errors.push({ doc: spec.source.doc, line: spec.source.line, object: `Pod ${spec.namespace}/${spec.name}`, field: 'status.podIP', message: refused });
+    return undefined;
+  });
   scenario.pods.forEach((spec, i) => {
     const p = placements[i]!;
     if ('pending' in p) { pending.push({ spec, reason: p.pending }); return; }
@@ -92,7 +107,8 @@ export function compile(scenario: Scenario): CompileResult {
     }
     const slot = slots[p.node]!;
     slots[p.node] = slot + 1;
-    const got = plan.assign(p.node, slot);
+    const reported = kept[i];
+    const got = reported !== undefined ? { ip: reported } : plan.assign(p.node, slot);
     if ('full' in got) {
       errors.push({ doc: spec.source.doc, line: spec.source.line, object: `Pod ${key}`, message: `node ${node.name}: ${got.full}` });
       return;

@@ -79,7 +79,7 @@ export function bridgePlugin(cfg: { readonly hairpinMode: boolean; readonly prom
     policy: { enforces: false, why: 'the bridge plugin wires pods to a Linux bridge; it has no NetworkPolicy engine' },
     replacesKubeProxy: false, podMtu: o.mtu, underlay: kindNetwork(nodeSubnet),
     podSpace: (s) => s,
-    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
+    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes),
     uplinks: kindUplinks,
     nodeDevices: (ctx) => bridgeWiring(ctx, o).devices,
     nodeTables: (ctx): NodeWiring => ({ routes: [...bridgeWiring(ctx, o).routes, ...hostGwRoutes(ctx)] }),

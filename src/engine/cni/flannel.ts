@@ -99,7 +99,7 @@ export function flannelPlugin(cfg: FlannelConfig, nodeSubnet: string, podMtu?: n
     policy: { enforces: false, why: 'flannel only connects pods; it does not implement NetworkPolicy (canal pairs it with Calico for that)' },
     replacesKubeProxy: false, podMtu: mtu, underlay: kindNetwork(nodeSubnet),
     podSpace: (s) => s,
-    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
+    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes),
     uplinks: kindUplinks,
     nodeDevices: (ctx) => [...(vxlan ? [vxlanDevice(ctx.node, cfg)] : []), ...bridgeWiring(ctx, br).devices],
     nodeTables: (ctx) => {

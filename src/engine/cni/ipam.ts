@@ -6,20 +6,24 @@
 // block's first address, pods the next ones. AWS VPC CNI: pods get the secondary addresses of
 // the node's ENIs, filling one ENI before the next.
 import { cidrSize, cidrText, intToIp, nthAddress, nthSubnet, type Cidr } from '../lib/ip';
-import type { IpamPlan } from './types';
+import { HostLocal } from '../cluster/ipam';
+import type { IpamNode, IpamPlan } from './types';
 
-/** host-local on the node's podCIDR: .1 the gateway (bridge, ptp's host end, cilium_host), pods from .2. */
-export function hostLocal(podSubnet: Cidr, nodes: number): IpamPlan & { readonly overflow?: string } {
+/** host-local on the node's podCIDR: .1 the gateway (bridge, ptp's host end, cilium_host), pods from .2; reported addresses kept. */
+export function hostLocal(podSubnet: Cidr, nodes: readonly IpamNode[]): IpamPlan & { readonly overflow?: string } {
   const perNode = 2 ** (24 - podSubnet.prefix);
-  const overflow = podSubnet.prefix > 24 || nodes > perNode
-    ? `the pod subnet ${cidrText(podSubnet)} has room for ${podSubnet.prefix > 24 ? 0 : perNode} node podCIDRs of /24, but the cluster has ${nodes} nodes`
+  const overflow = podSubnet.prefix > 24 || nodes.length > perNode
+    ? `the pod subnet ${cidrText(podSubnet)} has room for ${podSubnet.prefix > 24 ? 0 : perNode} node podCIDRs of /24, but the cluster has ${nodes.length} nodes`
     : undefined;
+  const leases = nodes.map((n) => new HostLocal(n.podCidr));
   return {
     ...(overflow ? { overflow } : {}),
-    ranges: (i) => [nthSubnet(podSubnet, 24, i)],
-    assign: (i, slot) => slot + 2 > 254
-      ? { full: `node podCIDR ${cidrText(nthSubnet(podSubnet, 24, i))} is full: host-local IPAM has no address left for this pod` }
-      : { ip: nthAddress(nthSubnet(podSubnet, 24, i), slot + 2) },
+    ranges: (i) => [nodes[i]!.podCidr],
+    keep: (i, ip, nodeName) => leases[i]!.reserve(ip, nodeName),
+    assign: (i) => {
+      const ip = leases[i]!.allocate();
+      return ip === null ? { full: `node podCIDR ${cidrText(nodes[i]!.podCidr)} is full: host-local IPAM has no address left for this pod` } : { ip };
+    },
   };
 }
 

@@ -44,7 +44,7 @@ export function kindnetPlugin(nodeSubnet: string, podMtu?: number): CniPlugin {
     },
     replacesKubeProxy: false, podMtu: mtu, underlay: kindNetwork(nodeSubnet),
     podSpace: (s) => s,
-    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
+    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes),
     uplinks: kindUplinks,
     nodeDevices: (ctx) => ctx.pods.map((p) => veth(ctx, p, mtu).host),
     nodeTables: (ctx) => ({

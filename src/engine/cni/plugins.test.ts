@@ -8,6 +8,9 @@ import type { Cluster } from '../cluster/types';
 import { clusterFrom } from '../testing/build';
 import { last, run, type SentExchange } from '../testing/trace';
 import type { Hop, OuterHeader } from '../trace/types';
+import { readFileSync } from 'node:fs';
+import { applyEdit } from '../model/edits';
+import { CNI_NAMES, type CniName } from '../model/cni-config';
 
 const builtin = (id: string) => BUILTIN_SCENARIOS.find((b) => b.id === id)!.yaml;
 
@@ -134,5 +137,38 @@ describe('every built-in scenario', () => {
   it.each(BUILTIN_SCENARIOS.map((b) => [b.id, b.yaml] as const))('%s compiles and web reaches the api Service', (_id, yaml) => {
     const c = clusterFrom(yaml);
     expect(run(c, { from: 'web', to: 'svc:default/api', port: 80 }).verdict).toBe('delivered');
+  });
+});
+
+describe('the same send switched across the six plugins (the default scenario, spec.cni edited as the app does)', () => {
+  const DEFAULT = readFileSync('src/scenarios/default.yaml', 'utf8');
+  const switched = (cni: CniName) => {
+    const out = applyEdit(DEFAULT, { op: 'setCni', cni });
+    if (!out.ok) throw new Error(out.error);
+    return clusterFrom(out.text);
+  };
+  /** The machines and devices the packet went through, hashed veth names reduced to their prefix, repeats folded. */
+  const devicePath = (hops: readonly Hop[]) => hops
+    .map((h) => `${h.node}:${h.device.replace(/^(veth|cali|eni|lxc)[0-9a-f]+$/, '$1*')}${h.packet.outer.length > 0 ? `+${h.packet.outer.map((o) => o.kind).join('+')}` : ''}`)
+    .filter((x, i, all) => i === 0 || all[i - 1] !== x);
+  const paths = new Map(CNI_NAMES.map((cni) => {
+    const c = switched(cni);
+    const t = run(c, { from: 'web', to: remoteApi(c), port: 8080 });
+    expect(t.verdict, cni).toBe('delivered');
+    return [cni, devicePath(t.hops)] as const;
+  }));
+
+  it('takes six different paths', () => {
+    expect(new Set([...paths.values()].map((p) => p.join(' > '))).size).toBe(6);
+  });
+
+  it('goes through each plugin\'s own devices', () => {
+    const through = (cni: CniName, re: RegExp) => paths.get(cni)!.some((d) => re.test(d));
+    expect(through('bridge', /:cni0$/) && !through('bridge', /\+/)).toBe(true);
+    expect(through('kindnet', /:veth\*$/) && !through('kindnet', /cni0/)).toBe(true);
+    expect(through('flannel', /:flannel\.1/) && through('flannel', /\+vxlan/)).toBe(true);
+    expect(through('calico', /:cali\*$/) && through('calico', /:tunl0/) && through('calico', /\+ipip/)).toBe(true);
+    expect(through('aws-vpc-cni', /:eni\*$/) && through('aws-vpc-cni', /^gateway:/)).toBe(true);
+    expect(through('cilium', /:lxc\*$/) && through('cilium', /:cilium_vxlan/)).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ import { EMPTY_STATE } from '../stack/state';
 import { clusterFrom } from '../testing/build';
 import { caliName, eniVethName } from './veth';
 import { felixRuleIds } from './calico-rules';
+import { importKubectl } from '../model/import';
+import { applyEdit } from '../model/edits';
 
 const reference = (name: string) => readFileSync(resolve(process.cwd(), '../shared/reference', name), 'utf8');
 const CNI_REF = reference('cni_reference.txt');
@@ -173,6 +175,24 @@ describe('kindnet', () => {
 
   it('masquerades what leaves the cluster with KIND-MASQ-AGENT', () => {
     expect(table(c, 'node/kind-worker', 'iptables-save')).toContain('-A KIND-MASQ-AGENT -m comment --comment "kind-masq-agent: outbound traffic is subject to MASQUERADE (must be last in chain)" -j MASQUERADE');
+  });
+
+  it('keeps the addresses a real kind cluster reported (kubectl import) and routes to the podCIDRs it reported', () => {
+    const fixture = (f: string) => readFileSync(`src/engine/model/import/fixtures/${f}`, 'utf8');
+    const out = importKubectl([fixture('kind-dump.yaml'), fixture('kind-nodes.yaml')]);
+    if (!out.ok) throw new Error(out.error);
+    const edited = applyEdit(out.text, { op: 'setCni', cni: 'kindnet' });
+    if (!edited.ok) throw new Error(edited.error);
+    const k = clusterFrom(edited.text);
+    expect(k.cni.name).toBe('kindnet');
+    const web = k.pod('default/web')!;
+    expect([web.node, web.ip]).toEqual(['kind-worker', '10.244.2.3']);
+    // kind-worker is 172.18.0.2 with 10.244.2.0/24; kind-worker2 is 172.18.0.4 with 10.244.1.0/24.
+    const routes = lines(table(k, 'node/kind-worker', 'routes'));
+    expect(routes).toContain('10.244.1.0/24 via 172.18.0.4 dev eth0');
+    expect(routes).toContain('10.244.0.0/24 via 172.18.0.3 dev eth0');
+    expect(routes).toContainEqual(expect.stringMatching(/^10\.244\.2\.3 dev veth[0-9a-f]{8} scope host$/));
+    expect(lines(table(k, web.netns, 'routes'))[0]).toBe('default via 10.244.2.1 dev eth0');
   });
 });
 

@@ -96,6 +96,15 @@ export interface IpamPlan {
   ranges(node: number): readonly Cidr[];
   /** The address of the `slot`-th pod with its own namespace on a node, or why there is none. */
   assign(node: number, slot: number): { readonly ip: string } | { readonly full: string };
+  /** Keeps an address a pod reported (an observed cluster's status.podIP) before any is assigned, or says why it cannot; absent: the plugin's IPAM hands out its own. */
+  keep?(node: number, ip: string, nodeName: string): string | null;
+}
+
+/** What IPAM is told about a node: its place on the node network and its podCIDR (as reported, or the next /24 as kube-controller-manager would give it). */
+export interface IpamNode {
+  readonly placement: NodePlacement;
+  readonly index: number;
+  readonly podCidr: Cidr;
 }
 
 /** A node's place on the node network, as the plugin's underlay puts it. */
@@ -120,7 +129,7 @@ export interface CniPlugin {
   /** The cluster-wide pod address space: the pod subnet, or (AWS) the VPC. */
   podSpace(podSubnet: Cidr): Cidr;
   /** IPAM for a cluster with these nodes and per-node counts of pods that need an address. */
-  ipam(nodes: readonly { readonly placement: NodePlacement; readonly index: number }[], podSubnet: Cidr, podCounts: readonly number[]): IpamPlan;
+  ipam(nodes: readonly IpamNode[], podSubnet: Cidr, podCounts: readonly number[]): IpamPlan;
   /** The underlay interfaces of a node (eth0; AWS adds the secondary ENIs it attached). */
   uplinks(ctx: NodeCtx): readonly Device[];
   /** The node's devices beyond lo and the underlay interfaces: bridges, pods' host ends, tunnel devices. */

@@ -11,6 +11,7 @@ import { checkScenario, checkSizes } from './validation';
 import { resolveCniConfig, type CniConfig, type IpPoolDoc } from './cni-config';
 import { addonDocs, definedKey } from './addons';
 import { gatewayInfra } from './gateway-infra';
+import { adopt, observedNodes } from './observed';
 import { routingObjects, type ParsedRouting } from './routing-objects';
 import { DEFAULT_NODE_PORT_RANGE, parsePortRange } from './port-range';
 import type {
@@ -20,6 +21,8 @@ import type {
 export interface ParsedDocs extends ParsedRouting {
   readonly clusters: readonly Located<S.KindClusterDoc>[];
   readonly settings: readonly Located<S.SettingsDoc>[];
+  /** Node documents: the nodes of an observed cluster (see observed.ts). */
+  readonly nodes: readonly Located<S.NodeDoc>[];
   readonly namespaces: readonly Located<{ metadata: { name: string; labels?: Record<string, string> } }>[];
   readonly pods: readonly Located<S.PodDoc>[];
   readonly deployments: readonly Located<S.DeploymentDoc>[];
@@ -34,17 +37,19 @@ export interface ParsedDocs extends ParsedRouting {
   readonly flannelConfigMap?: Located<{ data?: Record<string, unknown> }>;
 }
 
-function clusterSpec(doc: Located<S.KindClusterDoc> | undefined): ClusterSpec {
+function clusterSpec(doc: Located<S.KindClusterDoc> | undefined, nodeDocs: readonly Located<S.NodeDoc>[]): ClusterSpec {
   const v = doc?.value;
   const name = v?.name ?? KIND_DEFAULTS.name;
   const nodes = v?.nodes ?? [{ role: 'control-plane' as const }];
   const names = kindNodeNames(name, nodes.map((n) => n.role));
+  // Node documents (an observed cluster) are the nodes, instead of the kind config's list.
+  const observed = nodeDocs.length > 0 ? observedNodes(nodeDocs) : null;
   return {
     name,
-    nodes: nodes.map((n, i) => ({ name: names[i]!, role: n.role, labels: n.labels ?? {} })),
+    nodes: observed?.nodes ?? nodes.map((n, i) => ({ name: names[i]!, role: n.role, labels: n.labels ?? {} })),
     podSubnet: v?.networking?.podSubnet ?? KIND_DEFAULTS.podSubnet,
     serviceSubnet: v?.networking?.serviceSubnet ?? KIND_DEFAULTS.serviceSubnet,
-    nodeSubnet: KIND_DEFAULTS.nodeSubnet,
+    nodeSubnet: observed?.nodeSubnet ?? KIND_DEFAULTS.nodeSubnet,
     kubeProxyMode: v?.networking?.kubeProxyMode ?? KIND_DEFAULTS.kubeProxyMode,
   };
 }
@@ -105,7 +110,7 @@ function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name:
 }
 
 export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseResult {
-  const cluster = clusterSpec(parsed.clusters[0]);
+  const cluster = clusterSpec(parsed.clusters[0], parsed.nodes);
   const cni = resolveCniConfig({ settings: parsed.settings[0], ipPools: parsed.ipPools, flannelConfigMap: parsed.flannelConfigMap }, cluster.podSubnet);
   if (!cni.ok) return { ok: false, errors: cni.errors };
   const settings = settingsOf(parsed.settings[0], cni.config);
@@ -125,17 +130,29 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   const taken = new Set<string>();
   if (settings.systemPods) pods.push(...expandDeployment(COREDNS, { doc: 0, line: 0 }, taken));
   for (const d of addons.deployments) pods.push(...expandDeployment(d, { doc: 0, line: 0 }, taken));
-  for (const p of parsed.pods) {
+  const adoption = adopt(parsed);
+  parsed.pods.forEach((p, i) => {
     const m = p.value.metadata;
+    const observedIP = p.value.status?.podIP;
     pods.push(podFromSpec(
       { namespace: m.namespace ?? 'default', name: m.name, labels: m.labels ?? {}, annotations: m.annotations ?? {}, ready: isReady(m.annotations, p.value.status?.conditions) },
-      p.value.spec, { doc: p.doc, line: p.line([]), fields: p.fields },
+      p.value.spec, { doc: p.doc, line: p.line([]), fields: p.fields }, adoption.owners.get(i), observedIP ? { observedIP } : {},
     ));
     taken.add(`${m.namespace ?? 'default'}/${m.name}`);
+  });
+  const key = (m: { namespace?: string; name: string }) => `${m.namespace ?? 'default'}/${m.name}`;
+  for (const d of parsed.deployments) {
+    // A Deployment that adopted observed pods makes only the replicas it is short of.
+    const short = Math.max(0, d.value.spec.replicas - (adoption.replicas.get(key(d.value.metadata)) ?? 0));
+    pods.push(...expandDeployment({ ...d.value, spec: { ...d.value.spec, replicas: short } }, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
   }
-  for (const d of parsed.deployments) pods.push(...expandDeployment(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
-  for (const d of parsed.daemonSets) pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
-  for (const d of parsed.statefulSets) pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken));
+  for (const d of parsed.daemonSets) {
+    const running = adoption.daemonNodes.get(key(d.value.metadata));
+    pods.push(...expandDaemonSet(d.value, cluster, { doc: d.doc, line: d.line([]), fields: d.fields }, taken).filter((p) => !p.nodeName || !running?.has(p.nodeName)));
+  }
+  for (const d of parsed.statefulSets) {
+    pods.push(...expandStatefulSet(d.value, { doc: d.doc, line: d.line([]), fields: d.fields }, taken).filter((p) => !adoption.ordinals.has(`${p.namespace}/${p.name}`)));
+  }
   const routingErrors: ScenarioError[] = [];
   const routing = routingObjects(parsed, addons.ingressClasses, routingErrors);
   // Envoy Gateway's infrastructure manager makes a proxy for each of its Gateways, right after the Gateway.

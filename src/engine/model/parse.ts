@@ -70,7 +70,7 @@ export function parseScenario(text: string): ParseResult {
   const errors: ScenarioError[] = [...yaml.errors];
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
-    clusters: [], settings: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], networkPolicies: [], other: [], ipPools: [],
+    clusters: [], settings: [], nodes: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], networkPolicies: [], other: [], ipPools: [],
     ingresses: [], ingressClasses: [], gatewayClasses: [], gateways: [], httpRoutes: [],
   };
 
@@ -96,6 +96,7 @@ export function parseScenario(text: string): ParseResult {
       case 'Cluster': take(S.kindCluster, parsed.clusters); break;
       case 'Podpath': take(S.settings, parsed.settings); break;
       case 'Namespace': take(S.namespace, parsed.namespaces); break;
+      case 'Node': take(S.node, parsed.nodes); break;
       case 'Pod': take(S.pod, parsed.pods); break;
       case 'Deployment': take(S.deployment, parsed.deployments); break;
       case 'DaemonSet': take(S.daemonSet, parsed.daemonSets); break;

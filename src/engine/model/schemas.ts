@@ -19,11 +19,15 @@ export const protocol = z.enum(['TCP', 'UDP', 'SCTP']);
 const labels = z.record(checked(labelKey), checked(labelValue));
 const annotations = z.record(checked(labelKey), z.string());
 
+/** metadata.ownerReferences: the controller that made an object (a pod's ReplicaSet, DaemonSet or StatefulSet). */
+const ownerReferences = z.array(z.looseObject({ kind: z.string(), name: z.string(), controller: z.boolean().optional() })).optional();
+
 export const metadata = z.looseObject({
   name: subdomainName,
   namespace: labelName.optional(),
   labels: labels.optional(),
   annotations: annotations.optional(),
+  ownerReferences,
 });
 
 export const kindCluster = z.looseObject({
@@ -91,6 +95,8 @@ export const pod = z.looseObject({
   spec: podSpec,
   status: z.looseObject({
     conditions: z.array(z.looseObject({ type: z.string(), status: z.string() })).optional(),
+    /** The address a real cluster gave the pod (kubectl get pods -o yaml); checked in compile. */
+    podIP: z.string().optional(),
   }).optional(),
 });
 
@@ -231,6 +237,26 @@ export const settings = z.strictObject({
   }).default({ cni: 'bridge', seed: 1, routes: [], layout: {}, systemPods: true, egressMasquerade: true, ipvsScheduler: 'rr', addons: [] }),
 });
 
+/**
+ * A v1 Node as `kubectl get nodes -o yaml` prints it: its name and labels (the role label says
+ * control plane or worker), spec.podCIDR and status.addresses. With Node documents, they are
+ * the cluster's nodes (an observed cluster) instead of the kind config's list.
+ */
+export const node = z.looseObject({
+  apiVersion: z.literal('v1'),
+  kind: z.literal('Node'),
+  metadata: z.looseObject({ name: subdomainName, labels: labels.optional() }),
+  spec: z.looseObject({
+    podCIDR: z.string().optional(),
+    podCIDRs: z.array(z.string()).optional(),
+    taints: z.array(z.looseObject({ key: z.string(), effect: z.string(), value: z.string().optional() })).optional(),
+  }).optional(),
+  status: z.looseObject({
+    addresses: z.array(z.looseObject({ type: z.string(), address: z.string() })).optional(),
+  }).optional(),
+});
+
+export type NodeDoc = z.infer<typeof node>;
 export type KindClusterDoc = z.infer<typeof kindCluster>;
 export type PodDoc = z.infer<typeof pod>;
 export type DeploymentDoc = z.infer<typeof deployment>;

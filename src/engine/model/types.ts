@@ -27,6 +27,16 @@ export interface ClusterNodeSpec {
   readonly name: string;
   readonly role: 'control-plane' | 'worker';
   readonly labels: Readonly<Record<string, string>>;
+  /** What a real cluster reported (a Node document from `kubectl get nodes -o yaml`): used instead of allocating. */
+  readonly observed?: {
+    /** status.addresses' InternalIP. */
+    readonly ip?: string;
+    /** spec.podCIDR. */
+    readonly podCidr?: string;
+    /** Whether it has the control plane's NoSchedule taint (spec.taints), as reported. */
+    readonly tainted: boolean;
+    readonly source: SourceRef;
+  };
 }
 
 export interface ClusterSpec {
@@ -144,6 +154,8 @@ export interface PodSpec {
   readonly ready: boolean;
   /** The controller that made the pod. */
   readonly owner?: PodOwner;
+  /** status.podIP a real cluster reported (`kubectl get pods -o yaml`): the pod keeps it instead of the next free address. */
+  readonly observedIP?: string;
   readonly source: SourceRef;
 }
 

@@ -2,6 +2,7 @@
 // element (with its pods counted), and what is inside a node (its devices, its pods with their
 // containers and devices, and the links between them).
 import type { Cluster, ClusterNode, Device, NetnsShape } from '../cluster/types';
+import type { PodSpec } from '../model/types';
 import { GATEWAY_NETNS, INTERNET_SEGMENT, nodeListeners, nodeNetnsId } from '../cluster/netns';
 import { cidrText } from '../lib/ip';
 import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
@@ -17,6 +18,13 @@ function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string)
     details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : []), ...tunnel, `MTU ${d.mtu}`], deviceKind: d.kind,
     addresses: addrs, mac: d.mac,
   };
+}
+
+/** A pod a controller made names its workload, whose template an edit of the pod changes. */
+function ownerOf(spec: PodSpec): Pick<TopoElement, 'owner'> {
+  const o = spec.owner;
+  if (!o) return {};
+  return { owner: { kind: o.kind === 'ReplicaSet' ? 'Deployment' : o.kind, namespace: spec.namespace, name: o.kind === 'ReplicaSet' ? o.deployment : o.name } };
 }
 
 /** The segments first, then whatever `nodes` adds, then the gateway and the outside hosts. */
@@ -106,16 +114,16 @@ export function nodeInside(cluster: Cluster, node: ClusterNode, out: TopologyBui
     if (!pod) continue;
     if (pod.slot < 0) {
       for (const c of pod.spec.containers) {
-        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
+        elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key} (host network)`, parent: nid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}`), sendRef: pod.key, addresses: [pod.ip], ...ownerOf(pod.spec), ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
       }
       continue;
     }
     const pns = cluster.shape(pod.netns);
     const pid = machineId(pod.netns);
     const role = proxyRole(pod);
-    elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(role ? [role] : []), ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
+    elements.push({ id: pid, kind: 'pod', netns: pod.netns, label: pod.spec.name, name: `pod ${pod.key}`, parent: nid, details: [pod.ip, ...(role ? [role] : []), ...(pod.spec.ready ? [] : ['not ready'])], sendRef: pod.key, addresses: [pod.ip], ...ownerOf(pod.spec), ports: pod.spec.containers.flatMap((c) => c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol, owner: c.name }))) });
     for (const c of pod.spec.containers) {
-      elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
+      elements.push({ id: containerId(pod.key, c.name), kind: 'container', label: c.name, name: `container ${c.name} of pod ${pod.key}`, parent: pid, details: c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`), sendRef: pod.key, addresses: [pod.ip], ...ownerOf(pod.spec), ports: c.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })) });
     }
     for (const d of pns.devices) {
       elements.push(deviceElement(pns, d, pid, `pod ${pod.key}`));

@@ -39,6 +39,8 @@ export interface TopoElement {
     /** Services: the port's name, where it goes on the pods, and its node port (0 if none). */
     readonly name?: string; readonly targetPort?: number | string; readonly nodePort?: number;
   }[];
+  /** Pods a controller made: the workload whose template an edit of the pod changes ("Deployment default/api"). */
+  readonly owner?: { readonly kind: 'Deployment' | 'DaemonSet' | 'StatefulSet'; readonly namespace: string; readonly name: string };
   /** Services: type, whether the cluster made it (default/kubernetes, kube-dns). */
   readonly serviceType?: string;
   readonly builtIn?: boolean;

@@ -1,12 +1,15 @@
 // The cluster as a React Flow graph with the packet on top: open nodes and pods, the networks,
 // the Services and the machines outside as React Flow nodes; closed nodes as tiles in the
-// overview layer. Clicking an endpoint picks the source, then the destination; the buttons
+// overview layer. Clicking an endpoint picks the source, then the destination (in edit mode it
+// selects, boxes drag and a Service's handle draws a link: editHooks.ts); the buttons
 // beside nodes and pods open and close them; the cameras fit the cluster, follow the packet
 // and fly to what a search found. Above it, the search and the view's options.
 import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useAppStore } from '../../store';
+import { FlowBridge } from '../handout/flowBridge';
 import { FitOnScenario, FocusCamera, FollowCamera, ZoomDetail } from './cameras';
+import { useEditGestures } from './editHooks';
 import { edgeTypes } from './edges';
 import { GraphSummary } from './GraphSummary';
 import { GraphToolbar } from './GraphToolbar';
@@ -48,6 +51,7 @@ function Graph() {
   const summary = useAppStore((s) => s.summary);
   const steps = useAppStore((s) => s.steps);
   const { step, layout, journey, position } = g;
+  const { nodes, ...gestures } = useEditGestures(g.nodes, layout);
   const placeName = (id: string | undefined) => (id === undefined ? undefined : g.view.topo.elements.find((e) => e.id === id)?.name);
   const where = step ? placeName(g.view.anchorOf(step.hop.at)) ?? step.hop.at : '';
   return (
@@ -55,9 +59,10 @@ function Graph() {
       <GraphToolbar />
       <GraphSummary tiles={g.tiles.length} />
       <ReactFlow
-        nodes={g.nodes} edges={g.edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+        nodes={nodes} edges={g.edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
         minZoom={0.02} maxZoom={2.5}
-        nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} nodesFocusable={false} edgesFocusable={false}
+        nodesDraggable={g.editing} nodesConnectable={g.editing} elementsSelectable={false} nodesFocusable={false} edgesFocusable={false}
+        {...gestures}
         zoomOnDoubleClick={false}
       >
         <Background gap={24} size={1} color="#d5dbe3" />
@@ -68,6 +73,7 @@ function Graph() {
         <FollowCamera journey={journey} steps={steps} position={position} layout={layout} />
         <FocusCamera layout={g.fresh ? layout : null} />
         <ZoomDetail layout={layout} tiles={g.view.tiles} />
+        <FlowBridge />
         {layout && <OverviewLayer layout={layout} tiles={g.tiles} marks={g.marks} filter={g.filter} moreServices={g.view.moreServices} />}
         {step && <Packet journey={journey} position={position} speed={speed} label={`Packet at ${where}`} flags={step.hop.packet.flags} />}
       </ReactFlow>

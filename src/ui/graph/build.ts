@@ -32,6 +32,10 @@ export interface ElementData extends Record<string, unknown> {
   readonly open: boolean;
   /** For an open node: how many of its pods the filters hide. */
   readonly hidden: number;
+  /** Edit mode: selected in the inspector; a link can be drawn from it (a Service) or to it (a pod). */
+  readonly selected?: boolean;
+  readonly linkFrom?: boolean;
+  readonly linkTo?: boolean;
 }
 
 /** What the view decided beyond the topology: closed nodes (drawn elsewhere, as tiles), closed pods, hidden pods. */
@@ -63,7 +67,13 @@ export interface GraphMarks {
   readonly pathLinks: ReadonlySet<string>;
   readonly activeLinks: ReadonlySet<string>;
   readonly chosenLinks: ReadonlySet<string>;
+  /** Edit mode: boxes can be dragged, links drawn; the element the inspector shows. */
+  readonly editing?: boolean;
+  readonly selectedId?: string;
 }
+
+/** What can be dragged in edit mode (its place is kept in the Podpath document). */
+const DRAGGABLE = new Set<TopoElement['kind']>(['node', 'pod', 'service', 'loadbalancer', 'outside', 'gateway']);
 
 export const NO_MARKS: GraphMarks = { visited: new Set(), pathLinks: new Set(), activeLinks: new Set(), chosenLinks: new Set() };
 
@@ -116,10 +126,11 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
       ...(inParent ? { parentId: el.parent } : {}),
       width: box.w,
       height: box.h,
-      draggable: false,
+      draggable: marks.editing === true && DRAGGABLE.has(el.kind),
       selectable: false,
       focusable: false,
       connectable: false,
+      ...(marks.editing && inParent ? { extent: 'parent' as const } : {}),
       data: {
         el, shape: box.shape, upright: box.h > box.w, compact: box.h < 32,
         role: roleOf(el.id, marks),
@@ -128,6 +139,7 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
         visited: marks.visited.has(el.id),
         pickable: el.sendRef !== undefined && PICKABLE.has(el.kind),
         open: !chip, hidden: ctx.hiddenPods.get(el.id) ?? 0,
+        ...(marks.editing ? { selected: el.id === marks.selectedId, linkFrom: el.kind === 'service' && !el.builtIn, linkTo: el.kind === 'pod' } : {}),
       },
     });
   }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { containerElementId, useAppStore } from '../../store';
 import { buildEdges, buildNodes, isPhysical, type DrawContext, type GraphMarks } from './build';
+import { withPositions, type Positions } from './editLayout';
 import type { Layout } from './layout';
 import { createLayoutClient } from './layoutClient';
 import type { NamespaceFilter } from './namespaces';
@@ -16,12 +17,13 @@ import { journeyOf } from './traceGeometry';
 import { graphView } from './view';
 
 const layouts = createLayoutClient();
+const NO_POSITIONS: Positions = {};
 
 export function useGraph() {
   const s = useAppStore(useShallow((st) => ({
     topo: st.topo, steps: st.steps, position: st.position, source: st.source, destination: st.destination,
     inside: st.inside, opened: st.opened, namespaces: st.namespaces, hideSystem: st.hideSystem, pathOnly: st.pathOnly, follow: st.follow,
-    revealNodes: st.revealNodes,
+    revealNodes: st.revealNodes, positions: st.summary?.positions ?? NO_POSITIONS, mode: st.graphMode,
   })));
   const { topo, steps, position, source, destination } = s;
   const path = useMemo(() => steps.map((st) => st.hop), [steps]);
@@ -44,7 +46,9 @@ export function useGraph() {
 
   // Until the new layout arrives, the last one is drawn with the view it was made for.
   const shown = layout?.for ?? view;
-  const drawn = layout?.layout ?? null;
+  // Positions the learner dragged lie over the computed layout.
+  const { positions, mode } = s;
+  const drawn = useMemo(() => (layout ? withPositions(layout.layout, shown.topo, positions) : null), [layout, shown, positions]);
   const cables = useMemo(() => shown.topo.links.filter(isPhysical), [shown]);
   const journey = useMemo(
     () => journeyOf({ boxes: drawn?.boxes ?? new Map(), links: cables, routes: drawn?.routes ?? new Map() }, steps, shown.anchorOf),
@@ -64,8 +68,10 @@ export function useGraph() {
       pathLinks: journey.pathLinks,
       activeLinks: new Set([...(journey.moves[position]?.links ?? []), ...chosen.activeLinks]),
       chosenLinks: chosen.chosenLinks,
+      editing: mode.kind === 'edit' || mode.kind === 'connect',
+      selectedId: mode.kind === 'edit' ? mode.selected ?? undefined : mode.kind === 'connect' ? mode.service : undefined,
     };
-  }, [source, destination, step, journey, position, decisions, shown]);
+  }, [source, destination, step, journey, position, decisions, shown, mode]);
   const ctx: DrawContext = useMemo(() => ({ tiles: shown.tiles, chips: shown.chips, hiddenPods: shown.hiddenPods }), [shown]);
   // Unchanged elements keep their objects, so React Flow re-renders only what a hop changed.
   const last = useRef<{ nodes: ReturnType<typeof buildNodes>; edges: ReturnType<typeof buildEdges> }>({ nodes: [], edges: [] });
@@ -75,5 +81,5 @@ export function useGraph() {
   const filter: NamespaceFilter = useMemo(() => ({ namespaces: s.namespaces, hideSystem: s.hideSystem }), [s.namespaces, s.hideSystem]);
   /** The layout drawn is the one of the current view (not the last, while a new one is computed). */
   const fresh = layout !== null && layout.for === view;
-  return { topo, view: shown, layout: drawn, fresh, journey, nodes, edges, tiles, marks, filter, step, position };
+  return { topo, view: shown, layout: drawn, fresh, journey, nodes, edges, tiles, marks, filter, step, position, editing: marks.editing === true };
 }

@@ -1,6 +1,7 @@
 // The trace side of the inspector: the verdict, the playback controls, the hop list and the
 // packet's headers at the selected hop; before the first send, how to make one.
 import { useAppStore } from '../../store';
+import { CompareBar } from '../compare/CompareBar';
 import { Legend } from '../graph/Legend';
 import { PlaybackBar } from '../playback/PlaybackBar';
 import { HeaderPanel } from './HeaderPanel';
@@ -37,6 +38,7 @@ export function TracePanel() {
   return (
     <div className="pp-trace">
       <VerdictBanner />
+      <CompareBar />
       <PlaybackBar />
       <div className="pp-hops-scroll">
         <HopList />

@@ -47,7 +47,7 @@ export function ciliumPlugin(cfg: CiliumConfig, nodeSubnet: string, masquerade: 
     policy: { enforces: true, where: { kind: 'bpf', egress: 'cil_from_container (from-container)', ingress: 'cil_lxc_policy (to-container)' } },
     replacesKubeProxy: cfg.kubeProxyReplacement, podMtu: mtu, underlay: kindNetwork(nodeSubnet),
     podSpace: (s) => s,
-    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes.length),
+    ipam: (nodes, podSubnet) => hostLocal(podSubnet, nodes),
     uplinks: (ctx) => kindUplinks(ctx).map((d) => ({ ...d, tc: { ingress: 'cil_from_netdev', egress: 'cil_to_netdev' } })),
     nodeDevices: (ctx) => {
       const node = ctx.node;

@@ -1,0 +1,40 @@
+// Dragged positions over the computed layout: the box and what it holds move together, and
+// links whose ends moved lose their precomputed route.
+import { describe, expect, it } from 'vitest';
+import type { Topology } from '../../engine';
+import { absolutePosition, withPositions } from './editLayout';
+import type { Layout } from './layout';
+
+const topo = {
+  elements: [{ id: 'n', kind: 'node' }, { id: 'p', kind: 'pod', parent: 'n' }, { id: 'c', kind: 'container', parent: 'p' }, { id: 's', kind: 'service' }],
+  links: [{ id: 'e', kind: 'endpoint', source: 's', target: 'p' }, { id: 'f', kind: 'endpoint', source: 's', target: 'x' }],
+} as unknown as Topology;
+const layout: Layout = {
+  boxes: new Map([['n', { x: 0, y: 0, w: 100, h: 100, shape: 'group' }], ['p', { x: 10, y: 10, w: 50, h: 50, shape: 'group' }], ['c', { x: 20, y: 20, w: 10, h: 10, shape: 'chip' }], ['s', { x: 0, y: -50, w: 40, h: 20, shape: 'group' }]]),
+  routes: new Map([['e', [{ x: 0, y: 0 }, { x: 1, y: 1 }]], ['f', [{ x: 0, y: 0 }]]]),
+  width: 100, height: 100, bus: [], labels: [],
+};
+
+describe('dragged positions', () => {
+  it('moves a box with everything inside it, and drops the routes of links it ends', () => {
+    const out = withPositions(layout, topo, { p: { x: 30, y: 40 } });
+    expect(out.boxes.get('p')).toMatchObject({ x: 30, y: 40 });
+    expect(out.boxes.get('c')).toMatchObject({ x: 40, y: 50 });
+    expect(out.boxes.get('n')).toMatchObject({ x: 0, y: 0 });
+    expect([...out.routes.keys()]).toEqual(['f']);
+  });
+
+  it('places a pod inside its node\'s new place when both were moved', () => {
+    const out = withPositions(layout, topo, { n: { x: 200, y: 0 }, p: { x: 215, y: 10 } });
+    expect(out.boxes.get('p')).toMatchObject({ x: 215, y: 10 });
+    expect(out.boxes.get('c')).toMatchObject({ x: 225, y: 20 });
+    expect(out.width).toBe(300);
+  });
+
+  it('ignores positions of elements the topology no longer has, and turns relative positions absolute', () => {
+    expect(withPositions(layout, topo, { gone: { x: 1, y: 1 } })).toBe(layout);
+    expect(absolutePosition(layout, 'n', { x: 5, y: 6 })).toEqual({ x: 5, y: 6 });
+    expect(absolutePosition(layout, 'p', { x: 5, y: 6 })).toEqual({ x: 15, y: 16 });
+    expect(absolutePosition(layout, undefined, { x: 5, y: 6 })).toEqual({ x: 5, y: 6 });
+  });
+});
