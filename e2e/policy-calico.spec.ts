@@ -2,7 +2,7 @@
 // ingress policy to x, send to one of its pods and find the drop at the hop that made it (the
 // destination's cali-tw- chain in filter FORWARD) with the reason in words, then open the
 // reachability matrix: x's pods are denied from everywhere except what the model's own policy
-// lets in, and a denied cell opens its trace.
+// lets in, and a denied cell opens its trace. Adding the policy was an edit: Undo takes it back.
 import { expect, test } from '@playwright/test';
 import { PodpathPage } from './pages/PodpathPage';
 import { PolicyPanel } from './pages/PolicyPanel';
@@ -48,4 +48,10 @@ test('under Calico a default-deny policy drops the packet at its chain with the 
   await expect(app.trace.verdict).toContainText('Dropped');
   await expect(app.trace.hopsOfKind('drop')).toContainText('no policy selecting x/c allows ingress from y/a on TCP 80');
   expect(await page.evaluate(async () => (await window.podpath!.trace())?.run)).toMatchObject({ from: 'y/a', to: 'x/c', proto: 'tcp', port: 80 });
+
+  // Adding it was one edit of the scenario: Undo takes it back, and the policies panel follows.
+  await app.session.undo.click();
+  await policies.show();
+  await expect(policies.policy('x/allow-client-a-via-ns-selector')).toBeVisible();
+  await expect(policies.policy('x/default-deny-ingress')).toHaveCount(0);
 });

@@ -8,7 +8,7 @@
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
 import type { Addon, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, PolicyPanel, ReachProto, ScenarioEdit, SearchResult, SendSpec, TableText, Topology } from '../engine';
-import type { CallName, DocumentEdit, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
+import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -31,7 +31,6 @@ export interface EngineClient {
   policies(text: string): Promise<Answer<PolicyPanel>>;
   /** The current cluster's reachability matrix, from empty tables. */
   reach(proto: ReachProto, port: number): Promise<Answer<Reached>>;
-  editDocument(edit: DocumentEdit): Promise<Answer<string>>;
   /** Applies edits to a scenario text (the engine's one edit function; comments kept). */
   edit(text: string, edits: readonly ScenarioEdit[]): Promise<Answer<EditResult>>;
   /** An object's editable fields, for the inspector. */
@@ -49,7 +48,7 @@ export interface EngineClient {
 const SUPERSEDES_ITSELF: ReadonlySet<CallName> = new Set(['load', 'simulate', 'exec', 'tables', 'search', 'inspect']);
 
 /** Calls about a scenario text, not about the compiled cluster: a new cluster leaves them be. */
-const TEXT_CALLS: ReadonlySet<CallName> = new Set(['load', 'edit', 'editDocument', 'inspect', 'importKubectl', 'kindHandout']);
+const TEXT_CALLS: ReadonlySet<CallName> = new Set(['load', 'edit', 'inspect', 'importKubectl', 'kindHandout']);
 
 /** How requests reach an engine and answers come back. */
 export interface EngineTransport {
@@ -184,7 +183,6 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
       const at = current();
       return call('reach', { cluster: at.cluster, proto, port }, at) as Promise<Answer<Reached>>;
     },
-    editDocument: (edit) => call('editDocument', { edit }, { cluster: 0, state: 0 }),
     edit: (text, edits) => call('edit', { text, edits }, { cluster: 0, state: 0 }),
     inspect: (text, ref) => call('inspect', { text, ref }, { cluster: 0, state: 0 }),
     importKubectl: (texts) => call('importKubectl', { texts }, { cluster: 0, state: 0 }),

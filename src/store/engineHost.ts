@@ -7,7 +7,7 @@ import {
   addAddon, applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, kindHandout, nodeTopology, parseScenario, routingTables, searchCluster, simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
-import { editDocument, policiesOf, reachOf } from './policyCalls';
+import { policiesOf, reachOf } from './policyCalls';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -100,8 +100,6 @@ export function createEngineHost(): EngineHost {
         return answer(req, policiesOf(clusterOf(req.cluster), req.text));
       case 'reach':
         return answer(req, reachOf(clusterOf(req.cluster), req.proto, req.port));
-      case 'editDocument':
-        return answer(req, editDocument(req.edit));
       case 'edit':
         return answer(req, applyEdits(req.text, req.edits));
       case 'inspect':

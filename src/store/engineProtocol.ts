@@ -44,13 +44,6 @@ export type Executed = { readonly ok: true; readonly output: CommandOutput; read
 /** A reachability matrix, every cell a real send; or why it could not be computed. */
 export type Reached = { readonly ok: true; readonly matrix: ReachMatrix } | { readonly ok: false; readonly error: string };
 
-/** An edit of one document: `doc` null adds one at the end, `yaml` null removes it. */
-export interface DocumentEdit {
-  readonly text: string;
-  readonly doc: number | null;
-  readonly yaml: string | null;
-}
-
 /** Where a load is: the page shows it when a load takes long. */
 export type LoadPhase = 'parsing' | 'compiling' | 'drawing';
 
@@ -75,8 +68,6 @@ export interface EngineCalls {
   readonly policies: { readonly args: { readonly cluster: number; readonly text: string }; readonly result: PolicyPanel };
   /** Every pod to every pod on one protocol and port, through the cluster, from empty tables. */
   readonly reach: { readonly args: { readonly cluster: number; readonly proto: ReachProto; readonly port: number }; readonly result: Reached };
-  /** The scenario text with one document replaced, added or removed, the others kept as written. */
-  readonly editDocument: { readonly args: { readonly edit: DocumentEdit }; readonly result: string };
   /** The scenario text with edits applied (comments kept), or why they cannot be. */
   readonly edit: { readonly args: { readonly text: string; readonly edits: readonly ScenarioEdit[] }; readonly result: EditResult };
   /** An object's editable fields as its document (or its controller's template) has them, for the inspector. */

@@ -1,5 +1,6 @@
-// The policy slice: the policies as the engine reads them, edits that round-trip through the
-// scenario's YAML, and the reachability matrix whose cells open their traces.
+// The policy slice: the policies as the engine reads them, edits (through the edit slice, one
+// undo step each) that round-trip through the scenario's YAML, and the reachability matrix
+// whose cells open their traces.
 import { describe, expect, it } from 'vitest';
 import netpolYaml from '../scenarios/netpol.yaml?raw';
 import { highlightedPods } from './policySlice';
@@ -21,7 +22,7 @@ describe('the policy slice', () => {
     expect([...highlightedPods(store.getState())]).toEqual(['pod:x/a']);
   });
 
-  it('adds a default-deny policy, edits it and deletes it, keeping the other documents as written', async () => {
+  it('adds a default-deny policy, edits it and deletes it as undoable edits, keeping the other documents as written', async () => {
     const store = await createLoadedStore(netpolYaml);
     expect((await store.getState().addDefaultDeny('y')).ok).toBe(true);
     await store.getState().showPolicies();
@@ -30,11 +31,19 @@ describe('the policy slice', () => {
     expect(store.getState().text.startsWith(netpolYaml.trimEnd())).toBe(true);
 
     const renamed = added.yaml.replace('name: default-deny-ingress', 'name: deny-all');
-    expect((await store.getState().savePolicy(added.doc, renamed)).ok).toBe(true);
+    expect((await store.getState().savePolicy(added.key, renamed)).ok).toBe(true);
     await store.getState().showPolicies();
     expect(store.getState().policies.panel!.policies.map((p) => p.key)).toContain('y/deny-all');
 
-    expect((await store.getState().deletePolicy(added.doc)).ok).toBe(true);
+    expect((await store.getState().deletePolicy('y/deny-all')).ok).toBe(true);
+    expect(store.getState().text).toBe(netpolYaml);
+
+    // Each was one step of the edit history: undo brings the renamed policy back, then the added one.
+    expect(store.getState().history.undoLabel).toBe('delete NetworkPolicy y/deny-all');
+    await store.getState().undo();
+    expect(store.getState().text).toContain('name: deny-all');
+    await store.getState().undo();
+    await store.getState().undo();
     expect(store.getState().text).toBe(netpolYaml);
   });
 
@@ -42,9 +51,9 @@ describe('the policy slice', () => {
     const store = await createLoadedStore(netpolYaml);
     await store.getState().showPolicies();
     const p = store.getState().policies.panel!.policies[0]!;
-    const out = await store.getState().savePolicy(p.doc, p.yaml.replace('  policyTypes:', '      ports:\n        - {port: 80, protocol: ICMP}\n  policyTypes:'));
+    const out = await store.getState().savePolicy(p.key, p.yaml.replace('  policyTypes:', '      ports:\n        - {port: 80, protocol: ICMP}\n  policyTypes:'));
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.errors[0]).toMatchObject({ doc: p.doc, object: 'NetworkPolicy x/allow-client-a-via-ns-selector', field: 'spec.ingress[0].ports[0].protocol', message: expect.stringContaining('Unsupported value: "ICMP"') });
+    if (!out.ok) expect(out.errors?.[0]).toMatchObject({ doc: p.doc, object: 'NetworkPolicy x/allow-client-a-via-ns-selector', field: 'spec.ingress[0].ports[0].protocol', message: expect.stringContaining('Unsupported value: "ICMP"') });
     expect(store.getState().text).toBe(netpolYaml);
   });
 

@@ -1,12 +1,11 @@
 // The policy slice: the scenario's NetworkPolicies as the engine reads them (the pods each
 // selects, whether the plugin enforces them), the policy whose pods the graph highlights, edits
-// of a policy's YAML (applied like any scenario edit: a bad one keeps the working scenario),
-// and the reachability matrix, each cell a real send, a click on one showing its trace.
-import { defaultDenyYaml, type ReachProto } from '../engine';
-import type { Answer, EngineClient } from './engineClient';
-import type { DocumentEdit } from './engineProtocol';
-import { engineProblem } from './scenarioSlice';
-import type { ApplyResult, GetState, PoliciesView, PolicySlice, ReachView, SetState } from './types';
+// of a policy (its YAML, a default-deny added, a policy deleted) made through the edit slice
+// like every other edit (one undo step each; a bad one keeps the working scenario), and the
+// reachability matrix, each cell a real send, a click on one showing its trace.
+import type { ObjectRef, ReachProto } from '../engine';
+import type { EngineClient } from './engineClient';
+import type { GetState, PoliciesView, PolicySlice, ReachView, SetState } from './types';
 import type { Work } from './work';
 
 export const NO_POLICIES: PoliciesView = { status: 'idle', panel: null, error: null, for: null };
@@ -15,14 +14,23 @@ export const NO_REACH: ReachView = { status: 'idle', matrix: null, error: null, 
 /** The element id of a pod in the topology (see src/engine/topology/ids.ts). */
 export const podElementId = (podKey: string) => `pod:${podKey}`;
 
-export function createPolicySlice(set: SetState, get: GetState, engine: EngineClient, work: Work): PolicySlice {
-  const edit = async (e: Omit<DocumentEdit, 'text'>): Promise<ApplyResult> => {
-    const out: Answer<string> = await work.track('Editing the scenario', engine.editDocument({ text: get().text, ...e }));
-    if (out.status === 'superseded') return { ok: false, errors: [], superseded: true };
-    if (out.status === 'failed') return { ok: false, errors: [engineProblem(out.error)] };
-    return get().loadScenario(out.value);
-  };
+/** The policy NAMESPACE/NAME as an edit's target. */
+function policyRef(key: string): ObjectRef {
+  const [namespace = 'default', name = ''] = key.split('/');
+  return { kind: 'NetworkPolicy', namespace, name };
+}
 
+/** The first of default-deny-ingress, default-deny-ingress-2 ... not taken in `namespace`. */
+function freeName(taken: readonly string[], namespace: string): string {
+  const base = 'default-deny-ingress';
+  const has = (n: string) => taken.includes(`${namespace}/${n}`);
+  if (!has(base)) return base;
+  let i = 2;
+  while (has(`${base}-${i}`)) i++;
+  return `${base}-${i}`;
+}
+
+export function createPolicySlice(set: SetState, get: GetState, engine: EngineClient, work: Work): PolicySlice {
   return {
     policies: NO_POLICIES,
     policyFocus: null,
@@ -37,9 +45,13 @@ export function createPolicySlice(set: SetState, get: GetState, engine: EngineCl
       else set({ policies: { status: 'ready', panel: out.value, error: null, for: summary } });
     },
     focusPolicy: (key) => set({ policyFocus: key }),
-    savePolicy: (doc, yaml) => edit({ doc, yaml }),
-    deletePolicy: (doc) => edit({ doc, yaml: null }),
-    addDefaultDeny: (namespace) => edit({ doc: null, yaml: defaultDenyYaml(namespace) }),
+    savePolicy: (key, yaml) => get().edit([{ op: 'setYaml', target: policyRef(key), yaml }], `edit NetworkPolicy ${key}`),
+    deletePolicy: (key) => get().edit([{ op: 'remove', target: policyRef(key) }], `delete NetworkPolicy ${key}`),
+    addDefaultDeny: (namespace) => {
+      const taken = (get().policies.panel?.policies ?? []).map((p) => p.key);
+      const name = freeName(taken, namespace);
+      return get().edit([{ op: 'add', object: { kind: 'NetworkPolicy', namespace, name } }], `add NetworkPolicy ${namespace}/${name} (default-deny ingress)`);
+    },
     setReachProbe: (proto: ReachProto, port: number) => set((s) => ({ reach: { ...s.reach, proto, port } })),
     computeReach: async () => {
       const { summary, reach } = get();

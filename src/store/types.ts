@@ -216,11 +216,11 @@ export interface PolicySlice {
   /** Asks the engine for the working scenario's policies. */
   showPolicies(): Promise<void>;
   focusPolicy(key: string | null): void;
-  /** Replaces document `doc` (null: adds a document) with `yaml`, and applies the scenario. */
-  savePolicy(doc: number | null, yaml: string): Promise<ApplyResult>;
-  deletePolicy(doc: number): Promise<ApplyResult>;
-  /** Adds a policy isolating every pod of `namespace` for ingress. */
-  addDefaultDeny(namespace: string): Promise<ApplyResult>;
+  /** Replaces policy NAMESPACE/NAME's document with `yaml` as written (one undo step). */
+  savePolicy(key: string, yaml: string): Promise<EditOutcome>;
+  deletePolicy(key: string): Promise<EditOutcome>;
+  /** Adds a policy isolating every pod of `namespace` for ingress (one undo step). */
+  addDefaultDeny(namespace: string): Promise<EditOutcome>;
   setReachProbe(proto: ReachProto, port: number): void;
   /** Sends every pod to every pod on the chosen protocol and port. */
   computeReach(): Promise<void>;

@@ -51,20 +51,6 @@ export function enforcementNote(cluster: Cluster): { readonly enforced: boolean;
   return { enforced: true, text: `${capitalised(e.plugin)} enforces NetworkPolicy ${where}.` };
 }
 
-/** A default-deny policy for a namespace: isolates every pod there for ingress. */
-export function defaultDenyYaml(namespace: string, name = 'default-deny-ingress'): string {
-  return `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-spec:
-  podSelector: {}
-  policyTypes:
-    - Ingress
-`;
-}
-
 export interface PolicyPanelItem extends PolicyView {
   /** Its document as written, to edit and apply again. */
   readonly yaml: string;

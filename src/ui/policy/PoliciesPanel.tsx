@@ -1,20 +1,24 @@
 // The policies panel: whether the cluster's plugin enforces NetworkPolicy, each policy with
 // the pods it selects (highlighted on the graph while it is focused) and its rules in plain
-// words, its YAML to edit and apply (a bad edit keeps the working scenario, its problems
-// located), and a default-deny policy to add to a namespace.
+// words, its YAML to edit and apply (an undoable edit; a bad one keeps the working scenario,
+// its problems located), and a default-deny policy to add to a namespace.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PolicyPanelItem } from '../../engine';
-import { useAppStore } from '../../store';
+import { useAppStore, type EditOutcome } from '../../store';
 import { ErrorList } from '../editor/ErrorList';
 import './policy.css';
 
 function PolicyYaml({ item, onDone }: { item: PolicyPanelItem; onDone: () => void }) {
-  const s = useAppStore(useShallow((st) => ({ save: st.savePolicy, remove: st.deletePolicy, errors: st.errors, setPanel: st.setPanel })));
+  const s = useAppStore(useShallow((st) => ({ save: st.savePolicy, remove: st.deletePolicy })));
   const [yaml, setYaml] = useState(item.yaml);
-  const [failed, setFailed] = useState(false);
+  // What the last apply or delete could not do: the problems of the text it would have made.
+  const [failed, setFailed] = useState<Extract<EditOutcome, { ok: false }> | null>(null);
   const id = `pp-policy-yaml-${item.key.replace('/', '-')}`;
-  const finish = (ok: boolean) => (ok ? onDone() : setFailed(true));
+  const finish = (out: EditOutcome) => {
+    if (out.ok) onDone();
+    else if (!out.superseded) setFailed(out);
+  };
   return (
     <div className="pp-policy-edit">
       <label htmlFor={id} className="pp-editor-label">YAML of {item.key} (document {item.doc})</label>
@@ -22,11 +26,13 @@ function PolicyYaml({ item, onDone }: { item: PolicyPanelItem; onDone: () => voi
         value={yaml} onChange={(e) => setYaml(e.target.value)} rows={Math.min(18, yaml.split('\n').length + 1)} />
       <div className="pp-editor-actions">
         <button type="button" className="pp-btn pp-btn-primary" disabled={yaml === item.yaml}
-          onClick={() => void s.save(item.doc, yaml).then((r) => finish(r.ok))}>Apply policy</button>
-        <button type="button" className="pp-btn" onClick={() => void s.remove(item.doc).then((r) => finish(r.ok))}>Delete policy</button>
+          onClick={() => void s.save(item.key, yaml).then(finish)}>Apply policy</button>
+        <button type="button" className="pp-btn" onClick={() => void s.remove(item.key).then(finish)}>Delete policy</button>
         <button type="button" className="pp-btn pp-btn-quiet" onClick={onDone}>Cancel</button>
       </div>
-      {failed && <ErrorList errors={s.errors} onJump={() => s.setPanel('scenario')} />}
+      {failed && (failed.errors?.length
+        ? <ErrorList errors={failed.errors} onJump={() => document.getElementById(id)?.focus()} />
+        : <p role="alert" className="pp-policy-note is-off">{failed.error}</p>)}
     </div>
   );
 }
