@@ -5,6 +5,8 @@ import { expect, test } from '@playwright/test';
 import { PodpathPage } from './pages/PodpathPage';
 
 test('a scenario built on the graph sends, undoes and redoes, and survives a reload', async ({ page }) => {
+  // A long journey (some twenty edits, a send, undo and redo, a reload): a busy machine needs more than the default budget.
+  test.setTimeout(60_000);
   const app = new PodpathPage(page);
   await app.open();
   const { edit } = app;
