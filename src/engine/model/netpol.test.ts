@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from './parse';
-import { formatScenarioError } from '../format/errors';
-import type { ParseResult, ScenarioError } from './types';
-
-function ok(r: ParseResult) {
-  if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join('\n'));
-  return r.scenario;
-}
-
-function errorsOf(r: ParseResult): readonly ScenarioError[] {
-  if (r.ok) throw new Error('expected errors');
-  return r.errors;
-}
+import { errorsOf, ok } from './testing';
 
 const policy = (spec: string, meta = 'name: p\n  namespace: x') => `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from './parse';
+import { errorsOf, ok } from './testing';
 import { formatScenarioError } from '../format/errors';
-import type { ParseResult, ScenarioError } from './types';
 import { KIND_3, pod } from '../testing/build';
-
-function errorsOf(r: ParseResult): readonly ScenarioError[] {
-  if (r.ok) throw new Error('expected errors');
-  return r.errors;
-}
-
-function ok(r: ParseResult) {
-  if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join('\n'));
-  return r.scenario;
-}
 
 describe('parseScenario', () => {
   it('reads the built-in default scenario: kind with one control plane, two workers and a pod with two containers', () => {
