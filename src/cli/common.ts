@@ -63,7 +63,15 @@ export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'icmp' {
 /** The options that describe a send, shared by trace and tables. */
 export const SEND_OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, container: { type: 'string' }, port: { type: 'string' }, proto: { type: 'string' },
+  size: { type: 'string' }, df: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** --size N (the packet's IP total length) and --df (forbid fragmentation), as a send takes them. */
+export function sizeOptions(args: CliArgs): { size?: number; df?: boolean } {
+  const size = intOption(args.str('size'), 'size', 65535);
+  if (args.flag('df') && size === undefined) fail('--df needs --size N: it asks that a packet of that size not be fragmented');
+  return { ...(size !== undefined ? { size } : {}), ...(args.flag('df') ? { df: true } : {}) };
+}
 
 export interface CliArgs {
   readonly positionals: readonly string[];

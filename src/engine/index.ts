@@ -1,7 +1,8 @@
 // The engine's one door: everything outside src/engine imports from here.
 export { parseScenario, compile, simulate, topology, topologyOverview, nodeTopology, searchCluster, tablesOf, exec, SEED_MAX } from './guard';
 export type { TablesResult } from './guard';
-export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, Addon } from './model/types';
+export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, Addon, CniName } from './model/types';
+export { CNI_NAMES } from './model/cni-config';
 export type { Cluster, ClusterNode, ClusterPod, CompileResult, CompileError, Netns, Device, Route, OutsideHost } from './cluster/types';
 export type { SendSpec, SimResult } from './stack/simulate';
 export { EMPTY_STATE } from './stack/state';
@@ -11,13 +12,13 @@ export { TRACE_VERSION } from './trace/types';
 export { DROPS } from './trace/drops';
 export type { PodCount, Topology, TopoElement, TopoLink, TopoKind } from './topology/topology';
 export type { SearchHit, SearchResult } from './topology/search';
-export { machineId, deviceId, containerId, segmentId } from './topology/ids';
+export { machineId, deviceId, containerId, segmentId, tunnelPeerId } from './topology/ids';
 export { formatScenarioError } from './format/errors';
 export { formatTraceText } from './format/trace-text';
 export { formatIpAddr, formatIpRoute, formatIpNeigh, formatBridgeFdb } from './format/iproute';
 export { cniNetnsName } from './format/names';
 export { nodeNetnsId, podNetnsId, outsideNetnsId, GATEWAY_NETNS, NODE_SEGMENT, INTERNET_SEGMENT } from './cluster/netns';
-export { formatConntrack, iptablesRestoreForm } from './format/tables';
+export { formatConntrack, iptablesRestoreForm, TABLE_IDS } from './format/tables';
 export type { TableId, TableText } from './format/tables';
 export { applyEdit, applyEdits, CNI_CHOICES, refText, inspectObject, checkLabelKey, checkLabelValue, checkName, checkPort, checkPortName, labelLines, parseLabelLines } from './model/edits';
 export type { ContainerView, Inspected, ObjectView } from './model/edits';

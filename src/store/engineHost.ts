@@ -24,7 +24,7 @@ function summaryOf(cluster: Cluster): ScenarioSummary {
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
     services: cluster.services.length, namespaces: [...pods].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name, pods: n })),
-    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed, positions: cluster.scenario.settings.layout,
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, cni: cluster.cni.name, cniTitle: cluster.cni.title, seed: cluster.seed, positions: cluster.scenario.settings.layout,
   };
 }
 

@@ -3,7 +3,7 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { Addon, CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, ProxyMode, RoutingTable, ScenarioEdit, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
+import type { Addon, CniName, CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, ProxyMode, RoutingTable, ScenarioEdit, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -16,6 +16,9 @@ export interface ScenarioSummary {
   /** Kubernetes namespaces that hold pods or Services, sorted, with their pods counted. */
   readonly namespaces: readonly { readonly name: string; readonly pods: number }[];
   readonly proxyMode: ProxyMode;
+  /** The CNI plugin, and how explanations name it ("flannel (VXLAN)"). */
+  readonly cni: CniName;
+  readonly cniTitle: string;
   readonly seed: number;
   /** Graph positions the learner dragged (the Podpath document's spec.layout), by element id. */
   readonly positions: Readonly<Record<string, { readonly x: number; readonly y: number }>>;

@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { Addon, ImportReport, Inspected, KindHandoutResult, ObjectRef, ProxyMode, RoutingTable, ScenarioEdit, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
+import type { Addon, CniName, ImportReport, Inspected, KindHandoutResult, ObjectRef, ProxyMode, RoutingTable, ScenarioEdit, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { HistoryView } from './history';
@@ -31,6 +31,8 @@ export interface ScenarioSlice {
   readonly warnings: readonly ScenarioError[];
   /** kube-proxy's mode in the working scenario; null without one. */
   readonly proxyMode: ProxyMode | null;
+  /** The CNI plugin of the working scenario; null without one. */
+  readonly cni: CniName | null;
   /** The layer-7 proxies' routing tables (ingress-nginx, Envoy Gateway) in the working scenario. */
   readonly routing: readonly RoutingTable[];
   setDraft(text: string): void;
@@ -42,6 +44,8 @@ export interface ScenarioSlice {
   loadScenario(text: string, step?: string): Promise<ApplyResult>;
   /** Rewrites the scenario's kubeProxyMode (an edit: comments kept), recompiles, and sends the last send again. */
   switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
+  /** Rewrites the scenario's spec.cni (an edit, one undo step: comments kept), recompiles, and sends the last send again. */
+  switchCni(cni: CniName): Promise<ApplyResult>;
   /** Adds an addon to spec.addons (comments kept) and recompiles. */
   installAddon(addon: Addon): Promise<ApplyResult>;
 }
@@ -89,12 +93,18 @@ export interface SelectionSlice {
   readonly proto: Proto;
   /** Destination port; ignored for ICMP. */
   readonly port: number | null;
+  /** The packet's IP total length in bytes; null for the natural size. */
+  readonly size: number | null;
+  /** Forbid fragmentation (DF, ping -M do). */
+  readonly df: boolean;
   /** A click on a graph element: source first, then destination, then start over. */
   pick(elementId: string): void;
   swap(): void;
   clearSelection(): void;
   setProto(proto: Proto): void;
   setPort(port: number | null): void;
+  setSize(size: number | null): void;
+  setDf(df: boolean): void;
 }
 
 export interface SendRequest {
@@ -103,6 +113,8 @@ export interface SendRequest {
   readonly container?: string;
   readonly port?: number;
   readonly proto?: Proto;
+  readonly size?: number;
+  readonly df?: boolean;
 }
 
 /** `superseded`: a newer send replaced this one before it finished. */

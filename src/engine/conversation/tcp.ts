@@ -12,6 +12,7 @@ import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
 import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
+import { connectTranslate } from '../stack/socket-lb';
 
 export interface TcpEnd {
   readonly ns: Netns;
@@ -48,10 +49,13 @@ function clientSocket(spec: ConnectSpec, reads?: string): ConnectedSocket {
 /** Sends the SYN and walks what comes back; on success the connection is ESTABLISHED at both ends. */
 export function tcpConnect(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec): ConnectResult {
   const { sender } = spec;
-  const syn = newPacket(spec.src, spec.dst, 'tcp', spec.sport, spec.dport, 'SYN');
+  // A cgroup program may connect the socket to another address than the one asked for (Cilium's socket LB).
+  const t = connectTranslate(conv, sender.ns, spec.dst, spec.dport, 'tcp');
+  const target: ConnectSpec = t ? { ...spec, dst: t.dst, dport: t.dport } : spec;
+  const syn = newPacket(spec.src, target.dst, 'tcp', spec.sport, target.dport, 'SYN');
   const opening = `${senderWho(sender)} opens a TCP connection to ${targetText(spec.dstLabel, spec.dst)} port ${spec.dport}. The kernel picks the free ephemeral source port ${spec.sport} and sends the first segment, a SYN.`;
-  const out = walkLeg(conv, ex, { name: 'SYN', dir: 'out', ns: sender.ns, pkt: syn, opening, openingOpts: senderOpts(sender) });
-  return afterSyn(conv, ex, spec, out);
+  const out = walkLeg(conv, ex, { name: 'SYN', dir: 'out', ns: sender.ns, pkt: syn, opening, openingOpts: senderOpts(sender), ...(t ? { connect: t, connectedTo: { dst: spec.dst, dport: spec.dport } } : {}) });
+  return afterSyn(conv, ex, target, out);
 }
 
 function afterSyn(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, out: Outcome): ConnectResult {
@@ -102,6 +106,8 @@ export interface SegmentSpec {
   readonly opening: string;
   /** What the receiving side does with it, in words (the deliver hop). */
   readonly reads: string;
+  /** The segment's IP total length (a full-size segment is the connection's MSS + 40). */
+  readonly size?: number;
   /** The application's first hop: its kind and the message as its tool prints it. */
   readonly app?: { readonly kind: HopKind; readonly rule: string; readonly table: string };
 }
@@ -114,6 +120,7 @@ export function tcpSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn,
   const bPeer = from === 'client' ? conn.serverPeer : conn.clientPeer;
   const pkt = newPacket(a.addr, peer.addr, 'tcp', a.port, peer.port, 'PSH ACK');
   if (seg.payload) pkt.payload = seg.payload;
+  if (seg.size !== undefined) pkt.size = seg.size;
   const expect: ConnectedSocket = { ns: b.ns.id, proto: 'tcp', port: b.port, owner: b.owner, peer: bPeer, side: from === 'client' ? 'server' : 'client', reads: seg.reads };
   const out = walkLeg(conv, ex, {
     name: seg.name, dir: from === 'client' ? 'out' : 'back', ns: a.ns, pkt, expect, opening: seg.opening,

@@ -9,7 +9,8 @@ import type { FieldLines } from './locate';
 export type { PortRange } from './port-range';
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'none';
-export type CniName = 'bridge';
+export type { CniName, CniConfig, CalicoPool } from './cni-config';
+import type { CniConfig, CniName } from './cni-config';
 
 /** Where a manifest came from, so later errors can point at a line. */
 export interface SourceRef {
@@ -68,6 +69,10 @@ export interface RouteEdit {
 
 export interface Settings {
   readonly cni: CniName;
+  /** The plugin's configuration (from the Podpath document, an IPPool, flannel's net-conf.json). */
+  readonly cniConfig: CniConfig;
+  /** The MTU the CNI gives pod interfaces, when the scenario overrides the plugin's own choice. */
+  readonly podMTU?: number;
   readonly seed: number;
   readonly outsideHosts: readonly OutsideHostSpec[];
   readonly routes: readonly RouteEdit[];

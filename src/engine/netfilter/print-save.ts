@@ -102,6 +102,8 @@ function saveTarget(t: Target, family: IpFamily): string {
       return ` -j MASQUERADE${t.toPorts === undefined ? '' : ` --to-ports ${t.toPorts}`}${t.random ? ' --random' : ''}${t.randomFully ? ' --random-fully' : ''}`;
     case 'MARK':
       return ` -j MARK --set-xmark ${hex(t.value)}/${hex(t.mask)}`;
+    case 'CONNMARK':
+      return t.op === 'set-xmark' ? ` -j CONNMARK --set-xmark ${hex(t.value)}/${hex(t.mask)}` : ` -j CONNMARK --${t.op} --nfmask ${hex(t.nfmask)} --ctmask ${hex(t.ctmask)}`;
   }
 }
 

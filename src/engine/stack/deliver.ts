@@ -62,12 +62,14 @@ const endText = (addr: string, port: number, icmp: boolean) => (icmp ? addr : `$
 function icmpErrorEffect(pkt: Pkt, peer: string): string {
   const type = pkt.flags as IcmpError;
   switch (pkt.inner!.proto) {
-    case 'icmp': return `ping prints "From ${pkt.src} icmp_seq=… ${ICMP_ERROR_TEXT[type] ?? pkt.flags}"`;
+    case 'icmp': return `ping prints "From ${pkt.src} icmp_seq=… ${ICMP_ERROR_TEXT[type] ?? pkt.flags}${type === 'frag-needed' ? ` (mtu = ${pkt.icmpMtu})` : ''}"`;
     case 'udp': return type === 'port-unreachable'
       ? `the next receive on the socket fails with "Connection refused" (ECONNREFUSED)`
+      : type === 'frag-needed' ? `the next send bigger than mtu ${pkt.icmpMtu} fails with "Message too long" (EMSGSIZE), or is fragmented, as the socket asks`
       : `the socket gets the error "${type === 'time-exceeded' ? 'time exceeded' : ICMP_ERROR_TEXT[type] ?? pkt.flags}"`;
     // tcp_v4_err: in SYN-SENT every unreachable or time exceeded ends the connect() with its errno.
-    case 'tcp': return type === 'port-unreachable' ? `connecting to ${peer} fails at once with "Connection refused" (ECONNREFUSED)`
+    case 'ipip': return 'the tunnel endpoint is told';
+    case 'tcp': return type === 'frag-needed' ? `the kernel lowers the connection's MSS to fit mtu ${pkt.icmpMtu} and retransmits the segment smaller` : type === 'port-unreachable' ? `connecting to ${peer} fails at once with "Connection refused" (ECONNREFUSED)`
       : type === 'net-unreachable' ? `connecting to ${peer} fails with "Network is unreachable" (ENETUNREACH)`
         : `connecting to ${peer} fails with "No route to host" (EHOSTUNREACH)`;
   }
@@ -113,6 +115,7 @@ function deliverToSocket(w: Walk, ns: Netns, dev: Device, pkt: Pkt, ex: Connecte
 }
 
 export function deliverLocal(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
+  if (pkt.proto === 'ipip') return drop(w, ns, dev.name, 'port-unreachable', `An IP-in-IP packet reaches ${where(ns)}, which has no tunnel device to take it.`, pkt);
   if (w.expect) return deliverToSocket(w, ns, dev, pkt, w.expect);
   if (isEcho(pkt)) {
     record(w, ns, dev.name, 'deliver', `The kernel of ${where(ns)} receives the ICMP echo request and answers it itself; no application is involved.`, pkt, { table: 'sockets' });

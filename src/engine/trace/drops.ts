@@ -19,6 +19,10 @@ export const DROPS = {
   'loop': { title: 'The walk went round too long', explanation: 'podpath stops a walk after a fixed number of hops; the state probably makes frames circle at layer 2.' },
   'filtered': { title: 'No answer: a firewall dropped the packet', explanation: 'The host serves nothing on that port and its firewall discards such packets without an answer, so the client waits until it gives up.' },
   'timeout': { title: 'No answer in time', explanation: 'Nothing came back before the client gave up waiting.' },
+  'frag-needed': { title: 'Too big for the next link, and DF set', explanation: 'The packet is larger than the MTU of the device it must leave by, and its Don\'t Fragment bit forbids splitting it. A router drops it and sends back ICMP "fragmentation needed" with the MTU it can take; the sender\'s kernel remembers that path MTU.' },
+  'message-too-long': { title: 'Message too long', explanation: 'The socket asked for a packet bigger than the route\'s MTU with fragmentation forbidden, so the kernel refuses to send it (EMSGSIZE).' },
+  'policy-denied': { title: 'Denied by a NetworkPolicy', explanation: 'A NetworkPolicy selects the pod and no rule of it allows this traffic, so the CNI\'s policy enforcement drops the packet.' },
+  'bpf-drop': { title: 'Dropped by an eBPF program', explanation: 'A program the CNI attached to a device (Cilium\'s datapath) decided the packet goes no further.' },
   'bad-source': { title: 'No usable source address', explanation: 'The sender has no address it could put in the packet for this route.' },
 } as const satisfies Record<string, Omit<DropReason, 'code'>>;
 

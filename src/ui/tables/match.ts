@@ -56,7 +56,7 @@ function hopKeys(table: TableId, hop: Hop): string[] {
       const [head = '', ...rest] = hop.rule.split('\n');
       return [`${head.trimEnd()}`, ...rest.map((l) => `${head.trimEnd()}${SEP}${realServer(l)}`)];
     }
-    case 'addr': case 'ipset':
+    case 'addr': case 'ipset': case 'link': case 'rule': case 'routes-cache': case 'routes-all': case 'subnet-env': case 'cilium-services': case 'cilium-bpf-lb':
       return [];
   }
 }
@@ -87,7 +87,7 @@ function lineKeys(table: TableId, text: string): { text: string; key: string; he
         if (/^(TCP|UDP|SCTP|FWM)\s/.test(line)) { context = line.trimEnd(); key = context; header = true; }
         else if (context && trimmed.startsWith('->')) key = `${context}${SEP}${realServer(line)}`;
         break;
-      case 'addr': case 'ipset': break;
+      case 'addr': case 'ipset': case 'link': case 'rule': case 'routes-cache': case 'routes-all': case 'subnet-env': case 'cilium-services': case 'cilium-bpf-lb': break;
     }
     return { text: line, key, ...(header ? { header: true as const } : {}) };
   });

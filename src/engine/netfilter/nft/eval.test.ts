@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AddrType, CtState, NfEnv, NfPacket } from '../netfilter/eval-types';
-import { nftablesBaseChains, nftablesEvaluate } from './nftables-eval';
-import { writeNftablesRules } from './nftables-writer';
-import { overallNFTablesRules } from './testing/golden-scenarios';
-import { largeProxyInput } from './testing/large-cluster';
-import type { ProxyInput } from './types';
+import type { AddrType, CtState, NfEnv, NfPacket } from '../eval-types';
+import { nftablesBaseChains, nftablesEvaluate } from './eval';
+import { writeNftablesRules } from '../../kubeproxy/nftables-writer';
+import { overallNFTablesRules } from '../../kubeproxy/testing/golden-scenarios';
+import { largeProxyInput } from '../../kubeproxy/testing/large-cluster';
+import type { ProxyInput } from '../../kubeproxy/types';
 
 const overall = overallNFTablesRules();
 

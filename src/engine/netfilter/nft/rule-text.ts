@@ -4,10 +4,10 @@
 // - the form `nft list ruleset` prints after the kernel round trip
 //   (`meta mark set meta mark | 0x00004000`, `ip daddr 172.30.0.0/16 drop`), as nft's
 //   expression printers in src/expression.c / src/statement.c produce it.
-import { assertNever } from '../lib/assert';
-import { parseCidr } from '../lib/ip';
-import type { NftExpr, NftRule, NftStmt } from './nftables-types';
-import { verdictText } from './nftables-types';
+import { assertNever } from '../../lib/assert';
+import { parseCidr } from '../../lib/ip';
+import type { NftExpr, NftRule, NftStmt } from './types';
+import { verdictText } from './types';
 
 const quote = (s: string): string => JSON.stringify(s);
 

@@ -2,10 +2,10 @@
 // comparisons, anonymous and named sets, `fib … type local`, `ct state new`,
 // `meta l4proto`, the masquerade-mark test, and lookups in dynamic affinity sets (whose
 // members live in env.recent with the time they were last updated).
-import { assertNever } from '../lib/assert';
-import { cidrContains, ipToInt, parseCidr, type Cidr } from '../lib/ip';
-import type { NfEnv, NfPacket } from '../netfilter/eval-types';
-import type { NftExpr, NftTable } from './nftables-types';
+import { assertNever } from '../../lib/assert';
+import { cidrContains, ipToInt, parseCidr, type Cidr } from '../../lib/ip';
+import type { NfEnv, NfPacket } from '../eval-types';
+import type { NftExpr, NftTable } from './types';
 
 export interface MatchContext {
   readonly pkt: NfPacket;

@@ -4,6 +4,10 @@
 // still needs (the restore payload of writeIptablesRules plus the jump rules of
 // createAndLinkKubeChain).
 
+import type { Ipset } from '../ipset/types';
+
+export type { Ipset, IpsetType } from '../ipset/types';
+
 export type IpvsProtocol = 'TCP' | 'UDP' | 'SCTP';
 
 /** Which Service address a virtual server stands for (for explanations). */
@@ -39,16 +43,6 @@ export interface IpvsVirtualServer {
   readonly servicePortName: string;
 }
 
-export type IpsetType = 'hash:ip' | 'hash:ip,port' | 'hash:ip,port,ip' | 'hash:ip,port,net' | 'bitmap:port';
-
-export interface Ipset {
-  readonly name: string;
-  readonly type: IpsetType;
-  /** The comment kube-proxy writes in iptables rules that use the set. */
-  readonly comment: string;
-  /** Entries as kube-proxy's Entry.String() spells them ("10.96.0.10,udp:53", "30080"). */
-  readonly entries: ReadonlySet<string>;
-}
 
 export interface IptablesJumpRule {
   readonly table: 'nat' | 'filter';

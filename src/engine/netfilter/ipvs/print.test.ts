@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glibcMsort, printIpAddrKubeIpvs0, printIpsetList, printIpvsadmLn } from './ipvs-print';
-import { writeIpvsState } from './ipvs-writer';
-import { testEndpoint } from './testing/fake-proxier';
-import { overallNFTablesRules } from './testing/golden-scenarios';
-import type { ProxyEndpoint, ProxyInput, ProxyServiceEntry, ProxyServicePort } from './types';
+import { glibcMsort, printIpAddrKubeIpvs0, printIpsetList, printIpvsadmLn } from './print';
+import { writeIpvsState } from '../../kubeproxy/ipvs-writer';
+import { testEndpoint } from '../../kubeproxy/testing/fake-proxier';
+import { overallNFTablesRules } from '../../kubeproxy/testing/golden-scenarios';
+import type { ProxyEndpoint, ProxyInput, ProxyServiceEntry, ProxyServicePort } from '../../kubeproxy/types';
 
 const overall = overallNFTablesRules();
 
-const reference = readFileSync(new URL('../../../../shared/reference/ipvs_mode_reference.txt', import.meta.url), 'utf8');
+const reference = readFileSync(new URL('../../../../../shared/reference/ipvs_mode_reference.txt', import.meta.url), 'utf8');
 
 function block(after: string, lines: number): string {
   const all = reference.split('\n');

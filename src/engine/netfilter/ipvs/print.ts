@@ -2,9 +2,11 @@
 // them: `ipvsadm -Ln` (ipvsadm.c list_all / print_service_entry, with libipvs'
 // ipvs_cmp_services / ipvs_cmp_dests ordering), `ipset list` (ipset's list format) and
 // `ip addr show kube-ipvs0` (iproute2).
-import { ipToInt } from '../lib/ip';
-import { fnv32a } from '../lib/hash';
-import type { Ipset, IpsetType, IpvsRealServer, IpvsState, IpvsVirtualServer } from './ipvs-types';
+import { ipToInt } from '../../lib/ip';
+import { printIpsets, type IpsetListOptions } from '../ipset/print';
+import type { IpvsRealServer, IpvsState, IpvsVirtualServer } from './types';
+
+export type { IpsetListOptions } from '../ipset/print';
 
 const PROTO_NUMBER = { TCP: 6, UDP: 17, SCTP: 132 } as const;
 
@@ -68,57 +70,9 @@ export function printIpvsadmLn(state: IpvsState, conns?: IpvsConnCounts): string
   return `${lines.join('\n')}\n`;
 }
 
-/** Kernel set-type revisions as a 5.10–6.0 kernel reports them (the captures' kernels). */
-const REVISION: Readonly<Record<IpsetType, number>> = {
-  'hash:ip': 5,
-  'hash:ip,port': 6,
-  'hash:ip,port,ip': 6,
-  'hash:ip,port,net': 8,
-  'bitmap:port': 3,
-};
-
-/** Approximate kernel memsize: empty size + per-entry growth, fitted to real captures. */
-const MEMSIZE: Readonly<Record<IpsetType, readonly [number, number]>> = {
-  'hash:ip': [216, 40],
-  'hash:ip,port': [200, 48],
-  'hash:ip,port,ip': [208, 56],
-  'hash:ip,port,net': [464, 64],
-  'bitmap:port': [8264, 0],
-};
-
-export interface IpsetListOptions {
-  /** The random initval the kernel picked for a hash set; default: a stable hash of the name. */
-  readonly initval?: (name: string) => number;
-}
-
-function references(state: IpvsState, name: string): number {
-  return state.iptablesRestore.split(`--match-set ${name} `).length - 1;
-}
-
-function printIpset(state: IpvsState, set: Ipset, opts: IpsetListOptions): string {
-  const initval = (opts.initval ?? fnv32a)(set.name) >>> 0;
-  const header =
-    set.type === 'bitmap:port'
-      ? 'range 0-65535'
-      : `family inet hashsize 1024 maxelem 65536 bucketsize 12 initval 0x${initval.toString(16).padStart(8, '0')}`;
-  const [base, per] = MEMSIZE[set.type];
-  return [
-    `Name: ${set.name}`,
-    `Type: ${set.type}`,
-    `Revision: ${REVISION[set.type]}`,
-    `Header: ${header}`,
-    `Size in memory: ${base + per * set.entries.size}`,
-    `References: ${references(state, set.name)}`,
-    `Number of entries: ${set.entries.size}`,
-    'Members:',
-    ...set.entries,
-  ].join('\n');
-}
-
-/** `ipset list` (all sets) or `ipset list NAME`, newline-terminated. */
+/** `ipset list` (all sets) or `ipset list NAME` on a node in IPVS mode, newline-terminated. */
 export function printIpsetList(state: IpvsState, name?: string, opts: IpsetListOptions = {}): string {
-  const sets = [...state.ipsets.values()].filter((s) => name === undefined || s.name === name);
-  return `${sets.map((s) => printIpset(state, s, opts)).join('\n\n')}\n`;
+  return printIpsets([...state.ipsets.values()], state.iptablesRestore, name, opts);
 }
 
 /** `ip addr show kube-ipvs0`: the dummy device kube-proxy creates, DOWN, with every VIP as a /32. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AddrType, NfEnv, NfPacket } from '../netfilter/eval-types';
-import { ipsetTest } from './ipvs-ipsets';
-import { createIpvsSchedState, ipvsFindVirtualServer, ipvsSchedule } from './ipvs-schedule';
-import { writeIpvsState } from './ipvs-writer';
-import { testEndpoint } from './testing/fake-proxier';
-import { overallNFTablesRules } from './testing/golden-scenarios';
-import type { ProxyEndpoint, ProxyInput } from './types';
+import type { AddrType, NfEnv, NfPacket } from '../eval-types';
+import { ipsetTest } from '../ipset/match';
+import { createIpvsSchedState, ipvsFindVirtualServer, ipvsSchedule } from './schedule';
+import { writeIpvsState } from '../../kubeproxy/ipvs-writer';
+import { testEndpoint } from '../../kubeproxy/testing/fake-proxier';
+import { overallNFTablesRules } from '../../kubeproxy/testing/golden-scenarios';
+import type { ProxyEndpoint, ProxyInput } from '../../kubeproxy/types';
 
 const overall = overallNFTablesRules();
 

@@ -3,13 +3,13 @@
 // in order, jump/goto/return, verdict maps as one hash lookup, `numgen random` drawing from
 // the seeded source, dynamic affinity sets kept in env.recent. Modelled on kube-proxy's own
 // nftablesTracer (pkg/proxy/nftables/helpers_test.go), but over the typed rules.
-import { assertNever } from '../lib/assert';
-import type { NatRequest, NfEnv, NfHook, NfPacket, NfResult, NfStep, NfVerdict } from '../netfilter/eval-types';
-import { matchExpr } from './nftables-match';
-import { priorityText } from './nftables-list';
-import { ruleListText } from './nftables-text';
-import type { NftChain, NftHook, NftMap, NftTable, NftVerdict } from './nftables-types';
-import { verdictText } from './nftables-types';
+import { assertNever } from '../../lib/assert';
+import type { NatRequest, NfEnv, NfHook, NfPacket, NfResult, NfStep, NfVerdict } from '../eval-types';
+import { matchExpr } from './match';
+import { priorityText } from './list';
+import { ruleListText } from './rule-text';
+import type { NftChain, NftHook, NftMap, NftTable, NftVerdict } from './types';
+import { verdictText } from './types';
 
 const HOOKS: Readonly<Record<NfHook, NftHook>> = {
   PREROUTING: 'prerouting',

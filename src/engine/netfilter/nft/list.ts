@@ -3,11 +3,11 @@
 // first in creation order, then chains; base chains with named priorities
 // ("priority dstnat - 10"); set elements sorted by value and wrapped two IPs per line,
 // map elements one per line under "elements = { ".
-import { ipToInt } from '../lib/ip';
-import type { RecentLists } from '../netfilter/eval-types';
-import { ruleListText } from './nftables-text';
-import type { NftChain, NftHook, NftMap, NftMapElement, NftSet, NftSetElement, NftTable } from './nftables-types';
-import { verdictText } from './nftables-types';
+import { ipToInt } from '../../lib/ip';
+import type { RecentLists } from '../eval-types';
+import { ruleListText } from './rule-text';
+import type { NftChain, NftHook, NftMap, NftMapElement, NftSet, NftSetElement, NftTable } from './types';
+import { verdictText } from './types';
 
 export interface NftListOptions {
   /**

@@ -4,10 +4,10 @@
 // rr/wrr (ip_vs_rr.c, ip_vs_wrr.c; equal weights make wrr walk like rr), lc (ip_vs_lc.c),
 // sh (ip_vs_sh.c: 256 buckets, hash_32 of the client address). Destinations are walked in
 // kernel list order, which is the reverse of the order they were added.
-import { ipToInt } from '../lib/ip';
-import type { NfEnv, NfPacket } from '../netfilter/eval-types';
-import type { IpvsRealServer, IpvsState, IpvsVirtualServer } from './ipvs-types';
-import { virtualServerKey } from './ipvs-types';
+import { ipToInt } from '../../lib/ip';
+import type { NfEnv, NfPacket } from '../eval-types';
+import type { IpvsRealServer, IpvsState, IpvsVirtualServer } from './types';
+import { virtualServerKey } from './types';
 
 /**
  * Where IPVS sits in netfilter (ip_vs_core.c ip_vs_ops4): new connections to a virtual

@@ -2,7 +2,7 @@
 // proxier programs — with exactly the expression and statement shapes kube-proxy emits
 // (knftables rules are strings; here each rule is data, so the evaluator can run it and
 // two printers can render it: knftables' transaction form and `nft list ruleset`).
-import { assertNever } from '../lib/assert';
+import { assertNever } from '../../lib/assert';
 
 export type NftHook = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
 export type NftChainType = 'filter' | 'nat';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NftTableBuilder } from './nftables-builder';
-import { nftTimeText, printNftListRuleset, priorityText } from './nftables-list';
-import { writeNftablesRules } from './nftables-writer';
-import { overallNFTablesRules } from './testing/golden-scenarios';
+import { NftTableBuilder } from '../../kubeproxy/nftables-builder';
+import { nftTimeText, printNftListRuleset, priorityText } from './list';
+import { writeNftablesRules } from '../../kubeproxy/nftables-writer';
+import { overallNFTablesRules } from '../../kubeproxy/testing/golden-scenarios';
 
 const overall = overallNFTablesRules();
 
