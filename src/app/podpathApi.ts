@@ -39,7 +39,7 @@ function checkRequest(req: unknown): SendRequest | string {
   const r = req as Record<string, unknown>;
   if (typeof r.from !== 'string' || typeof r.to !== 'string') return 'send() needs "from" and "to" as strings, e.g. "default/web"';
   if (r.port !== undefined && (typeof r.port !== 'number' || !Number.isInteger(r.port) || r.port < 1 || r.port > 65535)) return '"port" must be a whole number from 1 to 65535';
-  if (r.proto !== undefined && r.proto !== 'tcp' && r.proto !== 'udp' && r.proto !== 'icmp') return '"proto" must be "tcp", "udp" or "icmp"';
+  if (r.proto !== undefined && r.proto !== 'tcp' && r.proto !== 'udp' && r.proto !== 'sctp' && r.proto !== 'icmp') return '"proto" must be "tcp", "udp", "sctp" or "icmp"';
   if (r.container !== undefined && typeof r.container !== 'string') return '"container" must be a string';
   if (r.size !== undefined && (typeof r.size !== 'number' || !Number.isInteger(r.size) || r.size < 28 || r.size > 65535)) return '"size" (the IP total length) must be a whole number from 28 to 65535';
   if (r.df !== undefined && typeof r.df !== 'boolean') return '"df" must be true or false';

@@ -63,6 +63,20 @@ spec:
     expect(r.stderr).toMatch(/line 5, document 1 \(Pod default\/a\), spec\.containers\[0\]\.ports\[0\]\.containerPort: /);
   });
 
+  it('prints the reachability matrix in the upstream truth-table form, and refuses a protocol it cannot probe', () => {
+    const r = spawnSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml', '--port', '81', '--proto', 'udp'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('-\tx/a\tx/b\tx/c\ty/a\ty/b\ty/c\tz/a\tz/b\tz/c');
+    expect(lines).toHaveLength(10);
+    expect(lines.slice(1).every((l) => /^[xyz]\/[abc](\t[.X]){9}$/.test(l))).toBe(true);
+    // Whether anything enforced it goes beside the table, on stderr.
+    expect(r.stderr).toMatch(/^The bridge plugin does not implement NetworkPolicy/);
+    const bad = spawnSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml', '--proto', 'icmp'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--proto must be tcp, udp or sctp/);
+  });
+
   it('runs a command in a pod\'s shell and prints what the real tool prints, with its exit status', () => {
     const ok = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'nslookup', 'kubernetes'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
@@ -107,7 +121,6 @@ spec: {type: LoadBalancer, loadBalancerSourceRanges: [203.0.113.0/24], ports: [{
     expect(r.stdout).toMatch(/\n-A KUBE-IPVS-OUT-FILTER -s 192\.0\.2\.100\/32 -m ipvs --vproto 6 --vaddr 192\.0\.2\.100 --vport 80 -j DROP\n/);
   });
 });
-
 
 describe('command line: sizes, DF and the CNI tables', () => {
   const scenarioFile = async (id: string) => {

@@ -54,9 +54,9 @@ export function intOption(value: string | undefined, name: string, max = Number.
 /** --seed: the range of the Podpath document's spec.seed, 0 to 2^31-1. */
 export const seedOption = (value: string | undefined) => intOption(value, 'seed', SEED_MAX);
 
-export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'icmp' {
+export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'sctp' | 'icmp' {
   const v = (value ?? 'tcp').toLowerCase();
-  if (v !== 'tcp' && v !== 'udp' && v !== 'icmp') fail(`--proto must be tcp, udp or icmp, not "${value}"`);
+  if (v !== 'tcp' && v !== 'udp' && v !== 'sctp' && v !== 'icmp') fail(`--proto must be tcp, udp, sctp or icmp, not "${value}"`);
   return v;
 }
 

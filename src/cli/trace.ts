@@ -1,10 +1,10 @@
 // npm run --silent trace -- FILE --from SRC [--container NAME] --to DST --port N
-//   [--proto tcp|udp|icmp] [--size N [--df]] [--seed N] [--json]
+//   [--proto tcp|udp|sctp|icmp] [--size N [--df]] [--seed N] [--json]
 // Walks one packet through the scenario's cluster and prints the hops (or the trace JSON).
 import { formatTraceText, simulate } from '../engine';
 import { fail, intOption, loadCluster, parseCli, protoOption, runCli, seedOption, SEND_OPTIONS, sizeOptions } from './common';
 
-const USAGE = 'usage: npm run --silent trace -- FILE --from SRC [--container NAME] --to DST --port N [--proto tcp|udp|icmp] [--size N [--df]] [--seed N] [--json]';
+const USAGE = 'usage: npm run --silent trace -- FILE --from SRC [--container NAME] --to DST --port N [--proto tcp|udp|sctp|icmp] [--size N [--df]] [--seed N] [--json]';
 
 function main() {
   const args = parseCli({ ...SEND_OPTIONS, seed: { type: 'string' }, json: { type: 'boolean' } }, USAGE);

@@ -7,6 +7,7 @@ import {
   addAddon, applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, kindHandout, nodeTopology, parseScenario, routingTables, searchCluster, simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
+import { policiesOf, reachOf } from './policyCalls';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -95,6 +96,10 @@ export function createEngineHost(): EngineHost {
       }
       case 'search':
         return answer(req, searchCluster(clusterOf(req.cluster), req.query, req.limit));
+      case 'policies':
+        return answer(req, policiesOf(clusterOf(req.cluster), req.text));
+      case 'reach':
+        return answer(req, reachOf(clusterOf(req.cluster), req.proto, req.port));
       case 'edit':
         return answer(req, applyEdits(req.text, req.edits));
       case 'inspect':

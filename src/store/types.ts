@@ -2,7 +2,7 @@
 // user owns (scenario text, selection, settings) and what the engine returned (topology,
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
-import type { Addon, CniName, ImportReport, Inspected, KindHandoutResult, ObjectRef, ProxyMode, RoutingTable, ScenarioEdit, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
+import type { Addon, CniName, ImportReport, Inspected, KindHandoutResult, ObjectRef, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioEdit, ScenarioError, SearchHit, SearchResult, TableId, TableText, Topology, Trace, TraceRun } from '../engine';
 import type { ScenarioSummary } from './engineProtocol';
 import type { Endpoint, Proto } from './endpoints';
 import type { HistoryView } from './history';
@@ -146,7 +146,7 @@ export interface TraceSlice {
 
 export type Speed = 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
-export type Panel = 'trace' | 'tables' | 'routing' | 'rules' | 'scenario' | 'edit';
+export type Panel = 'trace' | 'tables' | 'policies' | 'reach' | 'routing' | 'rules' | 'scenario' | 'edit';
 
 /** A namespace or table the learner chose in the tables panel; it holds while the hop stays selected. */
 export interface TablesPin {
@@ -188,6 +188,44 @@ export interface TablesSlice {
   readonly tables: TablesView;
   /** Asks the engine for a namespace's tables (after the current trace's send, else before any). */
   showTables(netns: string): Promise<void>;
+}
+
+/** The scenario's NetworkPolicies as the engine read them, for the scenario `for` (a summary). */
+export interface PoliciesView {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly panel: PolicyPanel | null;
+  readonly error: string | null;
+  readonly for: ScenarioSummary | null;
+}
+
+/** The reachability matrix on one protocol and port, computed for the scenario `for`. */
+export interface ReachView {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly matrix: ReachMatrix | null;
+  readonly error: string | null;
+  readonly proto: ReachProto;
+  readonly port: number;
+  readonly for: ScenarioSummary | null;
+}
+
+export interface PolicySlice {
+  readonly policies: PoliciesView;
+  /** The policy (NAMESPACE/NAME) whose selected pods the graph highlights. */
+  readonly policyFocus: string | null;
+  readonly reach: ReachView;
+  /** Asks the engine for the working scenario's policies. */
+  showPolicies(): Promise<void>;
+  focusPolicy(key: string | null): void;
+  /** Replaces policy NAMESPACE/NAME's document with `yaml` as written (one undo step). */
+  savePolicy(key: string, yaml: string): Promise<EditOutcome>;
+  deletePolicy(key: string): Promise<EditOutcome>;
+  /** Adds a policy isolating every pod of `namespace` for ingress (one undo step). */
+  addDefaultDeny(namespace: string): Promise<EditOutcome>;
+  setReachProbe(proto: ReachProto, port: number): void;
+  /** Sends every pod to every pod on the chosen protocol and port. */
+  computeReach(): Promise<void>;
+  /** Sends one cell's packet again and shows its trace. */
+  openReachCell(from: string, to: string): Promise<SendOutcome>;
 }
 
 export type Openness = 'open' | 'closed';
@@ -317,7 +355,7 @@ export interface CompareSlice {
   unpinTrace(): void;
 }
 
-export type AppState = CompareSlice & ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & ViewSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice;
+export type AppState = CompareSlice & ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & ViewSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice & PolicySlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

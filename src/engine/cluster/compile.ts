@@ -3,6 +3,7 @@
 // and hands each pod an address from the CNI's IPAM. An observed cluster keeps the node
 // addresses, podCIDRs and pod addresses it reported where the plugin's IPAM is kind's
 // host-local (ipam.ts). Namespaces are built lazily.
+import { POLICY_ENGINE } from '../policy/engine';
 import { cidrContains, cidrText, ipToInt, parseCidr, type Cidr } from '../lib/ip';
 import { dockerMac, hashedMac } from '../lib/mac';
 import { nodeAddresses, reportedIP } from './ipam';
@@ -162,7 +163,7 @@ export function compile(scenario: Scenario): CompileResult {
     return extra;
   };
   const cluster: Cluster = {
-    scenario, seed: scenario.settings.seed, nodes: nodeList, pods, pending, outside, cni, underlay,
+    scenario, seed: scenario.settings.seed, nodes: nodeList, pods, pending, outside, cni, underlay, policy: POLICY_ENGINE,
     gateway: { ip: underlay.segments[0]!.gatewayIp, netns: GATEWAY_NETNS },
     podSubnet: podSpace, serviceSubnet, nodeSubnet: underlay.cidr,
     services: svc.services, endpoints,

@@ -71,8 +71,8 @@ export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterStat
   // (as on a real node: KUBE-POSTROUTING comes before KIND-MASQ-AGENT in POSTROUTING).
   if (plugin.restore) rs = applyRestore(rs, plugin.restore, { noflush: true });
   // A policy model writes its rules through the plugin's agent (Calico's felix: cali-pi-/cali-po- chains).
-  const policyRules = cluster.policy?.netfilter?.(nodeCtx(cluster, node))?.restore;
-  if (policyRules) rs = applyRestore(rs, policyRules, { noflush: true });
+  const policy = cluster.policy?.netfilter?.(nodeCtx(cluster, node));
+  if (policy?.restore) rs = applyRestore(rs, policy.restore, { noflush: true });
   let nft: NftTable | undefined;
   let ipvs: IpvsState | undefined;
   // Cilium's kube-proxy replacement: kube-proxy is not deployed at all.
@@ -91,12 +91,13 @@ export function nodeNetfilter(cluster: Cluster, nodeName: string): NetfilterStat
     case 'none':
       break;
   }
-  if (plugin.insertFirst) rs = insertFirst(rs, plugin.insertFirst);
+  const first = [...(plugin.insertFirst ?? []), ...(policy?.insertFirst ?? [])];
+  if (first.length) rs = insertFirst(rs, first);
   prepareRuleset(rs);
   // The plugin's policy point, when it is a netfilter stage, is registered on its hook.
   const where = cluster.cni.policy.enforces ? cluster.cni.policy.where : undefined;
   const stages = [...(plugin.stages ?? []), ...(where?.kind === 'netfilter' ? [policyStage(where)] : [])];
-  const ipsets = new Map([...(ipvs?.ipsets ?? []), ...(plugin.ipsets ?? []).map((s) => [s.name, s] as const)]);
+  const ipsets = new Map([...(ipvs?.ipsets ?? []), ...[...(plugin.ipsets ?? []), ...(policy?.ipsets ?? [])].map((s) => [s.name, s] as const)]);
   return {
     iptables: rs, ...(nft ? { nft } : {}), ...(ipvs ? { ipvs } : {}), ...(ipsets.size ? { ipsets } : {}),
     ...(stages.length ? { stages } : {}),

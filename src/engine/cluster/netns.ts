@@ -11,6 +11,7 @@ import { DEFAULT_RULES } from '../stack/fib';
 import { INTERNET_ROUTER_IP, INTERNET_ROUTER_NETNS, internetRouterMain, internetRouterShape, virtualHostMain, virtualHostShape } from './internet';
 import { addr, connected, finish, GATEWAY_INTERNET_IP, GATEWAY_NETNS, INTERNET_SEGMENT, LO, type NetnsTables } from './netns-base';
 import type { Address, Cluster, ClusterNode, Device, Listener, Netns, NetnsId, NetnsShape, Route } from './types';
+import type { Protocol } from '../model/types';
 import { proxySockets } from '../apps/proxy-app';
 
 export { NODE_SEGMENT, INTERNET_SEGMENT, GATEWAY_NETNS, GATEWAY_INTERNET_IP, nodeNetnsId, podNetnsId, outsideNetnsId, localTable } from './netns-base';
@@ -35,6 +36,11 @@ const CONTROL_PLANE_PROCESSES: readonly Listener[] = [
   { proto: 'tcp', port: 10259, addr: '127.0.0.1', owner: 'kube-scheduler' },
 ];
 
+/** A socket's protocol for a declared port (agnhost's porter serves SCTP the way the e2e suite runs it). */
+function listenerProto(p: Protocol): Listener['proto'] {
+  return p === 'UDP' ? 'udp' : p === 'SCTP' ? 'sctp' : 'tcp';
+}
+
 function containerListeners(cluster: Cluster, podKeys: readonly string[]): Listener[] {
   const out: Listener[] = [];
   for (const key of podKeys) {
@@ -43,8 +49,7 @@ function containerListeners(cluster: Cluster, podKeys: readonly string[]): Liste
     for (const c of pod.spec.containers) {
       const owner = pod.slot < 0 ? `${key}/${c.name}` : c.name;
       for (const p of c.ports) {
-        if (p.protocol === 'SCTP') continue;
-        out.push({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.containerPort, addr: '0.0.0.0', owner });
+        out.push({ proto: listenerProto(p.protocol), port: p.containerPort, addr: '0.0.0.0', owner });
       }
       // Sockets a proxy opens beyond its declared ports (its default server, its listeners, loopback admin ports).
       for (const l of proxySockets(cluster, pod, c, owner)) if (!out.some((x) => x.proto === l.proto && x.port === l.port)) out.push(l);
@@ -167,7 +172,7 @@ function outsideShape(cluster: Cluster, id: NetnsId, name: string): NetnsShape {
   const h = outsideOf(cluster, name);
   const a = addr(h.ip, 24);
   const devices: Device[] = [LO, { name: 'eth0', ifindex: 2, kind: 'ether', mac: hashedMac(`outside/${name}`), mtu: 1500, addrs: [a], segment: INTERNET_SEGMENT, up: true }];
-  const listeners: Listener[] = h.ports.filter((p) => p.protocol !== 'SCTP').map((p) => ({ proto: p.protocol === 'UDP' ? 'udp' : 'tcp', port: p.port, addr: '0.0.0.0', owner: name }));
+  const listeners: Listener[] = h.ports.map((p) => ({ proto: listenerProto(p.protocol), port: p.port, addr: '0.0.0.0', owner: name }));
   return { id, kind: 'outside', machine: name, name: 'root', devices, forwarding: false, listeners };
 }
 

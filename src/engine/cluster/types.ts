@@ -128,7 +128,7 @@ export interface StaticFdb {
 
 /** A socket listening for connections (a container's port, kubelet, the API server ...). */
 export interface Listener {
-  readonly proto: 'tcp' | 'udp';
+  readonly proto: 'tcp' | 'udp' | 'sctp';
   readonly port: number;
   /** '0.0.0.0' for the wildcard. */
   readonly addr: string;

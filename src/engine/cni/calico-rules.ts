@@ -5,11 +5,9 @@
 // "-A <chain> HASH <match> <action>"; base64url, first 16 characters). The rendering and the
 // ids were checked against a real Calico node's iptables-save. Felix keeps its jumps at the
 // top of the built-in chains. The filter table's policy chains are not written here.
-import { base64urlnopad } from '@scure/base';
-import { sha224Of } from '../lib/hash';
+import { ruleHashes } from '../policy/calico/ids';
 import type { Ipset } from '../netfilter/ipset/types';
 
-const enc = new TextEncoder();
 
 /** One felix rule: its match and action as felix renders them for hashing (long options), and in iptables-restore's short form. */
 interface FelixRule {
@@ -18,14 +16,8 @@ interface FelixRule {
   readonly action: string;
 }
 
-/** RuleHashes of a chain's rules. */
-export function felixRuleIds(chain: string, rendered: readonly string[]): string[] {
-  let h = sha224Of(enc.encode(chain));
-  return rendered.map((r) => {
-    h = sha224Of(h, enc.encode(`-A ${chain} HASH ${r}`));
-    return base64urlnopad.encode(h).slice(0, 16);
-  });
-}
+/** RuleHashes of a chain's rules, each rendered without the "-A <chain> HASH" felix hashes it under. */
+export const felixRuleIds = (chain: string, rendered: readonly string[]): string[] => ruleHashes(chain, rendered.map((r) => `-A ${chain} HASH ${r}`));
 
 const jump = (chain: string): FelixRule => ({ hashed: `--jump ${chain}`, match: '', action: `-j ${chain}` });
 

@@ -10,7 +10,8 @@
 // entries for the remote VTEPs), or directly on eth0 (no encapsulation, proto bird). The
 // pool's ipipMode / vxlanMode choose: Always, CrossSubnet (encapsulate only to nodes in another
 // subnet) or Never. The tunnel device holds the node's first block address. Felix's NAT chains
-// and ipsets come from calico-rules.ts; policy lives in its filter chains.
+// and ipsets come from calico-rules.ts; NetworkPolicy lives in its filter chains, written by
+// src/engine/policy/calico (felix's filter table, its IP sets).
 import { cidrContains, ipToInt, nthAddress, parseCidr } from '../lib/ip';
 import { hashedMac } from '../lib/mac';
 import type { CalicoPool } from '../model/cni-config';
@@ -32,14 +33,15 @@ export const FELIX_PROTO = 80;
 
 type Encap = 'ipip' | 'vxlan' | 'none';
 
-interface Mode {
+export interface Mode {
   readonly encap: Encap;
   readonly crossSubnet: boolean;
   /** BIRD programs the routes (IPIP and unencapsulated pools); felix does for VXLAN. */
   readonly bird: boolean;
 }
 
-function modeOf(pool: CalicoPool): Mode {
+/** How a pool carries pods' traffic between nodes. */
+export function modeOf(pool: CalicoPool): Mode {
   if (pool.ipipMode !== 'Never') return { encap: 'ipip', crossSubnet: pool.ipipMode === 'CrossSubnet', bird: true };
   if (pool.vxlanMode !== 'Never') return { encap: 'vxlan', crossSubnet: pool.vxlanMode === 'CrossSubnet', bird: false };
   return { encap: 'none', crossSubnet: false, bird: true };

@@ -5,9 +5,10 @@
 // "<podCIDR> via <gateway>" and a /32 route to the gateway, so everything goes to the
 // gateway; the node's end holds the gateway address as a /32 and the node routes the pod's
 // /32 to it with scope host. kindnetd adds a route to every other node's podCIDR through that
-// node (routes.go) and runs kind-masq-agent (masq.go). NetworkPolicy is kube-network-policies,
-// embedded in kindnetd: an nftables table whose forward chain (priority filter-5) sends new
-// connections to the userspace evaluator through NFQUEUE.
+// node (routes.go) and runs kind-masq-agent (masq.go). NetworkPolicy is kube-network-policies
+// (v0.5.1 in kind v0.24.0), embedded in kindnetd: an nftables table whose postrouting chain
+// (priority srcnat - 5) sends new connections to the userspace evaluator through NFQUEUE 100
+// (src/engine/policy/kindnet).
 import { nthAddress, parseCidr } from '../lib/ip';
 import { hashedMac, vethName } from '../lib/mac';
 import type { Route } from '../cluster/types';
@@ -19,6 +20,8 @@ import { kindNetwork } from './underlay';
 import { masqAgentRestore } from './masq-agent';
 import { kindUplinks } from './uplink';
 import { hostGwRoutes } from './bridge';
+import { podIpsOf } from '../policy/kindnet/queue';
+import { formatKubeNetworkPoliciesTable } from '../policy/kindnet/table';
 
 function veth(ctx: NodeCtx | PodCtx, pod: PodCtx['pod'], mtu: number) {
   const { node } = ctx;
@@ -36,7 +39,8 @@ export function kindnetPlugin(nodeSubnet: string, podMtu?: number): CniPlugin {
     name: 'kindnet', title: 'kindnet (the ptp plugin)',
     policy: {
       enforces: true,
-      where: { kind: 'netfilter', stage: 'kube-network-policies', hook: 'FORWARD', priority: -5, table: 'nft inet kube-network-policies', chains: ['forward'] },
+      // kube-network-policies (v0.5.1 to v1.x) hooks postrouting at srcnat - 5, before any SNAT, so IPVS traffic is seen too.
+      where: { kind: 'netfilter', stage: 'nft inet kube-network-policies postrouting', hook: 'POSTROUTING', priority: 95, table: 'nft inet kube-network-policies', chains: ['postrouting'] },
     },
     replacesKubeProxy: false, podMtu: mtu, underlay: kindNetwork(nodeSubnet),
     podSpace: (s) => s,
@@ -61,6 +65,7 @@ export function kindnetPlugin(nodeSubnet: string, podMtu?: number): CniPlugin {
       };
     },
     netfilter: (ctx) => (ctx.cluster.scenario.settings.egressMasquerade ? { restore: masqAgentRestore(ctx.cluster.scenario.cluster.podSubnet) } : {}),
+    extraTables: (ctx) => [{ id: 'nft-netpol', command: 'nft list table inet kube-network-policies', text: formatKubeNetworkPoliciesTable([...podIpsOf(ctx.cluster, ctx.node.name)]) }],
     files: () => [],
     deviceFor: (ctx, ip) => (ctx.pods.length > 0 && ip === nthAddress(ctx.node.podCidr, 1) ? veth(ctx, ctx.pods[0]!, mtu).host.name : undefined),
   };

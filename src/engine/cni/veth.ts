@@ -3,6 +3,7 @@
 // (bridge, ptp, flannel's bridge), `cali` + 11 hex digits of sha1("<ns>.<pod>") (Calico),
 // `eni` + the same hash (AWS VPC CNI), `lxc` + 12 hex digits (Cilium). Interface indexes
 // are stable: the node's end gets `hostIfindex`, the pod's eth0 is 2.
+import { workloadInterface } from '../policy/calico/ids';
 import { nthAddress, type Cidr } from '../lib/ip';
 import { sha1Hex, sha256Hex } from '../lib/hash';
 import type { Address, ClusterPod, Device, NetnsId } from '../cluster/types';
@@ -10,7 +11,7 @@ import type { Address, ClusterPod, Device, NetnsId } from '../cluster/types';
 export const POD_ETH0_IFINDEX = 2;
 
 /** Calico's VethNameForWorkload (libcalico-go conversion/workload_endpoint_default.go). */
-export const caliName = (pod: ClusterPod) => `cali${sha1Hex(`${pod.spec.namespace}.${pod.spec.name}`).slice(0, 11)}`;
+export const caliName = (pod: ClusterPod) => workloadInterface(pod.spec.namespace, pod.spec.name);
 
 /** The AWS VPC CNI's GeneratePodHostVethName (pkg/networkutils/names.go) with its default prefix "eni". */
 export const eniVethName = (pod: ClusterPod) => `eni${sha1Hex(`${pod.spec.namespace}.${pod.spec.name}`).slice(0, 11)}`;

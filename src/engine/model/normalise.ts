@@ -3,6 +3,8 @@
 // own CoreDNS pods added, and the checks that span documents (validation/index.ts).
 import type { Located } from './parse';
 import type * as S from './schemas';
+import type { NetworkPolicyDoc } from './netpol-schema';
+import { checkNetworkPolicies, networkPolicyOf } from './netpol';
 import { DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { COREDNS, expandDaemonSet, expandDeployment, expandStatefulSet, isReady, podFromSpec } from './workloads';
 import { checkScenario, checkSizes } from './validation';
@@ -28,6 +30,7 @@ export interface ParsedDocs extends ParsedRouting {
   readonly statefulSets: readonly Located<S.StatefulSetDoc>[];
   readonly services: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
   readonly endpointSlices: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
+  readonly networkPolicies: readonly Located<NetworkPolicyDoc>[];
   readonly other: readonly Located<Record<string, unknown>>[];
   /** Calico IPPools and flannel's ConfigMap: the CNI's own configuration. */
   readonly ipPools: readonly Located<IpPoolDoc>[];
@@ -166,6 +169,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     cluster, settings, namespaces, pods,
     services: [...madeServices, ...parsed.services.map(stored)],
     endpointSlices: parsed.endpointSlices.map(stored),
+    networkPolicies: parsed.networkPolicies.map((n) => networkPolicyOf(n.value, { doc: n.doc, line: n.line([]) })),
     routing,
     other: [
       ...addons.other.map((o) => storedDoc(o as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }, { doc: 0, line: 0 })),
@@ -181,6 +185,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   };
   const errors = checkScenario(scenario, parsed);
   errors.errors.push(...routingErrors);
-  if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
-  return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings] } };
+  const netpol = checkNetworkPolicies(scenario.networkPolicies, new Set([...namespaces.map((n) => n.name), ...pods.map((p) => p.namespace)]));
+  if (errors.errors.length + netpol.errors.length > 0) return { ok: false, errors: [...errors.errors, ...netpol.errors] };
+  return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings, ...netpol.warnings] } };
 }

@@ -1,5 +1,5 @@
 // The kernel's own answers about a packet it will not deliver: a TCP RST for a TCP packet
-// nobody takes, or an ICMP error (port unreachable, network or host unreachable, time
+// nobody takes, an SCTP ABORT for an INIT to a port nobody binds (RFC 9260 8.4), or an ICMP error (port unreachable, network or host unreachable, time
 // exceeded) that quotes the packet's header, so conntrack can relate it to its connection
 // and undo the NAT inside and out on the way back. Used for closed ports, REJECT rules and
 // routers that cannot forward.
@@ -9,7 +9,7 @@ import { tupleOf } from './conntrack';
 import type { Pkt } from './packet';
 
 export type IcmpError = 'port-unreachable' | 'net-unreachable' | 'host-unreachable' | 'time-exceeded' | 'admin-prohibited' | 'frag-needed' | 'proto-unreachable';
-export type Refusal = 'tcp-reset' | IcmpError;
+export type Refusal = 'tcp-reset' | 'sctp-abort' | IcmpError;
 
 /** What `ping` and `traceroute` print for each ICMP error (iputils' wording). */
 export const ICMP_ERROR_TEXT: Readonly<Record<IcmpError, string>> = {
@@ -31,10 +31,13 @@ export function kernelRefusal(ns: Netns, pkt: Pkt, how: Refusal, mtu?: number): 
   if (how === 'tcp-reset' && pkt.proto === 'tcp') {
     return { ...base, src: pkt.dst, proto: 'tcp', sport: pkt.dport, dport: pkt.sport, flags: 'RST ACK', size: 40, df: true };
   }
+  if (how === 'sctp-abort' && pkt.proto === 'sctp') {
+    return { ...base, src: pkt.dst, proto: 'sctp', sport: pkt.dport, dport: pkt.sport, flags: 'ABORT', size: 36, df: true };
+  }
   // icmp_send: the refused packet's destination when it is ours, else the address that reaches the sender.
   const r = isLocalAddress(ns, pkt.dst) ? undefined : fibLookup(ns, pkt.src);
   const src = (r && selectSource(ns, r, pkt.src)) ?? pkt.dst;
-  const type: IcmpError = how === 'tcp-reset' ? 'port-unreachable' : how;
+  const type: IcmpError = how === 'tcp-reset' || how === 'sctp-abort' ? 'port-unreachable' : how;
   // The ICMP control socket sends with IP_PMTUDISC_DONT: no DF.
   return {
     ...base, src, proto: 'icmp', sport: 0, dport: 0, flags: type, inner: tupleOf(pkt), size: Math.min(ICMP_ERROR_MAX, 28 + pkt.size), df: false,

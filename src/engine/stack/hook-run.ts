@@ -11,6 +11,7 @@ import type { NftChain } from '../netfilter/nft/types';
 import { ipsetTest } from '../netfilter/ipset/match';
 import { ipvsFindVirtualServer, ipvsSchedule } from '../netfilter/ipvs/schedule';
 import { describeTraversal, isEventful } from '../trace/netfilter-text';
+import { netfilterPolicyAccept, netfilterPolicyDrop } from '../policy/enforce';
 import { fibLookup } from './fib';
 import { kernelRefusal } from './answer';
 import { applyKnownNat, applyNatRequest, ctConfirm, ctIn, ctStateOf } from './nat';
@@ -82,9 +83,11 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
   const base = { rule: last?.text, table: tool === 'nft' ? 'nft' : 'iptables-save', steps, rulesEvaluated: res.rulesEvaluated };
   switch (res.verdict.kind) {
     case 'DROP': {
-      const text = describeTraversal(where, res.steps, 'The packet is dropped: the sender hears nothing and will time out.', res.rulesEvaluated);
+      // A plugin's NetworkPolicy (Calico's endpoint chains) says why, in the policy catalogue's words.
+      const policy = netfilterPolicyDrop(w, pkt, res.steps);
+      const text = describeTraversal(where, res.steps, `${policy ? `${policy.text} ` : ''}The packet is dropped: the sender hears nothing and will time out.`, res.rulesEvaluated);
       record(w, ns, dev, 'drop', text, pkt, base);
-      return { kind: 'dropped', code: 'netfilter-drop', detail: text };
+      return { kind: 'dropped', code: policy?.code ?? 'netfilter-drop', detail: text };
     }
     case 'REJECT': {
       const answer = kernelRefusal(ns, pkt, res.verdict.with === 'tcp-reset' ? 'tcp-reset' : 'port-unreachable');
@@ -97,7 +100,8 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
       const idle = res.steps.every((st) => /^(jump |goto |RETURN$|return$|continue$|policy |CONNMARK$)/.test(st.action)) && before.mark === pkt.mark && ctmarkBefore === ct?.entry.mark;
       if (res.nat || (isEventful(res.steps) && !idle)) {
         const markText = before.mark !== pkt.mark ? ` The packet's mark is now 0x${pkt.mark.toString(16)}.` : '';
-        record(w, ns, dev, res.nat ? 'nat' : 'netfilter', describeTraversal(where, res.steps, `${outcome}${markText}`, res.rulesEvaluated), pkt,
+        const allowed = netfilterPolicyAccept(w, pkt, res.steps);
+        record(w, ns, dev, res.nat ? 'nat' : 'netfilter', describeTraversal(where, res.steps, `${outcome}${markText}${allowed ? ` ${allowed}` : ''}`, res.rulesEvaluated), pkt,
           { ...base, ...(res.nat || before.mark !== pkt.mark ? { before } : {}) });
       }
       return undefined;

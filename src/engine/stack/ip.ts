@@ -12,6 +12,7 @@ import { drop, dropWithError, record, where, Where, type HopOpts, type Outcome, 
 import { deliverLocal } from './deliver';
 import { kernelRefusal, mayAnswer, type IcmpError } from './answer';
 import type { DropCode } from '../trace/drops';
+import { observePolicy } from '../policy/observe';
 import { exceedsForwardMtu, finishOutput, fragNeededText, prepareOutput } from './mtu';
 import { tunnelRcv } from './tunnel';
 import { formatRule } from '../format/rule-text';
@@ -73,6 +74,7 @@ export function ipOutput(w: Walk, ns: Netns, pkt: Pkt): Outcome {
   if (dead) return dead;
   const mss = prepareOutput(w, ns, device(ns, r.type === 'local' ? 'lo' : r.dev), r, pkt);
   record(w, ns, r.dev ?? '', 'route', `Route lookup in ${where(ns)}${found.ruleText}: ${describeRoute(r, pkt.dst)}.${mss}`, pkt, { rule: routeRule(r), table: 'routes' });
+  observePolicy(w, ns, r.dev ?? '', pkt, 'egress');
   return localOut(w, ns, pkt, r);
 }
 
@@ -171,6 +173,8 @@ export function defaultSize(proto: Pkt['proto'], flags: string): number {
   switch (proto) {
     case 'tcp': return flags === 'SYN' || flags === 'SYN ACK' ? 60 : flags.startsWith('RST') ? 40 : 52;
     case 'udp': return 28;
+    // IP 20, SCTP's common header 12, the chunk's fixed part: INIT and INIT ACK 20 (optional parameters and the state cookie not counted), ABORT 4.
+    case 'sctp': return flags === 'ABORT' ? 36 : 52;
     case 'icmp': return 84;
     case 'ipip': return 20;
   }

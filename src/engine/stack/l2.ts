@@ -12,6 +12,7 @@ import type { PacketView } from '../trace/types';
 import { drop, dropWithError, record, spend, where, type Outcome, type Walk } from './walk';
 import { kernelRefusal, mayAnswer } from './answer';
 import { spendTime } from './latency';
+import { observePolicy } from '../policy/observe';
 import { DEVICE_KINDS } from './devices';
 import { askBridge, bridgeForward } from './bridge';
 
@@ -227,5 +228,6 @@ export function l2Rcv(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   if (dev.kind !== 'loopback' && pkt.dstMac !== dev.mac && pkt.dstMac !== BROADCAST_MAC) {
     return drop(w, ns, dev.name, 'not-for-us', `${dev.name} has MAC ${dev.mac}, but the frame is for ${pkt.dstMac}, so it is ignored.`, pkt);
   }
+  observePolicy(w, ns, dev.name, pkt, 'ingress');
   return ipRcv(w, ns, dev, pkt);
 }

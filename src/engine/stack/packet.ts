@@ -20,7 +20,7 @@ export interface PktCt {
 }
 
 /** IP protocols the walk carries; 'ipip' (protocol 4) is only ever an outer header. */
-export type L4 = 'tcp' | 'udp' | 'icmp' | 'ipip';
+export type L4 = 'tcp' | 'udp' | 'sctp' | 'icmp' | 'ipip';
 
 /** A socket's IP_MTU_DISCOVER: 'want' (Linux's default: DF while the packet fits, else fragment locally), 'do' (always DF; too big is an error), 'dont' (never DF). */
 export type PmtuDisc = 'want' | 'do' | 'dont';
@@ -39,7 +39,7 @@ export interface Pkt {
   sport: number;
   dport: number;
   ttl: number;
-  /** 'SYN', 'SYN ACK', 'RST ACK' for TCP; 'echo-request', 'port-unreachable' ... for ICMP; '' for UDP. */
+  /** 'SYN', 'SYN ACK', 'RST ACK' for TCP; 'INIT', 'INIT ACK', 'ABORT' for SCTP; 'echo-request', 'port-unreachable' ... for ICMP; '' for UDP. */
   flags: string;
   mark: number;
   /** IP total length in bytes (of the whole datagram, when it travels in fragments). */

@@ -30,17 +30,17 @@ function standIn(deny: { readonly pod: string; readonly direction: 'ingress' | '
 const withPolicy = (c: Cluster, engine: PolicyEngine): Cluster => ({ ...c, policy: engine });
 
 describe.each([
-  ['kindnet', 'netfilter', 'kube-network-policies'],
-  ['calico', 'netfilter', 'calico policy (cali-FORWARD)'],
-  ['cilium', 'bpf', undefined],
-] as const)('%s enforces NetworkPolicy', (id, kind, stage) => {
+  ['kindnet', 'netfilter', 'nft inet kube-network-policies postrouting', 'POSTROUTING'],
+  ['calico', 'netfilter', 'calico policy (cali-FORWARD)', 'FORWARD'],
+  ['cilium', 'bpf', undefined, undefined],
+] as const)('%s enforces NetworkPolicy', (id, kind, stage, hook) => {
   const c = compiled(id);
 
   it(`says where (${kind})`, () => {
     expect(c.cni.policy).toMatchObject({ enforces: true, where: { kind } });
-    if (stage) {
-      const forward = hookStages(c.netfilter('node/kind-worker')!).get('FORWARD')!;
-      expect(forward.map((s) => s.name)).toContain(stage);
+    if (stage && hook) {
+      const stages = hookStages(c.netfilter('node/kind-worker')!).get(hook)!;
+      expect(stages.map((s) => s.name)).toContain(stage);
     }
   });
 

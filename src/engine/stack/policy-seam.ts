@@ -4,7 +4,7 @@
 // model nothing is asked and every packet passes, as on a cluster without NetworkPolicies.
 //
 // - A `netfilter` point (Calico's cali-FORWARD in filter FORWARD, kindnet's
-//   kube-network-policies nftables table at forward priority -5) is registered as a hook stage
+//   kube-network-policies nftables table at postrouting priority srcnat - 5) is registered as a hook stage
 //   in every node namespace (cluster/netfilter-state.ts); the stage finds the pods behind the
 //   packet's in and out devices and asks for the sender's egress and the receiver's ingress.
 // - A `bpf` point (Cilium) is asked by the plugin's datapath itself: from-container for the
@@ -12,7 +12,8 @@
 // A policy model may also write the plugin's own rules (Calico's cali-pi-/cali-po- chains,
 // kube-network-policies' nft rules) for the tables: PolicyEngine.netfilter.
 import type { Cluster, ClusterPod, Netns } from '../cluster/types';
-import type { NodeCtx, PolicyPoint } from '../cni/types';
+import type { NodeCtx, PluginNetfilter, PolicyPoint } from '../cni/types';
+import type { DropCode } from '../trace/drops';
 import type { PacketView } from '../trace/types';
 import type { HookIo, StageResult } from './hook-run';
 import type { StageSpec } from './hook-stages';
@@ -39,14 +40,18 @@ export interface PolicyQuery {
 /** What the policy model decided; `text` (and the rule in its tool's syntax) becomes the hop. */
 export type PolicyDecision =
   | { readonly allow: true; readonly text?: string; readonly rule?: string; readonly table?: string }
-  | { readonly allow: false; readonly text: string; readonly rule?: string; readonly table?: string };
+  /** `code`: which direction denied it (policy-ingress, policy-egress), when the model says. */
+  | { readonly allow: false; readonly text: string; readonly rule?: string; readonly table?: string; readonly code?: DropCode };
 
 /** What a NetworkPolicy model gives the dataplane. */
 export interface PolicyEngine {
   /** The decision at one point, or undefined when no policy selects the pod in that direction (the packet passes). */
   decide(q: PolicyQuery): PolicyDecision | undefined;
-  /** Rules the plugin's agent writes for the policies on a node, as iptables-restore text (applied with --noflush after the plugin's own). */
-  netfilter?(ctx: NodeCtx): { readonly restore?: string } | undefined;
+  /**
+   * Rules the plugin's agent writes for the policies on a node: iptables-restore text (applied
+   * with --noflush after the plugin's own), the jumps it keeps first in built-in chains, its ipsets.
+   */
+  netfilter?(ctx: NodeCtx): Pick<PluginNetfilter, 'restore' | 'insertFirst' | 'ipsets'> | undefined;
 }
 
 /** Asks the policy model at a point; a denial is the hop that ends the leg. */
@@ -56,10 +61,13 @@ export function policyCheck(
 ): Outcome | undefined {
   const engine = w.cluster.policy;
   if (!engine) return undefined;
-  const d = engine.decide({ ...q, cluster: w.cluster, packet: viewOf(pkt), node: ns.machine, established: pkt.ct?.confirmed ?? false });
+  // Known to conntrack (the kernel's, or an eBPF datapath's own, which the walk does not keep):
+  // a confirmed entry, an answer to what the walk sent, or an ICMP error about one of its packets.
+  const established = (pkt.ct?.confirmed ?? false) || w.expect !== undefined || pkt.inner !== undefined;
+  const d = engine.decide({ ...q, cluster: w.cluster, packet: viewOf(pkt), node: ns.machine, established });
   if (!d) return undefined;
   const o = { ...(d.rule !== undefined ? { rule: d.rule } : {}), ...(d.table !== undefined ? { table: d.table } : {}) };
-  if (!d.allow) return drop(w, ns, device, 'policy-denied', d.text, pkt, o);
+  if (!d.allow) return drop(w, ns, device, d.code ?? 'policy-denied', d.text, pkt, o);
   if (d.text) record(w, ns, device, 'policy', d.text, pkt, o);
   return undefined;
 }

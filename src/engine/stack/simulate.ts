@@ -1,7 +1,8 @@
 // simulate(cluster, send): one packet and its answer, as a conversation of one exchange. It
 // opens a socket at the source, walks the first packet wherever the state takes it (a TCP
-// SYN, a UDP datagram or an ICMP echo request), and walks back whatever answers it: the
-// SYN ACK, the server's datagram, the echo reply, a RST or an ICMP error. Same cluster +
+// SYN, an SCTP INIT, a UDP datagram or an ICMP echo request), and walks back whatever answers
+// it: the SYN ACK, the INIT ACK, the server's datagram, the echo reply, a RST, an ABORT or an
+// ICMP error. Same cluster +
 // same send + same seed = same trace.
 import type { Cluster } from '../cluster/types';
 import type { Trace, TraceLeg } from '../trace/types';
@@ -12,6 +13,7 @@ import { ephemeralPort, senderContainer, sourceAddress } from '../conversation/s
 import { tcpConnect, tcpSegment, type TcpConn } from '../conversation/tcp';
 import { walkAnswer } from '../conversation/answers';
 import type { ExchangeDraft } from '../conversation/conversation';
+import { sctpAssociate } from '../conversation/sctp';
 import { udpAnswer, udpSend } from '../conversation/udp';
 import { echo } from '../conversation/icmp';
 import { where } from './walk';
@@ -21,7 +23,7 @@ export interface SendSpec {
   readonly container?: string;
   readonly to: string;
   readonly port?: number;
-  readonly proto?: 'tcp' | 'udp' | 'icmp';
+  readonly proto?: 'tcp' | 'udp' | 'sctp' | 'icmp';
   /** Overrides the scenario's seed for this send. */
   readonly seed?: number;
   /**
@@ -68,6 +70,12 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
       const ex = conv.open({ ...base, kind: 'tcp', title: `TCP connection to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
       const c = tcpConnect(conv, ex, { sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label });
       if (c.ok && send.size !== undefined) sendSegment(conv, ex, c.conn, send.size);
+      break;
+    }
+    case 'sctp': {
+      const sport = ephemeralPort(conv);
+      const ex = conv.open({ ...base, kind: 'sctp', title: `SCTP association to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
+      sctpAssociate(conv, ex, { sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label });
       break;
     }
     case 'udp': {

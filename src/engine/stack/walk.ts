@@ -34,7 +34,7 @@ export interface Walk {
 /** A connected socket: a client's (waiting for answers) or a server's accepted connection. */
 export interface ConnectedSocket {
   readonly ns: string;
-  readonly proto: 'tcp' | 'udp' | 'icmp';
+  readonly proto: 'tcp' | 'udp' | 'sctp' | 'icmp';
   /** Its local port (for ICMP: the echo identifier). */
   readonly port: number;
   readonly owner: string;

@@ -88,7 +88,7 @@ function podCount(cluster: Cluster, node: ClusterNode): PodCount {
 /** A node as an element: its name, address, pod range, what listens on it and its pods counted. */
 export function nodeElement(cluster: Cluster, node: ClusterNode): TopoElement {
   const ports = nodeListeners(cluster, node.name).map((l) => ({
-    port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
+    port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : l.proto === 'sctp' ? 'SCTP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
   }));
   return {
     id: machineId(nodeNetnsId(node.name)), kind: 'node', netns: nodeNetnsId(node.name), label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`,

@@ -17,7 +17,7 @@ export type HopKind =
 
 export type Verdict = 'delivered' | 'dropped' | 'refused';
 
-export type L4Proto = 'tcp' | 'udp' | 'icmp';
+export type L4Proto = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 export interface OuterHeader {
   readonly kind: 'vxlan' | 'ipip' | 'geneve';
@@ -54,7 +54,7 @@ export interface PacketView {
   readonly src: string;
   readonly dst: string;
   readonly proto: L4Proto;
-  /** TCP and UDP ports; 0 for ICMP, which has none (see `icmp`). */
+  /** TCP, UDP and SCTP ports; 0 for ICMP, which has none (see `icmp`). */
   readonly sport: number;
   readonly dport: number;
   readonly ttl: number;
@@ -68,7 +68,7 @@ export interface PacketView {
   readonly mss?: number;
   /** Encapsulation headers, outermost first; empty when none. */
   readonly outer: readonly OuterHeader[];
-  /** TCP flags (SYN, SYN ACK, PSH ACK, RST ACK ...) or the ICMP message (echo-request, port-unreachable ...). */
+  /** TCP flags (SYN, SYN ACK, PSH ACK, RST ACK ...), SCTP chunks (INIT, INIT ACK, ABORT) or the ICMP message (echo-request, port-unreachable ...). */
   readonly flags: string;
   readonly mark: number;
   /** For ICMP: the type and, for echoes, the identifier and sequence number. */
@@ -166,7 +166,7 @@ export interface TraceLeg {
   readonly end: number;
 }
 
-export type ExchangeKind = 'tcp' | 'udp' | 'icmp' | 'dns' | 'http';
+export type ExchangeKind = 'tcp' | 'udp' | 'sctp' | 'icmp' | 'dns' | 'http';
 
 /** The five-tuple as the sender wrote it. For ICMP, sport and dport are 0 and `icmpId` is the echo identifier. */
 export interface ExchangeTuple {

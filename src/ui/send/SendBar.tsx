@@ -44,6 +44,7 @@ export function SendBar() {
         <select value={s.proto} onChange={(e) => s.setProto(e.target.value as Proto)}>
           <option value="tcp">TCP</option>
           <option value="udp">UDP</option>
+          <option value="sctp">SCTP</option>
           <option value="icmp">ICMP (ping)</option>
         </select>
       </label>

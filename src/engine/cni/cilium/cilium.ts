@@ -20,6 +20,7 @@ import { kindNetwork } from '../underlay';
 import { kindUplinks } from '../uplink';
 import { CILIUM_VXLAN, ciliumDatapath } from './datapath';
 import { bpfLbList, serviceList } from './dbg';
+import { ciliumPolicyTables } from '../../policy/cilium/tables';
 import { lbState } from './lb';
 
 export interface CiliumConfig {
@@ -96,11 +97,13 @@ export function ciliumPlugin(cfg: CiliumConfig, nodeSubnet: string, masquerade: 
     files: () => [],
     deviceFor: (ctx, ip) => (ip === routerIp(ctx) ? 'cilium_host' : undefined),
     extraTables: (ctx) => {
-      if (!cfg.kubeProxyReplacement) return [];
+      const policy = ciliumPolicyTables(ctx.cluster, ctx.node.name);
+      if (!cfg.kubeProxyReplacement) return policy;
       const lb = lbState(ctx.cluster, ctx.node);
       return [
         { id: 'cilium-services', command: 'cilium-dbg service list', text: serviceList(lb) },
         { id: 'cilium-bpf-lb', command: 'cilium-dbg bpf lb list', text: bpfLbList(lb) },
+        ...policy,
       ];
     },
     bpf,

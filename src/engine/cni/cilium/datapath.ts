@@ -9,7 +9,7 @@
 // masquerade what leaves for the world, and translate answers back from their own NAT table.
 // Packets they redirect skip the host's routing and netfilter, as with BPF host routing.
 import { cidrContains, ipToInt } from '../../lib/ip';
-import { fnv32a } from '../../lib/hash';
+import { ciliumIdentity } from '../../policy/cilium/tables';
 import type { Cluster, ClusterNode, ClusterPod, Device, Netns } from '../../cluster/types';
 import { nodeNetnsId } from '../../cluster/netns-base';
 import type { BpfDatapath, BpfVerdict, TcDirection } from '../bpf-types';
@@ -28,10 +28,9 @@ export const CILIUM_VXLAN = 'cilium_vxlan';
 const ID_HOST = 1;
 const ID_WORLD = 2;
 
-/** A pod's security identity: a number the agent allocates per set of labels (here a stable hash of them, above the reserved range). */
-export function identityOf(pod: ClusterPod): number {
-  const labels = Object.entries(pod.spec.labels).filter(([k]) => k !== 'pod-template-hash').sort().map(([k, v]) => `${k}=${v}`).join(',');
-  return 256 + (fnv32a(`${pod.spec.namespace};${labels}`) % 65000);
+/** A pod's security identity: a number the agent allocates per set of security labels (src/engine/policy/cilium/identity.ts). */
+export function identityOf(cluster: Cluster, pod: ClusterPod): number {
+  return ciliumIdentity(cluster, pod.key) ?? ID_HOST;
 }
 
 type Where =
@@ -55,10 +54,10 @@ function ipcache(cluster: Cluster, self: ClusterNode, ip: string): Where {
 
 function ipcacheLine(cluster: Cluster, _self: ClusterNode, ip: string, w: Where): string {
   switch (w.kind) {
-    case 'local': return `${ip}/32 identity=${identityOf(w.pod)} encryptkey=0 tunnelendpoint=0.0.0.0`;
+    case 'local': return `${ip}/32 identity=${identityOf(cluster, w.pod)} encryptkey=0 tunnelendpoint=0.0.0.0`;
     case 'remote': {
       const pod = cluster.pods.find((p) => p.ip === ip);
-      return `${ip}/32 identity=${pod ? identityOf(pod) : 6} encryptkey=0 tunnelendpoint=${w.node.ip}`;
+      return `${ip}/32 identity=${pod ? identityOf(cluster, pod) : 6} encryptkey=0 tunnelendpoint=${w.node.ip}`;
     }
     case 'host': return `${ip}/32 identity=${ID_HOST} encryptkey=0 tunnelendpoint=0.0.0.0`;
     case 'world': return `0.0.0.0/0 identity=${ID_WORLD} encryptkey=0 tunnelendpoint=0.0.0.0`;
@@ -99,15 +98,16 @@ function toEndpoint(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirect
   const eth0 = device(podNs, 'eth0')!;
   const lxc = lxcOf(w.cluster, pod).dev;
   if (pkt.ttl <= 1) return { kind: 'done', outcome: drop(w, ns, dev.name, 'ttl-exceeded', `${prog} would deliver the packet but its TTL is ${pkt.ttl}.`, pkt) };
-  const denied = bpfPolicy(w, ns, dev, pkt, 'ingress', pod);
-  if (denied) return { kind: 'done', outcome: denied };
   const before = viewOf(pkt);
   pkt.ttl -= 1;
   pkt.srcMac = lxc.mac;
   pkt.dstMac = eth0.mac;
   bpfHop(w, ns, dev, prog, dir,
-    `${why} ${pkt.dst} is a local endpoint (pod ${pod.key}, identity ${identityOf(pod)}), so the program tail-calls that endpoint's policy program (to-container, where ingress NetworkPolicy is enforced) and redirects the packet straight into the pod's veth: the node's routing table and iptables are not consulted. Like a router it lowers the TTL (${before.ttl} → ${pkt.ttl}) and rewrites the MACs.`,
+    `${why} ${pkt.dst} is a local endpoint (pod ${pod.key}, identity ${identityOf(w.cluster, pod)}), so the program lowers the TTL (${before.ttl} → ${pkt.ttl}) and rewrites the MACs like a router, then tail-calls that endpoint's policy program (to-container, where ingress NetworkPolicy is enforced), which redirects the packet straight into the pod's veth: the node's routing table and iptables are not consulted.`,
     pkt, { before, rule: ipcacheLine(w.cluster, nodeOf(w.cluster, ns), pkt.dst, { kind: 'local', pod }), table: 'bpf-ipcache' });
+  // The endpoint's policy program runs at its own veth, after the routing decision above.
+  const denied = bpfPolicy(w, ns, lxc, pkt, 'ingress', pod);
+  if (denied) return { kind: 'done', outcome: denied };
   return { kind: 'redirect', ns: podNs, dev: eth0, to: 'ingress' };
 }
 
@@ -124,7 +124,7 @@ function toTunnel(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirectio
 
 function sourceIdentity(cluster: Cluster, ip: string): number {
   const pod = cluster.pods.find((p) => p.ip === ip && p.slot >= 0);
-  return pod ? identityOf(pod) : ID_HOST;
+  return pod ? identityOf(cluster, pod) : ID_HOST;
 }
 
 /** Sends a packet on to wherever the ipcache says its destination is (after any translation). */

@@ -78,6 +78,8 @@ export type ScenarioEdit =
   | { readonly op: 'setTrafficPolicy'; readonly target: ObjectRef; readonly field: TrafficPolicyField; readonly policy: 'Cluster' | 'Local' | null }
   /** Makes a Service select a pod (a link drawn from the Service to the pod): see services.ts for which label it uses. */
   | { readonly op: 'connect'; readonly service: ObjectRef; readonly pod: ObjectRef }
+  /** The object's document replaced by YAML the learner wrote (a policy edited in the Policies panel), kept as written. */
+  | { readonly op: 'setYaml'; readonly target: ObjectRef; readonly yaml: string }
   | { readonly op: 'setProxyMode'; readonly mode: ProxyMode }
   | { readonly op: 'setCni'; readonly cni: CniName }
   | { readonly op: 'setSeed'; readonly seed: number }
