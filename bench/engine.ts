@@ -24,10 +24,12 @@ export function timeIt(runs: number, fn: () => void): number[] {
   return out;
 }
 
-export function clusterScenario(nodes: number, podsPerNode: number): Scenario {
+/** A kind cluster of `nodes` with `podsPerNode` pods each; `podpathSpec` is the Podpath document's spec (the CNI), as YAML lines. */
+export function clusterScenario(nodes: number, podsPerNode: number, podpathSpec?: string): Scenario {
   const list = ['{role: control-plane}', ...Array.from({ length: nodes - 1 }, () => '{role: worker}')].join(', ');
   const subnet = nodes > 250 ? '10.0.0.0/8' : '10.244.0.0/16';
-  const parsed = parseScenario(`apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes: [${list}]\nnetworking: {podSubnet: ${subnet}, serviceSubnet: 172.20.0.0/16}\n`);
+  const settings = podpathSpec ? `---\napiVersion: podpath.dev/v1alpha1\nkind: Podpath\nspec:\n  ${podpathSpec}\n` : '';
+  const parsed = parseScenario(`apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes: [${list}]\nnetworking: {podSubnet: ${subnet}, serviceSubnet: 172.20.0.0/16}\n${settings}`);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const names = parsed.scenario.cluster.nodes.map((n) => n.name);
   const pods: PodSpec[] = [];

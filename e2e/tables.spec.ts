@@ -26,10 +26,15 @@ test('the tables panel highlights the KUBE-SEP- DNAT line of the DNAT hop\'s nod
   await expect(dnat).toBeInViewport();
   await expect(tables.currentLines.filter({ hasText: '-A KUBE-SERVICES' })).toHaveCount(1);
 
-  // Step back to the bridge hop: the panel follows it to bridge fdb. Back in iptables-save the
-  // DNAT line is still highlighted, but no longer the current hop's.
-  await tables.button('Step back').click();
-  await expect(tables.hop).toContainText(`Hop ${Number(natNumber) - 1}`);
+  // Step on to the bridge's forwarding decision (br_netfilter ran PREROUTING as the frame
+  // entered cni0, then kept the DNATed frame on the bridge, by the neighbour entry of the new
+  // destination): the panel follows it to bridge fdb. Back in iptables-save the DNAT line is
+  // still highlighted, but no longer the current hop's.
+  await tables.button('Step forward').click();
+  await expect(tables.hop).toContainText(`Hop ${Number(natNumber) + 1}`);
+  await expect(tables.tab('ip neigh')).toHaveAttribute('aria-selected', 'true');
+  await tables.button('Step forward').click();
+  await expect(tables.hop).toContainText(`Hop ${Number(natNumber) + 2}`);
   await expect(tables.namespace).toHaveValue('node/kind-worker');
   await expect(tables.tab('bridge fdb')).toHaveAttribute('aria-selected', 'true');
   await tables.tab('iptables-save').click();

@@ -1,5 +1,5 @@
 // The podpath page as a test sees it: the graph's elements by accessible name, the send bar,
-// the kube-proxy mode switch, the side panels, and the window.podpath API. Journeys talk to
+// the kube-proxy mode switch, the CNI switch and the built-in scenario menu, the side panels, and the window.podpath API. Journeys talk to
 // this, not to selectors.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EditToolbar } from './EditToolbar';
@@ -11,6 +11,7 @@ import { TracePanel } from './TracePanel';
 import { sentView, type SentView } from './traceJson';
 
 export type ProxyModeLabel = 'iptables' | 'IPVS' | 'nftables';
+export type CniLabel = 'bridge' | 'kindnet' | 'flannel' | 'Calico' | 'AWS VPC CNI' | 'Cilium';
 
 export class PodpathPage {
   readonly graph: Locator;
@@ -92,6 +93,31 @@ export class PodpathPage {
 
   proxyMode(label: ProxyModeLabel): Locator {
     return this.page.getByRole('radiogroup', { name: 'kube-proxy mode' }).getByRole('radio', { name: label, exact: true });
+  }
+
+  /** The CNI switch in the top bar (a select labelled "CNI plugin"). */
+  get cni(): Locator {
+    return this.page.getByRole('combobox', { name: 'CNI plugin' });
+  }
+
+  async switchCni(label: CniLabel): Promise<void> {
+    await this.cni.selectOption({ label });
+  }
+
+  /** Opens one of the built-in scenarios by its title in the top bar's menu. */
+  async openBuiltin(title: string | RegExp): Promise<void> {
+    const menu = this.page.getByRole('combobox', { name: 'Scenario' });
+    const option = menu.getByRole('option', { name: title });
+    await menu.selectOption({ label: (await option.textContent()) ?? '' });
+  }
+
+  /** The send bar's packet size (IP total length) and its DF box. */
+  get size(): Locator {
+    return this.page.getByRole('spinbutton', { name: 'Size (bytes)' });
+  }
+
+  get df(): Locator {
+    return this.page.getByRole('checkbox', { name: 'DF' });
   }
 
   container(name: string, pod: string): Locator {

@@ -1,19 +1,22 @@
-// The page: a title bar (kube-proxy's mode, undo and redo, Copy link, My scenarios, import,
-// handouts, presentation mode, the Lessons button), the send bar, the lessons column when open,
-// the graph (with its edit toolbar, the page's notice, the engine's progress over it and the
-// shell dock under it), and the side panel: beside the graph on wide screens, a sheet under it
-// on narrow ones (taller or shorter at the learner's choice). Presentation mode sets bigger type
-// for a classroom. Embedded (?embed, in an iframe) it keeps only the lesson, the graph and the
-// inspector. Each area has its own error boundary, so one failing part never blanks the rest.
+// The page: a title bar (the built-in scenarios, the CNI plugin, kube-proxy's mode, undo and
+// redo, Copy link, My scenarios, import, handouts, presentation mode, the Lessons button), the
+// send bar, the lessons column when open, the graph (with its edit toolbar, the page's notice,
+// the engine's progress over it and the shell dock under it), and the side panel: beside the
+// graph on wide screens, a sheet under it on narrow ones (taller or shorter at the learner's
+// choice). Presentation mode sets bigger type for a classroom. Embedded (?embed, in an iframe)
+// it keeps only the lesson, the graph and the inspector. Each area has its own error boundary,
+// so one failing part never blanks the rest.
 import { useState } from 'react';
 import { useAppStore } from '../store';
 import { EditLayer } from '../ui/edit/EditLayer';
 import { GraphView } from '../ui/graph/GraphView';
+import { CniSwitch } from '../ui/proxy/CniSwitch';
 import { LessonDock } from '../ui/lessons/LessonDock';
 import { LessonsButton } from '../ui/lessons/LessonsButton';
 import { NoticeBanner } from '../ui/session/NoticeBanner';
 import { SessionBar } from '../ui/session/SessionBar';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
+import { ScenarioMenu } from '../ui/proxy/ScenarioMenu';
 import { SendBar } from '../ui/send/SendBar';
 import { TerminalDock } from '../ui/terminal/TerminalDock';
 import { BusyIndicator } from './BusyIndicator';
@@ -45,6 +48,12 @@ export function Shell({ embedded = false }: { embedded?: boolean }) {
           podpath
         </h1>
         <p className="pp-tagline">Kubernetes networking, hop by hop</p>
+        <ErrorBoundary area="the scenario menu">
+          <ScenarioMenu />
+        </ErrorBoundary>
+        <ErrorBoundary area="the CNI switch">
+          <CniSwitch />
+        </ErrorBoundary>
         <ErrorBoundary area="the mode switch">
           <ProxyModeSwitch />
         </ErrorBoundary>

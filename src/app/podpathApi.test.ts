@@ -46,7 +46,7 @@ describe('the podpath page API', () => {
     const api = createPodpathApi(await createLoadedStore(defaultYaml));
     expect(await api.send(null as never)).toMatchObject({ ok: false, error: expect.stringContaining('object') });
     expect(await api.send({ from: 1, to: 'x' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('from') });
-    expect(await api.send({ from: 'default/web', to: 'default/api', proto: 'sctp' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('proto') });
+    expect(await api.send({ from: 'default/web', to: 'default/api', proto: 'quic' } as never)).toMatchObject({ ok: false, error: expect.stringContaining('proto') });
     expect((await api.loadScenario(42 as never)).ok).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 // window.podpath: the page's programmatic door, for tests and for pages that embed podpath.
-// loadScenario(yaml), send({ from, to, port, proto, container }), exec(from, commandLine),
+// loadScenario(yaml), send({ from, to, port, proto, container, size, df }), exec(from, commandLine),
 // trace() and link() drive the same store the UI shows (exec types into that machine's shell). The engine runs in a Web Worker, so every method returns a Promise
 // (version 2; version 1 answered at once). Everything going in is checked; everything coming
 // out is a plain copy.
@@ -39,13 +39,17 @@ function checkRequest(req: unknown): SendRequest | string {
   const r = req as Record<string, unknown>;
   if (typeof r.from !== 'string' || typeof r.to !== 'string') return 'send() needs "from" and "to" as strings, e.g. "default/web"';
   if (r.port !== undefined && (typeof r.port !== 'number' || !Number.isInteger(r.port) || r.port < 1 || r.port > 65535)) return '"port" must be a whole number from 1 to 65535';
-  if (r.proto !== undefined && r.proto !== 'tcp' && r.proto !== 'udp' && r.proto !== 'icmp') return '"proto" must be "tcp", "udp" or "icmp"';
+  if (r.proto !== undefined && r.proto !== 'tcp' && r.proto !== 'udp' && r.proto !== 'sctp' && r.proto !== 'icmp') return '"proto" must be "tcp", "udp", "sctp" or "icmp"';
   if (r.container !== undefined && typeof r.container !== 'string') return '"container" must be a string';
+  if (r.size !== undefined && (typeof r.size !== 'number' || !Number.isInteger(r.size) || r.size < 28 || r.size > 65535)) return '"size" (the IP total length) must be a whole number from 28 to 65535';
+  if (r.df !== undefined && typeof r.df !== 'boolean') return '"df" must be true or false';
   return {
     from: r.from, to: r.to,
     ...(r.port !== undefined ? { port: r.port as number } : {}),
     ...(r.proto !== undefined ? { proto: r.proto as SendRequest['proto'] } : {}),
     ...(r.container !== undefined ? { container: r.container as string } : {}),
+    ...(r.size !== undefined ? { size: r.size as number } : {}),
+    ...(r.df !== undefined ? { df: r.df as boolean } : {}),
   };
 }
 

@@ -63,6 +63,20 @@ spec:
     expect(r.stderr).toMatch(/line 5, document 1 \(Pod default\/a\), spec\.containers\[0\]\.ports\[0\]\.containerPort: /);
   });
 
+  it('prints the reachability matrix in the upstream truth-table form, and refuses a protocol it cannot probe', () => {
+    const r = spawnSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml', '--port', '81', '--proto', 'udp'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('-\tx/a\tx/b\tx/c\ty/a\ty/b\ty/c\tz/a\tz/b\tz/c');
+    expect(lines).toHaveLength(10);
+    expect(lines.slice(1).every((l) => /^[xyz]\/[abc](\t[.X]){9}$/.test(l))).toBe(true);
+    // Whether anything enforced it goes beside the table, on stderr.
+    expect(r.stderr).toMatch(/^The bridge plugin does not implement NetworkPolicy/);
+    const bad = spawnSync(tsx, ['src/cli/reach.ts', 'src/scenarios/netpol.yaml', '--proto', 'icmp'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--proto must be tcp, udp or sctp/);
+  });
+
   it('runs a command in a pod\'s shell and prints what the real tool prints, with its exit status', () => {
     const ok = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--', 'nslookup', 'kubernetes'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
@@ -108,3 +122,52 @@ spec: {type: LoadBalancer, loadBalancerSourceRanges: [203.0.113.0/24], ports: [{
   });
 });
 
+describe('command line: sizes, DF and the CNI tables', () => {
+  const scenarioFile = async (id: string) => {
+    const { BUILTIN_SCENARIOS } = await import('../scenarios/builtins');
+    const file = join(mkdtempSync(join(tmpdir(), 'podpath-')), `${id}.yaml`);
+    writeFileSync(file, BUILTIN_SCENARIOS.find((b) => b.id === id)!.yaml);
+    return file;
+  };
+
+  it('sends a packet of --size N with --df, and walks "fragmentation needed" back', async () => {
+    const file = await scenarioFile('flannel-mtu');
+    const out = execFileSync(tsx, ['src/cli/trace.ts', file, '--from', 'web', '--to', 'cache', '--port', '6379', '--proto', 'udp', '--size', '1500', '--df', '--json'], { encoding: 'utf8' });
+    const legs = JSON.parse(out).exchanges[0].legs;
+    expect(legs[0]).toMatchObject({ verdict: 'dropped', code: 'frag-needed' });
+    expect(legs[0].hops[legs[0].hops.length - 1].packet).toMatchObject({ size: 1500, df: true });
+    expect(legs[1].hops[0].packet.icmp).toMatchObject({ type: 'frag-needed', mtu: 1450 });
+  });
+
+  it('refuses --df without --size, and a size past 65535', () => {
+    const df = spawnSync(tsx, ['src/cli/trace.ts', DEFAULT, '--from', 'web', '--to', 'api', '--port', '8080', '--df'], { encoding: 'utf8' });
+    expect(df.status).toBe(2);
+    expect(df.stderr).toBe('--df needs --size N: it asks that a packet of that size not be fragmented\n');
+    const big = spawnSync(tsx, ['src/cli/trace.ts', DEFAULT, '--from', 'web', '--to', 'api', '--port', '8080', '--size', '70000'], { encoding: 'utf8' });
+    expect(big.stderr).toBe('--size must be at most 65535, not 70000\n');
+  });
+
+  it('prints ip rule and ip -d link (--show rule|link)', async () => {
+    const aws = await scenarioFile('aws-vpc-cni');
+    const rules = execFileSync(tsx, ['src/cli/tables.ts', aws, '--node', 'kind-worker', '--show', 'rule'], { encoding: 'utf8' });
+    expect(rules).toMatch(/^0:\tfrom all lookup local\n512:\tfrom all to \S+ lookup main\n/);
+    expect(rules).toMatch(/\n32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n$/);
+    const flannel = await scenarioFile('flannel');
+    const link = execFileSync(tsx, ['src/cli/tables.ts', flannel, '--node', 'kind-worker', '--show', 'link'], { encoding: 'utf8' });
+    expect(link).toMatch(/\n {4}vxlan id 1 local 172\.18\.0\.3 dev eth0 srcport 0 0 dstport 8472 /);
+    expect(link).toMatch(/^1: lo: /);
+  });
+
+  it('prints each *table and COMMIT once in the restore form', () => {
+    const restore = execFileSync(tsx, ['src/cli/tables.ts', DEFAULT, '--node', 'kind-worker', '--show', 'iptables-save', '--form', 'restore'], { encoding: 'utf8' });
+    const lines = restore.split('\n');
+    for (const t of ['*filter', '*nat']) expect(lines.filter((l) => l === t).length).toBeLessThanOrEqual(1);
+    expect(lines.filter((l) => l === 'COMMIT').length).toBe(lines.filter((l) => l.startsWith('*')).length);
+  });
+
+  it('names the setting to switch when a table belongs to another plugin', () => {
+    const r = spawnSync(tsx, ['src/cli/tables.ts', DEFAULT, '--node', 'kind-worker', '--show', 'cilium-services'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^cilium-services does not apply here: .* \(switch spec\.cni in the Podpath document\)\n$/);
+  });
+});

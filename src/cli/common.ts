@@ -54,16 +54,24 @@ export function intOption(value: string | undefined, name: string, max = Number.
 /** --seed: the range of the Podpath document's spec.seed, 0 to 2^31-1. */
 export const seedOption = (value: string | undefined) => intOption(value, 'seed', SEED_MAX);
 
-export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'icmp' {
+export function protoOption(value: string | undefined): 'tcp' | 'udp' | 'sctp' | 'icmp' {
   const v = (value ?? 'tcp').toLowerCase();
-  if (v !== 'tcp' && v !== 'udp' && v !== 'icmp') fail(`--proto must be tcp, udp or icmp, not "${value}"`);
+  if (v !== 'tcp' && v !== 'udp' && v !== 'sctp' && v !== 'icmp') fail(`--proto must be tcp, udp, sctp or icmp, not "${value}"`);
   return v;
 }
 
 /** The options that describe a send, shared by trace and tables. */
 export const SEND_OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, container: { type: 'string' }, port: { type: 'string' }, proto: { type: 'string' },
+  size: { type: 'string' }, df: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** --size N (the packet's IP total length) and --df (forbid fragmentation), as a send takes them. */
+export function sizeOptions(args: CliArgs): { size?: number; df?: boolean } {
+  const size = intOption(args.str('size'), 'size', 65535);
+  if (args.flag('df') && size === undefined) fail('--df needs --size N: it asks that a packet of that size not be fragmented');
+  return { ...(size !== undefined ? { size } : {}), ...(args.flag('df') ? { df: true } : {}) };
+}
 
 export interface CliArgs {
   readonly positionals: readonly string[];

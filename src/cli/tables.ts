@@ -1,13 +1,13 @@
 // npm run --silent tables -- FILE --node NAME [--pod POD]
-//   --show routes|neigh|fdb|addr|iptables-save|nft|ipvsadm|ipset|conntrack [--form save|restore]
+//   --show routes|rule|link|neigh|fdb|addr|iptables-save|nft|ipvsadm|ipset|conntrack|... [--form save|restore]
 //   [--from SRC --to DST --port N ...]
 // Prints one table of a node (or of a pod on it) exactly as the real tool prints it. With
 // a send, the tables show the state after that packet and its reply (ARP caches, FDB,
 // conntrack). --form restore prints what kube-proxy fed to iptables-restore instead.
-import { EMPTY_STATE, iptablesRestoreForm, nodeNetnsId, podNetnsId, simulate, tablesOf, type DynState, type TableId } from '../engine';
-import { fail, intOption, loadCluster, parseCli, protoOption, runCli, SEND_OPTIONS } from './common';
+import { EMPTY_STATE, iptablesRestoreForm, nodeNetnsId, podNetnsId, simulate, tablesOf, TABLE_IDS, type DynState } from '../engine';
+import { fail, intOption, loadCluster, parseCli, protoOption, runCli, SEND_OPTIONS, sizeOptions } from './common';
 
-const SHOWS: readonly TableId[] = ['routes', 'routes-local', 'neigh', 'fdb', 'addr', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack'];
+const SHOWS = TABLE_IDS;
 const USAGE = `usage: npm run --silent tables -- FILE --node NAME [--pod POD] --show ${SHOWS.join('|')} [--form save|restore] [--from SRC --to DST --port N [--proto P] [--container C]]`;
 
 /** C's ctime() form, as iptables-save prints its date: "Sun Nov 22 23:49:24 2026". */
@@ -37,7 +37,7 @@ function main() {
   let state: DynState = EMPTY_STATE;
   if (from || to) {
     if (!from || !to) fail('a send needs both --from and --to');
-    const r = simulate(cluster, { from, to, port: intOption(args.str('port'), 'port'), proto: protoOption(args.str('proto')), container: args.str('container') });
+    const r = simulate(cluster, { from, to, port: intOption(args.str('port'), 'port'), proto: protoOption(args.str('proto')), container: args.str('container'), ...sizeOptions(args) });
     if (!r.ok) fail(r.error);
     state = r.state;
   }
@@ -51,7 +51,8 @@ function main() {
   if (!r.ok) fail(r.error);
   const tables = r.tables;
   const t = tables.find((x) => x.id === show);
-  const modeHint = show === 'nft' || show === 'ipvsadm' || show === 'ipset' ? ' (switch kubeProxyMode in the kind Cluster document)' : '';
+  const modeHint = show === 'nft' || show === 'ipvsadm' ? ' (switch kubeProxyMode in the kind Cluster document)'
+    : show.startsWith('cilium-') || show === 'subnet-env' ? ' (switch spec.cni in the Podpath document)' : '';
   if (!t) fail(`${show} does not apply here: this namespace has ${tables.map((x) => x.id).join(', ')}${modeHint}`);
   process.stdout.write(t.text);
 }

@@ -48,7 +48,7 @@ function checkSend(send: SendSpec): string | undefined {
   if (typeof send !== 'object' || send === null) return 'a send is { from, to, port, proto }';
   if (typeof send.from !== 'string' || typeof send.to !== 'string') return 'a send needs "from" and "to" as text, e.g. "default/web"';
   if (send.container !== undefined && typeof send.container !== 'string') return '"container" must be text';
-  if (send.proto !== undefined && send.proto !== 'tcp' && send.proto !== 'udp' && send.proto !== 'icmp') return '"proto" must be tcp, udp or icmp';
+  if (send.proto !== undefined && send.proto !== 'tcp' && send.proto !== 'udp' && send.proto !== 'sctp' && send.proto !== 'icmp') return '"proto" must be tcp, udp, sctp or icmp';
   if (send.seed !== undefined && (!Number.isInteger(send.seed) || send.seed < 0 || send.seed > SEED_MAX)) return `the seed must be a whole number from 0 to ${SEED_MAX} (2^31-1), not ${String(send.seed)}`;
   return undefined;
 }

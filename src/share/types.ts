@@ -20,7 +20,7 @@ export interface LinkAt {
   readonly kind?: string;
 }
 
-export const LINK_PANELS = ['trace', 'tables', 'routing', 'rules', 'scenario', 'edit'] as const;
+export const LINK_PANELS = ['trace', 'tables', 'routing', 'rules', 'scenario', 'edit', 'policies', 'reach'] as const;
 export type LinkPanel = (typeof LINK_PANELS)[number];
 
 export interface LinkState {

@@ -5,7 +5,7 @@
 import { containerId, type Topology, type TopoElement } from '../engine';
 import { elementById } from './topoIndex';
 
-export type Proto = 'tcp' | 'udp' | 'icmp';
+export type Proto = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 export interface Endpoint {
   /** What simulate() gets as `from` / `to`. */
@@ -63,7 +63,7 @@ export interface PortSuggestion {
   readonly proto: Proto;
 }
 
-const toProto = (p: string): Proto => (p.toUpperCase() === 'UDP' ? 'udp' : 'tcp');
+const toProto = (p: string): Proto => (p.toUpperCase() === 'UDP' ? 'udp' : p.toUpperCase() === 'SCTP' ? 'sctp' : 'tcp');
 
 /**
  * The port a send to `ep` most likely wants, or null when nothing listens there: read from

@@ -9,7 +9,7 @@ import type { EngineAnswer, EngineRequest, Loaded } from './engineProtocol';
 
 const LOADED: Loaded = {
   ok: true, topo: { elements: [], links: [] } as Topology, inside: [], warnings: [], routing: [],
-  summary: { nodes: ['n'], pods: 0, pending: 0, services: 0, namespaces: [], proxyMode: 'iptables', seed: 1, positions: {} },
+  summary: { nodes: ['n'], pods: 0, pending: 0, services: 0, namespaces: [], proxyMode: 'iptables', cni: 'bridge', cniTitle: 'the bridge plugin', seed: 1, positions: {} },
 };
 
 /** A transport the test answers by hand. */

@@ -8,9 +8,10 @@
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
 import type {
-  Addon, EditResult, ExecSpec, ImportResult, Inspected, Judgement, KindHandoutResult, LessonAnswer, ObjectRef, PreparedCheck, ScenarioEdit, SearchResult, SendSpec, TableText, Topology,
+  Addon, EditResult, ExecSpec, ImportResult, Inspected, Judgement, KindHandoutResult, LessonAnswer, ObjectRef, PolicyPanel, PreparedCheck, ReachProto, ScenarioEdit, SearchResult,
+  SendSpec, TableText, Topology,
 } from '../engine';
-import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LessonCheckArgs, LoadPhase, Loaded, Simulated } from './engineProtocol';
+import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LessonCheckArgs, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -29,6 +30,10 @@ export interface EngineClient {
   /** What is inside some nodes of the current cluster (details never supersede each other: they add up). */
   details(nodes: readonly string[]): Promise<Answer<Topology>>;
   search(query: string, limit: number): Promise<Answer<SearchResult>>;
+  /** The current cluster's NetworkPolicies (`text`: the scenario it was compiled from). */
+  policies(text: string): Promise<Answer<PolicyPanel>>;
+  /** The current cluster's reachability matrix, from empty tables. */
+  reach(proto: ReachProto, port: number): Promise<Answer<Reached>>;
   /** Applies edits to a scenario text (the engine's one edit function; comments kept). */
   edit(text: string, edits: readonly ScenarioEdit[]): Promise<Answer<EditResult>>;
   /** An object's editable fields, for the inspector. */
@@ -69,6 +74,7 @@ interface Pending {
   /** A load's scenario text. */
   readonly text?: string;
 }
+
 
 export function createEngineClient(connect: () => EngineTransport): EngineClient {
   let transport: EngineTransport | null = null;
@@ -174,6 +180,14 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     search: (query, limit) => {
       const at = current();
       return call('search', { cluster: at.cluster, query, limit }, at);
+    },
+    policies: (text) => {
+      const at = current();
+      return call('policies', { cluster: at.cluster, text }, at);
+    },
+    reach: (proto, port) => {
+      const at = current();
+      return call('reach', { cluster: at.cluster, proto, port }, at) as Promise<Answer<Reached>>;
     },
     edit: (text, edits) => call('edit', { text, edits }, { cluster: 0, state: 0 }),
     inspect: (text, ref) => call('inspect', { text, ref }, { cluster: 0, state: 0 }),

@@ -8,6 +8,7 @@ import {
   simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
+import { policiesOf, reachOf } from './policyCalls';
 import type { CallRequest, EngineAnswer, EngineCalls, EngineRequest, LoadPhase, ScenarioSummary } from './engineProtocol';
 
 export interface EngineHost {
@@ -25,7 +26,7 @@ function summaryOf(cluster: Cluster): ScenarioSummary {
   return {
     nodes: cluster.nodes.map((n) => n.name), pods: cluster.pods.length, pending: cluster.pending.length,
     services: cluster.services.length, namespaces: [...pods].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name, pods: n })),
-    proxyMode: cluster.scenario.cluster.kubeProxyMode, seed: cluster.seed, positions: cluster.scenario.settings.layout,
+    proxyMode: cluster.scenario.cluster.kubeProxyMode, cni: cluster.cni.name, cniTitle: cluster.cni.title, seed: cluster.seed, positions: cluster.scenario.settings.layout,
   };
 }
 
@@ -96,6 +97,10 @@ export function createEngineHost(): EngineHost {
       }
       case 'search':
         return answer(req, searchCluster(clusterOf(req.cluster), req.query, req.limit));
+      case 'policies':
+        return answer(req, policiesOf(clusterOf(req.cluster), req.text));
+      case 'reach':
+        return answer(req, reachOf(clusterOf(req.cluster), req.proto, req.port));
       case 'edit':
         return answer(req, applyEdits(req.text, req.edits));
       case 'inspect':

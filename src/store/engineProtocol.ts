@@ -4,8 +4,8 @@
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
 import type {
-  Addon, Check, CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, Judgement, KindHandoutResult, LessonAnswer, LessonStep, ObjectRef, PreparedCheck, ProxyMode, RoutingTable,
-  ScenarioEdit, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace,
+  Addon, Check, CniName, CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, Judgement, KindHandoutResult, LessonAnswer, LessonStep, ObjectRef, PolicyPanel, PreparedCheck,
+  ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioEdit, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace,
 } from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
@@ -19,6 +19,9 @@ export interface ScenarioSummary {
   /** Kubernetes namespaces that hold pods or Services, sorted, with their pods counted. */
   readonly namespaces: readonly { readonly name: string; readonly pods: number }[];
   readonly proxyMode: ProxyMode;
+  /** The CNI plugin, and how explanations name it ("flannel (VXLAN)"). */
+  readonly cni: CniName;
+  readonly cniTitle: string;
   readonly seed: number;
   /** Graph positions the learner dragged (the Podpath document's spec.layout), by element id. */
   readonly positions: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
@@ -41,6 +44,9 @@ export type Simulated = { readonly ok: true; readonly trace: Trace } | { readonl
 /** A shell command's output, and the conversation it made (none for a command that only reads state). */
 export type Executed = { readonly ok: true; readonly output: CommandOutput; readonly trace: Trace | null } | { readonly ok: false; readonly error: string };
 
+/** A reachability matrix, every cell a real send; or why it could not be computed. */
+export type Reached = { readonly ok: true; readonly matrix: ReachMatrix } | { readonly ok: false; readonly error: string };
+
 /** Where a load is: the page shows it when a load takes long. */
 export type LoadPhase = 'parsing' | 'compiling' | 'drawing';
 
@@ -61,6 +67,10 @@ export interface EngineCalls {
   readonly details: { readonly args: { readonly cluster: number; readonly nodes: readonly string[] }; readonly result: Topology };
   /** Pods, Services, nodes and outside hosts by name or address. */
   readonly search: { readonly args: { readonly cluster: number; readonly query: string; readonly limit: number }; readonly result: SearchResult };
+  /** The cluster's NetworkPolicies, the pods each selects and whether its plugin enforces them. */
+  readonly policies: { readonly args: { readonly cluster: number; readonly text: string }; readonly result: PolicyPanel };
+  /** Every pod to every pod on one protocol and port, through the cluster, from empty tables. */
+  readonly reach: { readonly args: { readonly cluster: number; readonly proto: ReachProto; readonly port: number }; readonly result: Reached };
   /** The scenario text with edits applied (comments kept), or why they cannot be. */
   readonly edit: { readonly args: { readonly text: string; readonly edits: readonly ScenarioEdit[] }; readonly result: EditResult };
   /** An object's editable fields as its document (or its controller's template) has them, for the inspector. */

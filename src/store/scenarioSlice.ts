@@ -2,7 +2,7 @@
 // warnings) and the located errors of an edit that failed. The engine compiles it where it
 // runs (a Web Worker); a bad edit lands in `errors` and the draft, the working scenario is
 // untouched. Every scenario that becomes the working one is a step of the undo history,
-// except the page's first (which starts the history).
+// except the page's first (which starts the history). Switching kube-proxy's mode or the CNI is an edit.
 import type { ScenarioError, Topology } from '../engine';
 import type { EngineClient } from './engineClient';
 import type { LoadPhase } from './engineProtocol';
@@ -48,7 +48,7 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     const { source, destination } = get();
     set({
       text: next, draft: next, summary: c.summary, topo: c.topo, inside: new Set(c.inside), focus: null,
-      errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode, routing: c.routing,
+      errors: [], warnings: c.warnings, proxyMode: c.summary.proxyMode, cni: c.summary.cni, routing: c.routing,
       source: source && endpointAgain(c.topo, source), destination: destination && endpointAgain(c.topo, destination),
       trace: null, steps: [], position: 0, sendError: null, playing: false, tablesPin: null, tables: NO_TABLES,
     });
@@ -65,6 +65,7 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
     errors: [],
     warnings: [],
     proxyMode: null,
+    cni: null,
     routing: [],
     setDraft: (draft) => set({ draft }),
     discardDraft: () => set({ draft: get().text, errors: [] }),
@@ -83,6 +84,12 @@ export function createScenarioSlice(set: SetState, get: GetState, engine: Engine
       const s = get();
       if (!s.summary || s.proxyMode === mode) return { ok: true };
       const out = await s.edit([{ op: 'setProxyMode', mode }], `switch kube-proxy to ${mode}`);
+      return out.ok ? { ok: true } : out.superseded ? SUPERSEDED : { ok: false, errors: out.errors ?? [{ doc: 0, line: 0, message: out.error }] };
+    },
+    switchCni: async (cni) => {
+      const s = get();
+      if (!s.summary || s.cni === cni) return { ok: true };
+      const out = await s.edit([{ op: 'setCni', cni }], `switch the CNI to ${cni}`);
       return out.ok ? { ok: true } : out.superseded ? SUPERSEDED : { ok: false, errors: out.errors ?? [{ doc: 0, line: 0, message: out.error }] };
     },
   };

@@ -54,5 +54,9 @@ export function createSelectionSlice(set: SetState, get: GetState): SelectionSli
     clearSelection: () => set({ source: null, destination: null, sendError: null }),
     setProto: (proto) => set({ proto }),
     setPort: (port) => set({ port }),
+    size: null,
+    df: false,
+    setSize: (size) => set({ size }),
+    setDf: (df) => set({ df }),
   };
 }

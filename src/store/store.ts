@@ -1,10 +1,11 @@
 // The store factory: one zustand store made of the scenario, selection, trace, tables, view,
-// UI, study, lesson and work slices, talking to the engine through one EngineClient. Tests create their
-// own (the in-process engine, loaded on first use); the app creates one in src/app with the
-// Web Worker engine and the runner that measures the rules-vs-Services study. The scenario
-// given starts loading at once; `await store.getState().idle()` waits until it is shown.
+// UI, study, work, terminal, policy and lesson slices, talking to the engine through one
+// EngineClient. Tests create their own (the in-process engine, loaded on first use); the app
+// creates one in src/app with the Web Worker engine and the runner that measures the
+// rules-vs-Services study. The scenario given starts loading at once; `await store.getState().idle()` waits until it is shown.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createInProcessEngine, type EngineClient } from './engineClient';
+import { createPolicySlice } from './policySlice';
 import { createCompareSlice } from './compareSlice';
 import { createEditSlice } from './editSlice';
 import { createGraphSlice } from './graphSlice';
@@ -65,6 +66,7 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...createTerminalSlice(set, get, engine, work),
       ...createUiSlice(set, get),
       ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
+      ...createPolicySlice(set, get, engine, work),
       ...scenario.slice,
       ...createLessonSlice(set, get, engine, work, options.progress ?? memoryProgress(), () => options.defaultScenario ?? scenarioText),
     };

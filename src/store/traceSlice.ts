@@ -25,6 +25,7 @@ export function createTraceSlice(set: SetState, get: GetState, engine: EngineCli
       from: req.from, to: req.to, proto,
       ...(req.container ? { container: req.container } : {}),
       ...(proto !== 'icmp' && req.port != null ? { port: req.port } : {}),
+      ...(req.size != null ? { size: req.size } : {}), ...(req.df ? { df: true } : {}),
     };
     const out = await work.track('Sending the packet', engine.simulate(spec));
     if (out.status === 'superseded') return superseded;
@@ -40,12 +41,13 @@ export function createTraceSlice(set: SetState, get: GetState, engine: EngineCli
   };
   const clamp = (i: number) => Math.max(0, Math.min(i, get().steps.length - 1));
   const send = (): Promise<SendOutcome> => {
-    const { source, destination, proto, port } = get();
+    const { source, destination, proto, port, size, df } = get();
     if (!source) return Promise.resolve(fail('choose a source: click a pod, a node or an outside host'));
     if (!destination) return Promise.resolve(fail('choose a destination: click another pod, a node, a Service or an outside host'));
     return run({
       from: source.ref, to: destination.ref, proto,
       ...(source.container ? { container: source.container } : {}), ...(port != null ? { port } : {}),
+      ...(size != null ? { size } : {}), ...(df ? { df } : {}),
     });
   };
 

@@ -3,8 +3,8 @@
 // trace, tables), as plain data: the compiled cluster stays with the engine (a Web Worker),
 // so every action that needs it is asynchronous. The store never computes networking.
 import type {
-  Addon, ImportReport, Inspected, Judgement, KindHandoutResult, Lesson, LessonAnswer, ObjectRef, PreparedCheck, ProxyMode, RoutingTable, ScenarioEdit, ScenarioError, ScenarioRef,
-  SearchHit, SearchResult, TableId, TableText, Topology, Trace, TraceRun,
+  Addon, CniName, ImportReport, Inspected, Judgement, KindHandoutResult, Lesson, LessonAnswer, ObjectRef, PolicyPanel, PreparedCheck, ProxyMode, ReachMatrix, ReachProto, RoutingTable,
+  ScenarioEdit, ScenarioError, ScenarioRef, SearchHit, SearchResult, TableId, TableText, Topology, Trace, TraceRun,
 } from '../engine';
 import type { LessonFileError } from '../lessons';
 import type { LessonDraft } from '../lessons/draft';
@@ -37,6 +37,8 @@ export interface ScenarioSlice {
   readonly warnings: readonly ScenarioError[];
   /** kube-proxy's mode in the working scenario; null without one. */
   readonly proxyMode: ProxyMode | null;
+  /** The CNI plugin of the working scenario; null without one. */
+  readonly cni: CniName | null;
   /** The layer-7 proxies' routing tables (ingress-nginx, Envoy Gateway) in the working scenario. */
   readonly routing: readonly RoutingTable[];
   setDraft(text: string): void;
@@ -48,6 +50,8 @@ export interface ScenarioSlice {
   loadScenario(text: string, step?: string): Promise<ApplyResult>;
   /** Rewrites the scenario's kubeProxyMode (an edit: comments kept), recompiles, and sends the last send again. */
   switchProxyMode(mode: ProxyMode): Promise<ApplyResult>;
+  /** Rewrites the scenario's spec.cni (an edit, one undo step: comments kept), recompiles, and sends the last send again. */
+  switchCni(cni: CniName): Promise<ApplyResult>;
   /** Adds an addon to spec.addons (comments kept) and recompiles. */
   installAddon(addon: Addon): Promise<ApplyResult>;
 }
@@ -95,12 +99,18 @@ export interface SelectionSlice {
   readonly proto: Proto;
   /** Destination port; ignored for ICMP. */
   readonly port: number | null;
+  /** The packet's IP total length in bytes; null for the natural size. */
+  readonly size: number | null;
+  /** Forbid fragmentation (DF, ping -M do). */
+  readonly df: boolean;
   /** A click on a graph element: source first, then destination, then start over. */
   pick(elementId: string): void;
   swap(): void;
   clearSelection(): void;
   setProto(proto: Proto): void;
   setPort(port: number | null): void;
+  setSize(size: number | null): void;
+  setDf(df: boolean): void;
 }
 
 export interface SendRequest {
@@ -109,6 +119,8 @@ export interface SendRequest {
   readonly container?: string;
   readonly port?: number;
   readonly proto?: Proto;
+  readonly size?: number;
+  readonly df?: boolean;
 }
 
 /** `superseded`: a newer send replaced this one before it finished. */
@@ -140,7 +152,7 @@ export interface TraceSlice {
 
 export type Speed = 0.5 | 1 | 2 | 4;
 export const SPEEDS: readonly Speed[] = [0.5, 1, 2, 4];
-export type Panel = 'trace' | 'tables' | 'routing' | 'rules' | 'scenario' | 'edit';
+export type Panel = 'trace' | 'tables' | 'policies' | 'reach' | 'routing' | 'rules' | 'scenario' | 'edit';
 
 /** A namespace or table the learner chose in the tables panel; it holds while the hop stays selected. */
 export interface TablesPin {
@@ -182,6 +194,44 @@ export interface TablesSlice {
   readonly tables: TablesView;
   /** Asks the engine for a namespace's tables (after the current trace's send, else before any). */
   showTables(netns: string): Promise<void>;
+}
+
+/** The scenario's NetworkPolicies as the engine read them, for the scenario `for` (a summary). */
+export interface PoliciesView {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly panel: PolicyPanel | null;
+  readonly error: string | null;
+  readonly for: ScenarioSummary | null;
+}
+
+/** The reachability matrix on one protocol and port, computed for the scenario `for`. */
+export interface ReachView {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly matrix: ReachMatrix | null;
+  readonly error: string | null;
+  readonly proto: ReachProto;
+  readonly port: number;
+  readonly for: ScenarioSummary | null;
+}
+
+export interface PolicySlice {
+  readonly policies: PoliciesView;
+  /** The policy (NAMESPACE/NAME) whose selected pods the graph highlights. */
+  readonly policyFocus: string | null;
+  readonly reach: ReachView;
+  /** Asks the engine for the working scenario's policies. */
+  showPolicies(): Promise<void>;
+  focusPolicy(key: string | null): void;
+  /** Replaces policy NAMESPACE/NAME's document with `yaml` as written (one undo step). */
+  savePolicy(key: string, yaml: string): Promise<EditOutcome>;
+  deletePolicy(key: string): Promise<EditOutcome>;
+  /** Adds a policy isolating every pod of `namespace` for ingress (one undo step). */
+  addDefaultDeny(namespace: string): Promise<EditOutcome>;
+  setReachProbe(proto: ReachProto, port: number): void;
+  /** Sends every pod to every pod on the chosen protocol and port. */
+  computeReach(): Promise<void>;
+  /** Sends one cell's packet again and shows its trace. */
+  openReachCell(from: string, to: string): Promise<SendOutcome>;
 }
 
 export type Openness = 'open' | 'closed';
@@ -311,7 +361,7 @@ export interface CompareSlice {
   unpinTrace(): void;
 }
 
-export type AppState = CompareSlice & ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & ViewSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice & LessonSlice;
+export type AppState = CompareSlice & ScenarioSlice & EditSlice & MomentSlice & LibrarySlice & GraphSlice & SelectionSlice & TraceSlice & TablesSlice & ViewSlice & UiSlice & StudySlice & WorkSlice & TerminalSlice & PolicySlice & LessonSlice;
 
 /** Where a lesson came from: podpath's own, a link, a file or paste, or the app's lesson editor. */
 export type LessonOrigin = 'builtin' | 'shared' | 'file' | 'authored';

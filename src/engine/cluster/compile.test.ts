@@ -68,7 +68,7 @@ describe('compile', () => {
     expect(veth.peer).toEqual({ netns: podNetnsId('default/b'), device: 'eth0', ifindex: 2 });
     expect(veth.name).toMatch(/^veth[0-9a-f]{8}$/);
     expect(eth0.mac).toBe('0a:58:0a:f4:01:03');
-    expect(formatIpAddr(c.netns(podNetnsId('default/b')), () => '')).toContain('2: eth0@if5: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default\n    link/ether 0a:58:0a:f4:01:03 brd ff:ff:ff:ff:ff:ff link-netnsid 0\n    inet 10.244.1.3/24 brd 10.244.1.255 scope global eth0');
+    expect(formatIpAddr(c.netns(podNetnsId('default/b')), () => '')).toContain('2: eth0@if5: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    link/ether 0a:58:0a:f4:01:03 brd ff:ff:ff:ff:ff:ff link-netnsid 0\n    inet 10.244.1.3/24 brd 10.244.1.255 scope global eth0');
   });
 
   it('applies route edits from the scenario and reports bad ones with their line', () => {

@@ -31,7 +31,7 @@ export function nodeAddresses(nodes: readonly ClusterNodeSpec[], nodeSubnet: Cid
   const cidrs: (Cidr | undefined)[] = nodes.map((n) => {
     const text = n.observed?.podCidr;
     if (text === undefined) return undefined;
-    if (!isValidCidr(text) || parseCidr(text).prefix !== 24) { errors.push({ ...where(n, 'spec.podCIDR'), message: `spec.podCIDR "${text}" must be a /24: the bridge plugin podpath models gives each node a /24` }); return undefined; }
+    if (!isValidCidr(text) || parseCidr(text).prefix !== 24) { errors.push({ ...where(n, 'spec.podCIDR'), message: `spec.podCIDR "${text}" must be a /24: podpath gives each node a /24 podCIDR, as kube-controller-manager does by default` }); return undefined; }
     const c = parseCidr(text);
     if (!cidrContains(podSubnet, c.net)) { errors.push({ ...where(n, 'spec.podCIDR'), message: `spec.podCIDR ${text} is not in the pod subnet ${cidrText(podSubnet)}` }); return undefined; }
     if (usedCidrs.has(c.net)) { errors.push({ ...where(n, 'spec.podCIDR'), message: `spec.podCIDR ${text} is taken twice` }); return undefined; }

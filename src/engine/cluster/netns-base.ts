@@ -3,7 +3,8 @@
 // the addresses, and the last step that applies the scenario's route edits.
 import { nthAddress, parseCidr, type Cidr } from '../lib/ip';
 import { applyRouteEdits } from './route-edits';
-import type { Address, Cluster, Device, Netns, NetnsId, NetnsShape, Route } from './types';
+import { DEFAULT_RULES } from '../stack/fib';
+import type { Address, Cluster, Device, IpRule, Netns, NetnsId, NetnsShape, Route, StaticFdb, StaticNeigh } from './types';
 
 export const NODE_SEGMENT = 'kind';
 export const INTERNET_SEGMENT = 'internet';
@@ -46,9 +47,17 @@ export function localTable(devices: readonly Device[]): Route[] {
   return out;
 }
 
-/** A namespace from its shape and main table: the local table derived, then the scenario's route edits applied. */
-export function finish(cluster: Cluster, shape: NetnsShape, main: readonly Route[]): Netns {
-  const { routes, problems } = applyRouteEdits(cluster, shape, [...main, ...localTable(shape.devices)]);
-  return { ...shape, routes, editProblems: problems };
+/** What a namespace's tables hold besides its local table: the main table (and any numbered ones), policy rules, and the neighbour and FDB entries programs installed. */
+export interface NetnsTables {
+  readonly routes: readonly Route[];
+  readonly rules?: readonly IpRule[];
+  readonly neigh?: readonly StaticNeigh[];
+  readonly fdb?: readonly StaticFdb[];
+}
+
+/** A namespace from its shape and tables: the local table derived, then the scenario's route edits applied. */
+export function finish(cluster: Cluster, shape: NetnsShape, t: NetnsTables): Netns {
+  const { routes, problems } = applyRouteEdits(cluster, shape, [...t.routes, ...localTable(shape.devices)]);
+  return { ...shape, rules: t.rules ?? DEFAULT_RULES, neigh: t.neigh ?? [], fdb: t.fdb ?? [], routes, editProblems: problems };
 }
 

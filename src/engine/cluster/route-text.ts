@@ -10,19 +10,20 @@ function dstText(r: Route): string {
   return r.dst.prefix === 32 ? cidrText(r.dst).slice(0, -3) : cidrText(r.dst);
 }
 
-/** One line as `ip route show` prints it. */
-export function formatRoute(r: Route): string {
+/** One line as `ip route show` prints it; with `withTable`, as `ip route show table all` does (the table of every route but main). */
+export function formatRoute(r: Route, withTable = false): string {
   const parts: string[] = [];
   if (r.type !== 'unicast') parts.push(r.type);
   parts.push(dstText(r));
   if (r.via) parts.push('via', r.via);
   if (r.dev) parts.push('dev', r.dev);
-  if (r.table === 'local' && r.type !== 'local' && r.type !== 'broadcast') parts.push('table', 'local');
-  if (r.proto) parts.push('proto', r.proto);
+  if (withTable ? r.table !== 'main' : r.table === 'local' && r.type !== 'local' && r.type !== 'broadcast') parts.push('table', String(r.table));
+  if (r.proto !== undefined) parts.push('proto', String(r.proto));
   if (r.scope && r.scope !== 'global') parts.push('scope', r.scope);
   if (r.src) parts.push('src', r.src);
   if (r.metric !== undefined) parts.push('metric', String(r.metric));
   if (r.onlink) parts.push('onlink');
+  if (r.mtu !== undefined) parts.push('mtu', String(r.mtu));
   return parts.join(' ');
 }
 

@@ -7,6 +7,9 @@ import type { PodSpec, Protocol, Scenario, ScenarioError } from '../model/types'
 import type { ServiceEndpoints, ServiceModel } from '../services/types';
 import type { ProxyInput } from '../kubeproxy/types';
 import type { NetfilterState } from './netfilter-state';
+import type { PolicyEngine } from '../stack/policy-seam';
+import type { CniPlugin } from '../cni/types';
+import type { Underlay } from '../cni/underlay';
 
 /** 'node/<name>' | 'pod/<ns>/<name>' | 'host/<name>' (outside host) | 'host/@<ip>' (an undeclared internet host) | 'router/gateway' | 'router/internet' */
 export type NetnsId = string;
@@ -21,7 +24,25 @@ export interface Address {
   readonly brd?: string;
 }
 
-export type DeviceKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'dummy';
+export type DeviceKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'dummy' | 'vxlan' | 'ipip';
+
+/** A VXLAN device's link settings, as `ip -d link` shows them. */
+export interface VxlanInfo {
+  /** The VNI, or 'external' for a collect-metadata device whose tunnel key an eBPF program sets (Cilium). */
+  readonly vni: number | 'external';
+  /** UDP destination port: 8472 is the kernel's default (flannel, Cilium), 4789 IANA's (Calico). */
+  readonly port: number;
+  /** The local address it sends from, and the underlay device it is bound to. */
+  readonly local?: string;
+  readonly dev?: string;
+  readonly learning: boolean;
+}
+
+/** Which eBPF programs are attached to a device (tc ingress / egress), by their section names. */
+export interface TcPrograms {
+  readonly ingress?: string;
+  readonly egress?: string;
+}
 
 export interface Device {
   readonly name: string;
@@ -37,26 +58,77 @@ export interface Device {
   /** The L2 segment (wire) an `ether` device plugs into. */
   readonly segment?: string;
   readonly up: boolean;
+  /** Bridge port flag: frames may go back out of the port they came in on. */
+  readonly hairpin?: boolean;
+  /** Bridge flag: a promiscuous bridge also hands every frame it forwards up to its own stack. */
+  readonly promisc?: boolean;
+  /** net.ipv4.conf.<dev>.proxy_arp = 1: the device answers ARP for addresses it routes elsewhere (Calico's cali veths). */
+  readonly proxyArp?: boolean;
+  /** An eBPF program answers ARP on this device with the device's MAC (Cilium's lxc veths). */
+  readonly bpfArp?: boolean;
+  readonly vxlan?: VxlanInfo;
+  readonly tc?: TcPrograms;
+  /** NOARP (cilium_net/cilium_host). */
+  readonly noarp?: boolean;
+  /** txqueuelen when the creator set one (Cilium gives cilium_host 1000); otherwise the kind's default. */
+  readonly txqlen?: number;
+  /** For printing: the interface index of a peer outside the model (a kind node's eth0 is a veth to docker's bridge: eth0@if12). */
+  readonly linkPeerIfindex?: number;
 }
 
 export type RouteType = 'unicast' | 'local' | 'broadcast' | 'blackhole' | 'unreachable' | 'prohibit';
 
+/** A routing table: the kernel's named ones (main 254, local 255, default 253) or a number (AWS's per-ENI tables). */
+export type RouteTable = 'main' | 'local' | 'default' | number;
+
+/** Who installed a route (rtnetlink's rtm_protocol): iproute2 prints the name, or the number when it has none (Calico's felix: 80). */
+export type RouteProto = 'kernel' | 'static' | 'boot' | 'bird' | number;
+
 export interface Route {
-  readonly table: 'main' | 'local';
+  readonly table: RouteTable;
   readonly type: RouteType;
   readonly dst: Cidr;
   readonly via?: string;
   readonly dev?: string;
-  readonly proto?: 'kernel' | 'static' | 'boot';
+  readonly proto?: RouteProto;
   readonly scope?: 'host' | 'link' | 'global';
   readonly src?: string;
   readonly metric?: number;
   readonly onlink?: boolean;
+  /** The route's MTU metric (`mtu 1450`): what output to this destination may send at most. */
+  readonly mtu?: number;
+}
+
+/** A policy routing rule (`ip rule`): packets matching the selector look up `table`. */
+export interface IpRule {
+  readonly priority: number;
+  readonly from?: Cidr;
+  readonly to?: Cidr;
+  readonly fwmark?: { readonly mark: number; readonly mask: number };
+  readonly iif?: string;
+  /** `not`: the rule applies to packets that do not match the selector. */
+  readonly not?: boolean;
+  readonly table: RouteTable;
+}
+
+/** A neighbour entry a program wrote (flannel's VTEPs, AWS's gateway in the pod): `ip neigh ... PERMANENT`. */
+export interface StaticNeigh {
+  readonly ip: string;
+  readonly dev: string;
+  readonly mac: string;
+}
+
+/** A forwarding entry a program wrote on a VXLAN device: `<mac> dev flannel.1 dst <node IP> self permanent`. */
+export interface StaticFdb {
+  readonly mac: string;
+  readonly dev: string;
+  /** The remote VTEP (underlay address) frames for `mac` are sent to. */
+  readonly dst: string;
 }
 
 /** A socket listening for connections (a container's port, kubelet, the API server ...). */
 export interface Listener {
-  readonly proto: 'tcp' | 'udp';
+  readonly proto: 'tcp' | 'udp' | 'sctp';
   readonly port: number;
   /** '0.0.0.0' for the wildcard. */
   readonly addr: string;
@@ -72,19 +144,27 @@ export interface Netns {
   /** 'root' for a machine's own namespace, NAMESPACE/POD for a pod. */
   readonly name: string;
   readonly devices: readonly Device[];
+  /** Every table's routes (main, local and any numbered ones). */
   readonly routes: readonly Route[];
+  /** Policy routing rules in priority order (the kernel's three defaults when nothing added any). */
+  readonly rules: readonly IpRule[];
+  /** Neighbour and FDB entries programs installed (flannel's, Calico's VTEPs; AWS's pod gateway). */
+  readonly neigh: readonly StaticNeigh[];
+  readonly fdb: readonly StaticFdb[];
   readonly forwarding: boolean;
   readonly listeners: readonly Listener[];
   /** Route edits from the scenario that could not be applied here. */
   readonly editProblems: readonly EditProblem[];
   /** What the kernel does with a packet to a closed port: refuse it (RST, port unreachable; the default) or drop it (a firewall). */
   readonly closedPorts?: 'refuse' | 'drop';
+  /** How explanations name the machine when its kind alone does not say ("the VPC router"). */
+  readonly label?: string;
   /** The graph element every hop in this namespace is drawn at, when the namespace has none of its own. */
   readonly drawnAs?: string;
 }
 
 /** A namespace without its routes: what a view draws. */
-export type NetnsShape = Omit<Netns, 'routes' | 'editProblems'>;
+export type NetnsShape = Omit<Netns, 'routes' | 'editProblems' | 'rules' | 'neigh' | 'fdb'>;
 
 export interface EditProblem {
   readonly doc: number;
@@ -98,11 +178,16 @@ export interface ClusterNode {
   readonly role: 'control-plane' | 'worker';
   readonly ip: string;
   readonly mac: string;
+  /** The node network segment eth0 plugs into, its subnet and the default gateway on it. */
+  readonly segment: string;
+  readonly subnet: Cidr;
+  readonly gatewayIp: string;
+  /** The node's first pod range: the podCIDR (a /24), Calico's first /26 block, or (AWS) the node's subnet. */
   readonly podCidr: Cidr;
+  /** Every pod range the node owns (Calico claims more /26 blocks as it fills them). */
+  readonly podRanges: readonly Cidr[];
   readonly labels: Readonly<Record<string, string>>;
   readonly tainted: boolean;
-  /** Whether the node has a pod with its own namespace, and so the bridge the CNI creates for the first one. */
-  readonly bridged: boolean;
   /** Keys of the pods scheduled here, in creation order. */
   readonly pods: readonly string[];
 }
@@ -146,6 +231,12 @@ export interface Cluster {
   readonly nodes: readonly ClusterNode[];
   readonly pods: readonly ClusterPod[];
   readonly pending: readonly PendingPod[];
+  /** The CNI plugin that wired the pods and the nodes. */
+  readonly cni: CniPlugin;
+  /** The NetworkPolicy model asked at the plugin's policy point (stack/policy-seam.ts); none: every packet passes. */
+  readonly policy?: PolicyEngine;
+  /** The node network as the plugin shapes it: one L2 segment (kind), or a VPC's subnets behind a router (AWS). */
+  readonly underlay: Underlay;
   readonly outside: readonly OutsideHost[];
   readonly gateway: { readonly ip: string; readonly netns: NetnsId };
   readonly podSubnet: Cidr;

@@ -10,11 +10,11 @@ import type { Conversation, ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
 
 export function answerLegName(answer: Pkt): string {
-  return answer.proto === 'tcp' ? 'RST' : 'ICMP error';
+  return answer.proto === 'tcp' ? 'RST' : answer.proto === 'sctp' ? 'ABORT' : 'ICMP error';
 }
 
 function openingOf(ns: Netns, answer: Pkt): string {
-  if (answer.proto === 'tcp') return `The kernel of ${where(ns)} sends the RST, from ${answer.src}:${answer.sport} back to ${answer.dst}:${answer.dport}.`;
+  if (answer.proto === 'tcp' || answer.proto === 'sctp') return `The kernel of ${where(ns)} sends the ${answerLegName(answer)}, from ${answer.src}:${answer.sport} back to ${answer.dst}:${answer.dport}.`;
   const what = ICMP_ERROR_TEXT[answer.flags as IcmpError] ?? answer.flags;
   return `${Where(ns)} sends an ICMP error ("${what}") from ${answer.src} back to ${answer.dst}, quoting the header of the packet it could not deliver.`;
 }

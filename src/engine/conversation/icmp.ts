@@ -2,7 +2,7 @@
 // number; the destination's kernel answers itself, with no application involved; a router
 // that cannot deliver it sends an ICMP error instead.
 import { newPacket } from '../stack/ip';
-import type { Pkt } from '../stack/packet';
+import type { PmtuDisc, Pkt } from '../stack/packet';
 import { where, type ConnectedSocket } from '../stack/walk';
 import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
@@ -17,6 +17,9 @@ export interface EchoSpec {
   readonly id: number;
   readonly seq: number;
   readonly ttl?: number;
+  /** The IP total length (ping -s N sends N + 28), and whether DF is forced (ping -M do). */
+  readonly size?: number;
+  readonly pmtudisc?: PmtuDisc;
 }
 
 export type EchoResult =
@@ -28,6 +31,8 @@ export function echo(conv: Conversation, ex: ExchangeDraft, spec: EchoSpec): Ech
   const req = newPacket(spec.src, spec.dst, 'icmp', spec.id, spec.id, 'echo-request');
   req.icmpSeq = spec.seq;
   if (spec.ttl !== undefined) req.ttl = spec.ttl;
+  if (spec.size !== undefined) req.size = spec.size;
+  if (spec.pmtudisc !== undefined) req.pmtudisc = spec.pmtudisc;
   const socket: ConnectedSocket = { ns: spec.sender.ns.id, proto: 'icmp', port: spec.id, owner: spec.sender.owner, peer: { addr: spec.dst, port: 0 }, side: 'client' };
   const out = walkLeg(conv, ex, {
     name: 'echo request', dir: 'out', ns: spec.sender.ns, pkt: req, openingOpts: senderOpts(spec.sender),
@@ -38,6 +43,8 @@ export function echo(conv: Conversation, ex: ExchangeDraft, spec: EchoSpec): Ech
       const at = out.pkt;
       const rep: Pkt = newPacket(at.dst, at.src, 'icmp', at.dport, at.sport, 'echo-reply');
       rep.icmpSeq = spec.seq;
+      // The reply carries the request's data back: the same size.
+      rep.size = at.size;
       const back = walkLeg(conv, ex, { name: 'echo reply', dir: 'back', ns: out.ns, pkt: rep, expect: socket, opening: `The kernel of ${where(out.ns)} answers with an ICMP echo reply, from ${at.dst} back to ${at.src}.` });
       if (back.kind !== 'delivered') {
         fail(ex, back.kind === 'refused' ? 'refused' : 'dropped', back.code);

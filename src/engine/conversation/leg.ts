@@ -5,7 +5,8 @@ import type { Netns } from '../cluster/types';
 import { DROPS } from '../trace/drops';
 import type { HopKind, TraceLeg } from '../trace/types';
 import { ipOutput } from '../stack/ip';
-import type { Pkt } from '../stack/packet';
+import { viewOf, type Pkt } from '../stack/packet';
+import type { ConnectTranslation } from '../stack/socket-lb';
 import { HOP_BUDGET, record, type ConnectedSocket, type HopOpts, type Outcome, type Walk } from '../stack/walk';
 import type { Conversation, ExchangeDraft } from './conversation';
 
@@ -23,6 +24,10 @@ export interface LegSpec {
   readonly openingOpts?: HopOpts;
   /** The connected socket the packet must reach (absent for a connection's first packet). */
   readonly expect?: ConnectedSocket;
+  /** A cgroup program rewrote the socket's destination at connect() (Cilium's socket load balancing). */
+  readonly connect?: ConnectTranslation;
+  /** What the application connected to, before the translation. */
+  readonly connectedTo?: { readonly dst: string; readonly dport: number };
 }
 
 function legOf(spec: LegSpec, w: Walk, o: Outcome, seq: number, start: number, end: number): TraceLeg {
@@ -45,6 +50,10 @@ export function walkLeg(conv: Conversation, ex: ExchangeDraft, spec: LegSpec): O
   const seq = conv.nextLegSeq();
   const start = conv.now;
   record(w, spec.ns, '', spec.openingKind ?? 'socket', spec.opening, p, spec.openingOpts);
+  if (spec.connect) {
+    const c = spec.connect;
+    record(w, spec.ns, '', 'bpf', c.text, p, { ...spec.openingOpts, rule: c.rule, table: c.table, before: { ...viewOf(p), dst: spec.connectedTo?.dst ?? p.dst, dport: spec.connectedTo?.dport ?? p.dport } });
+  }
   const out = ipOutput(w, spec.ns, p);
   conv.now += w.elapsed;
   ex.legs.push(legOf(spec, w, out, seq, start, conv.now));

@@ -12,6 +12,7 @@ import { fail, type Conversation, type ExchangeDraft } from './conversation';
 import { walkLeg } from './leg';
 import { senderOpts, senderWho, targetText, type FlowSpec } from './sender';
 import { answerLegName, walkAnswer } from './answers';
+import { connectTranslate } from '../stack/socket-lb';
 
 export interface TcpEnd {
   readonly ns: Netns;
@@ -38,9 +39,18 @@ export type ConnectResult =
 
 export type ConnectSpec = FlowSpec;
 
-function clientSocket(spec: ConnectSpec, reads?: string): ConnectedSocket {
+/** A connection's opening: TCP's SYN and SYN ACK, or SCTP's INIT and INIT ACK. */
+export interface Handshake {
+  readonly proto: 'tcp' | 'sctp';
+  readonly first: string;
+  readonly answer: string;
+}
+
+const TCP: Handshake = { proto: 'tcp', first: 'SYN', answer: 'SYN ACK' };
+
+function clientSocket(spec: ConnectSpec, proto: Handshake['proto'], reads?: string): ConnectedSocket {
   return {
-    ns: spec.sender.ns.id, proto: 'tcp', port: spec.sport, owner: spec.sender.owner,
+    ns: spec.sender.ns.id, proto, port: spec.sport, owner: spec.sender.owner,
     peer: { addr: spec.dst, port: spec.dport }, side: 'client', ...(reads ? { reads } : {}),
   };
 }
@@ -48,20 +58,31 @@ function clientSocket(spec: ConnectSpec, reads?: string): ConnectedSocket {
 /** Sends the SYN and walks what comes back; on success the connection is ESTABLISHED at both ends. */
 export function tcpConnect(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec): ConnectResult {
   const { sender } = spec;
-  const syn = newPacket(spec.src, spec.dst, 'tcp', spec.sport, spec.dport, 'SYN');
   const opening = `${senderWho(sender)} opens a TCP connection to ${targetText(spec.dstLabel, spec.dst)} port ${spec.dport}. The kernel picks the free ephemeral source port ${spec.sport} and sends the first segment, a SYN.`;
-  const out = walkLeg(conv, ex, { name: 'SYN', dir: 'out', ns: sender.ns, pkt: syn, opening, openingOpts: senderOpts(sender) });
-  return afterSyn(conv, ex, spec, out);
+  return handshake(conv, ex, spec, TCP, opening);
 }
 
-function afterSyn(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, out: Outcome): ConnectResult {
+/** Sends the handshake's first packet and walks what comes back (for TCP and SCTP alike). */
+export function handshake(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, hs: Handshake, opening: string): ConnectResult {
+  // A cgroup program may connect the socket to another address than the one asked for (Cilium's socket LB, TCP and UDP only).
+  const t = hs.proto === 'tcp' ? connectTranslate(conv, spec.sender.ns, spec.dst, spec.dport, 'tcp') : undefined;
+  const target: ConnectSpec = t ? { ...spec, dst: t.dst, dport: t.dport } : spec;
+  const first = newPacket(spec.src, target.dst, hs.proto, spec.sport, target.dport, hs.first);
+  const out = walkLeg(conv, ex, {
+    name: hs.first, dir: 'out', ns: spec.sender.ns, pkt: first, opening, openingOpts: senderOpts(spec.sender),
+    ...(t ? { connect: t, connectedTo: { dst: spec.dst, dport: spec.dport } } : {}),
+  });
+  return afterFirst(conv, ex, target, hs, out);
+}
+
+function afterFirst(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, hs: Handshake, out: Outcome): ConnectResult {
   switch (out.kind) {
     case 'delivered': {
       const at = out.pkt;
-      const synAck: Pkt = newPacket(at.dst, at.src, 'tcp', at.dport, at.sport, 'SYN ACK');
+      const answer: Pkt = newPacket(at.dst, at.src, hs.proto, at.dport, at.sport, hs.answer);
       const back = walkLeg(conv, ex, {
-        name: 'SYN ACK', dir: 'back', ns: out.ns, pkt: synAck, expect: clientSocket(spec),
-        opening: `${out.owner} accepts: the kernel answers with SYN ACK, from ${at.dst}:${at.dport} in ${where(out.ns)} back to ${at.src}:${at.sport}.`,
+        name: hs.answer, dir: 'back', ns: out.ns, pkt: answer, expect: clientSocket(spec, hs.proto),
+        opening: `${out.owner} accepts: the kernel answers with ${hs.answer}, from ${at.dst}:${at.dport} in ${where(out.ns)} back to ${at.src}:${at.sport}.`,
         openingOpts: out.ns.kind === 'pod' ? { container: out.owner } : {},
       });
       if (back.kind !== 'delivered') {
@@ -80,7 +101,7 @@ function afterSyn(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, out:
     }
     case 'refused':
       fail(ex, 'refused', out.code);
-      walkAnswer(conv, ex, out.ns, out.answer, clientSocket(spec), answerLegName(out.answer));
+      walkAnswer(conv, ex, out.ns, out.answer, clientSocket(spec, hs.proto), answerLegName(out.answer));
       return { ok: false, failure: 'refused' };
     case 'dropped':
       fail(ex, 'dropped', out.code);
@@ -88,7 +109,7 @@ function afterSyn(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, out:
         return { ok: false, failure: 'unreachable', icmp: out.code === 'no-route' ? 'net-unreachable' : 'host-unreachable', immediate: out.code !== 'neigh-failed' };
       }
       if (out.answer && out.ns) {
-        walkAnswer(conv, ex, out.ns, out.answer, clientSocket(spec), answerLegName(out.answer));
+        walkAnswer(conv, ex, out.ns, out.answer, clientSocket(spec, hs.proto), answerLegName(out.answer));
         return { ok: false, failure: out.answer.flags === 'port-unreachable' ? 'refused' : 'unreachable', icmp: out.answer.flags };
       }
       return { ok: false, failure: 'timeout' };
@@ -102,6 +123,8 @@ export interface SegmentSpec {
   readonly opening: string;
   /** What the receiving side does with it, in words (the deliver hop). */
   readonly reads: string;
+  /** The segment's IP total length (a full-size segment is the connection's MSS + 40). */
+  readonly size?: number;
   /** The application's first hop: its kind and the message as its tool prints it. */
   readonly app?: { readonly kind: HopKind; readonly rule: string; readonly table: string };
 }
@@ -114,6 +137,7 @@ export function tcpSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn,
   const bPeer = from === 'client' ? conn.serverPeer : conn.clientPeer;
   const pkt = newPacket(a.addr, peer.addr, 'tcp', a.port, peer.port, 'PSH ACK');
   if (seg.payload) pkt.payload = seg.payload;
+  if (seg.size !== undefined) pkt.size = seg.size;
   const expect: ConnectedSocket = { ns: b.ns.id, proto: 'tcp', port: b.port, owner: b.owner, peer: bPeer, side: from === 'client' ? 'server' : 'client', reads: seg.reads };
   const out = walkLeg(conv, ex, {
     name: seg.name, dir: from === 'client' ? 'out' : 'back', ns: a.ns, pkt, expect, opening: seg.opening,

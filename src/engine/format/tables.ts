@@ -4,16 +4,26 @@
 import type { Cluster, NetnsId } from '../cluster/types';
 import { iptablesSave } from '../netfilter/iptables-save';
 import { restoreTableLines } from '../netfilter/iptables-save';
-import { printNftListRuleset } from '../kubeproxy/nftables-list';
-import { printIpsetList, printIpvsadmLn } from '../kubeproxy/ipvs-print';
+import { printNftListRuleset } from '../netfilter/nft/list';
+import { printIpsetList, printIpvsadmLn } from '../netfilter/ipvs/print';
 import { formatCtEntry } from '../stack/conntrack';
 import { ctEntries, type DynState } from '../stack/state';
-import { formatBridgeFdb, formatIpAddr, formatIpNeigh, formatIpRoute } from './iproute';
+import { formatBridgeFdb, formatIpAddr, formatIpLink, formatIpNeigh, formatIpRoute, formatIpRouteAll, formatRouteCache } from './iproute';
+import { formatIpRule } from './rule-text';
+import { hasPolicyRules } from '../stack/fib';
+import { printIpsets } from '../netfilter/ipset/print';
+import { nodeCtx } from '../cluster/netns';
 import { cniNetnsName } from './names';
 import { GATEWAY_NETNS } from '../cluster/netns';
 import type { RecentLists } from '../netfilter/eval-types';
 
-export type TableId = 'routes' | 'routes-local' | 'neigh' | 'fdb' | 'addr' | 'iptables-save' | 'nft' | 'ipvsadm' | 'ipset' | 'conntrack';
+/** Every table a namespace may have, as `tables --show` names them. */
+export const TABLE_IDS = [
+  'routes', 'routes-local', 'routes-all', 'routes-cache', 'rule', 'neigh', 'fdb', 'addr', 'link', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack',
+  'cilium-services', 'cilium-bpf-lb', 'subnet-env', 'nft-netpol', 'cilium-policy', 'cilium-bpf-policy',
+] as const;
+
+export type TableId = (typeof TABLE_IDS)[number];
 
 export interface TableText {
   readonly id: TableId;
@@ -32,7 +42,8 @@ export function formatConntrack(state: DynState, ns: NetnsId): string {
 export function iptablesRestoreForm(cluster: Cluster, ns: NetnsId): string | undefined {
   const nf = cluster.netfilter(ns);
   if (!nf) return undefined;
-  return `${nf.iptables.tables.flatMap((t) => [`*${t.name}`, ...restoreTableLines(t), 'COMMIT']).join('\n')}\n`;
+  // restoreTableLines already opens each table with *name and closes it with COMMIT.
+  return `${nf.iptables.tables.flatMap((t) => restoreTableLines(t)).join('\n')}\n`;
 }
 
 /** Whether the cluster has this network namespace (a node, a pod with its own, an outside host, the gateway). */
@@ -51,21 +62,31 @@ export function tablesOf(cluster: Cluster, state: DynState, id: NetnsId, opts: {
   const out: TableText[] = [
     { id: 'routes', command: 'ip route', text: formatIpRoute(ns) },
     { id: 'routes-local', command: 'ip route show table local', text: formatIpRoute(ns, 'local') },
-    { id: 'neigh', command: 'ip neigh', text: formatIpNeigh(ns, state) },
   ];
-  if (ns.devices.some((d) => d.kind === 'bridge')) out.push({ id: 'fdb', command: 'bridge fdb show', text: formatBridgeFdb(ns, state) });
+  if (ns.routes.some((r) => typeof r.table === 'number')) out.push({ id: 'routes-all', command: 'ip route show table all', text: formatIpRouteAll(ns) });
+  if (hasPolicyRules(ns)) out.push({ id: 'rule', command: 'ip rule', text: formatIpRule(ns) });
+  const cache = formatRouteCache(ns, state);
+  if (cache) out.push({ id: 'routes-cache', command: 'ip route show cache', text: cache });
+  out.push({ id: 'neigh', command: 'ip neigh', text: formatIpNeigh(ns, state) });
+  if (ns.devices.some((d) => d.kind === 'bridge' || d.kind === 'vxlan')) out.push({ id: 'fdb', command: 'bridge fdb show', text: formatBridgeFdb(ns, state) });
   out.push({ id: 'addr', command: 'ip addr', text: formatIpAddr(ns, cniNetnsName) });
+  out.push({ id: 'link', command: 'ip -d link', text: formatIpLink(ns, cniNetnsName) });
   const nf = cluster.netfilter(id);
   if (nf) {
     out.push({ id: 'iptables-save', command: 'iptables-save', text: iptablesSave(nf.iptables, opts.date ? { date: opts.date } : {}) });
     if (nf.nft) {
       out.push({ id: 'nft', command: 'nft list ruleset', text: printNftListRuleset(nf.nft, { dynamic: { recent: (state.recent.get(id) ?? new Map()) as RecentLists, nowSeconds: state.clock } }) });
     }
-    if (nf.ipvs) {
-      out.push({ id: 'ipvsadm', command: 'ipvsadm -Ln', text: printIpvsadmLn(nf.ipvs) });
-      out.push({ id: 'ipset', command: 'ipset list', text: printIpsetList(nf.ipvs) });
-    }
+    if (nf.ipvs) out.push({ id: 'ipvsadm', command: 'ipvsadm -Ln', text: printIpvsadmLn(nf.ipvs) });
+    if (nf.ipvs) out.push({ id: 'ipset', command: 'ipset list', text: printIpsetList(nf.ipvs) });
+    else if (nf.ipsets) out.push({ id: 'ipset', command: 'ipset list', text: printIpsets([...nf.ipsets.values()], iptablesSave(nf.iptables)) });
     out.push({ id: 'conntrack', command: 'conntrack -L', text: formatConntrack(state, id) });
+  }
+  const node = ns.kind === 'node' ? cluster.node(ns.machine) : undefined;
+  if (node) {
+    const ctx = nodeCtx(cluster, node);
+    for (const f of cluster.cni.files(ctx)) if (f.path === '/run/flannel/subnet.env') out.push({ id: 'subnet-env', command: `cat ${f.path}`, text: f.text });
+    out.push(...(cluster.cni.extraTables?.(ctx) ?? []));
   }
   return out;
 }

@@ -1,11 +1,9 @@
 // The ipsets of kube-proxy's IPVS mode (pkg/proxy/ipvs/ipset.go constants and the
-// ipsetInfo table of proxier.go), the entry spelling of its Entry.String(), and
-// `-m set --match-set NAME dst,dst` membership tests as the kernel's xt_set does them —
-// the helper the iptables evaluator calls through NfEnv.ipsetTest.
-import { assertNever } from '../lib/assert';
-import { cidrContains, ipToInt, parseCidr } from '../lib/ip';
-import type { NfPacket } from '../netfilter/eval-types';
-import type { Ipset, IpsetType } from './ipvs-types';
+// ipsetInfo table of proxier.go). The sets themselves and their matching are the kernel's
+// (netfilter/ipset); the entry spelling of Entry.String() is re-exported from there.
+import type { IpsetType } from '../netfilter/ipset/types';
+
+export { ipPortEntry, ipPortIpEntry } from '../netfilter/ipset/match';
 
 export const KUBE_LOOP_BACK = 'KUBE-LOOP-BACK';
 export const KUBE_CLUSTER_IP = 'KUBE-CLUSTER-IP';
@@ -58,79 +56,3 @@ export const IPSET_INFO: readonly (readonly [string, IpsetType, string])[] = [
   [KUBE_IPVS_IPS, 'hash:ip', 'Addresses on the ipvs interface'],
 ];
 
-/** Entry.String() of a hash:ip,port entry: "10.96.0.10,udp:53". */
-export function ipPortEntry(ip: string, proto: string, port: number): string {
-  return `${ip},${proto}:${port}`;
-}
-
-/** Entry.String() of hash:ip,port,ip and hash:ip,port,net entries. */
-export function ipPortIpEntry(ip: string, proto: string, port: number, third: string): string {
-  return `${ip},${proto}:${port},${third}`;
-}
-
-type Field = 'src' | 'dst';
-
-function addrOf(pkt: NfPacket, f: string | undefined): string {
-  return f === 'src' ? pkt.src : pkt.dst;
-}
-
-function portOf(pkt: NfPacket, f: string | undefined): number {
-  return f === 'src' ? pkt.sport : pkt.dport;
-}
-
-const PORT_PROTOS: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
-
-/** "ip,proto:port" heads of hash:ip,port,net entries, with their nets (built once per set). */
-const netIndex = new WeakMap<Ipset, Map<string, string[]>>();
-
-function netsOf(set: Ipset, head: string): readonly string[] {
-  let index = netIndex.get(set);
-  if (index === undefined) {
-    index = new Map();
-    for (const e of set.entries) {
-      const at = e.lastIndexOf(',');
-      const k = e.slice(0, at);
-      index.set(k, [...(index.get(k) ?? []), e.slice(at + 1)]);
-    }
-    netIndex.set(set, index);
-  }
-  return index.get(head) ?? [];
-}
-
-/**
- * `-m set --match-set <name> <flags>`: is the packet in the set? flags are the
- * comma-separated directions of the match ("dst,dst" → ['dst', 'dst']), one per set
- * dimension. Port dimensions only match TCP, UDP and SCTP packets.
- */
-export function ipsetTest(
-  sets: ReadonlyMap<string, Ipset>,
-  name: string,
-  flags: readonly string[],
-  pkt: NfPacket,
-): boolean {
-  const set = sets.get(name);
-  if (set === undefined) return false;
-  const [f1, f2, f3] = flags as readonly (Field | undefined)[];
-  switch (set.type) {
-    case 'hash:ip':
-      return set.entries.has(addrOf(pkt, f1));
-    case 'bitmap:port':
-      return PORT_PROTOS.has(pkt.proto) && set.entries.has(String(portOf(pkt, f1)));
-    case 'hash:ip,port':
-      return PORT_PROTOS.has(pkt.proto) && set.entries.has(ipPortEntry(addrOf(pkt, f1), pkt.proto, portOf(pkt, f2)));
-    case 'hash:ip,port,ip':
-      return (
-        PORT_PROTOS.has(pkt.proto) &&
-        set.entries.has(ipPortIpEntry(addrOf(pkt, f1), pkt.proto, portOf(pkt, f2), addrOf(pkt, f3)))
-      );
-    case 'hash:ip,port,net': {
-      if (!PORT_PROTOS.has(pkt.proto)) return false;
-      const ip = ipToInt(addrOf(pkt, f3));
-      return netsOf(set, ipPortEntry(addrOf(pkt, f1), pkt.proto, portOf(pkt, f2))).some((n) =>
-        cidrContains(parseCidr(n), ip),
-      );
-    }
-    default:
-      return assertNever(set.type, 'ipset type');
-  }
-}

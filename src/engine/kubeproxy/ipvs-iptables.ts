@@ -4,7 +4,7 @@
 // filterRules: so *nat comes first), plus the jump rules createAndLinkKubeChain()
 // prepends to the built-in chains with EnsureRule(Prepend).
 import * as S from './ipvs-ipsets';
-import type { IptablesJumpRule } from './ipvs-types';
+import type { IptablesJumpRule } from '../netfilter/ipvs/types';
 
 export interface IpvsIptablesInput {
   /** Entries per ipset: only emptiness matters here. */

@@ -5,10 +5,10 @@
 // reuse the name memo, as the other nodes of the same cluster would.)
 import { bench, describe } from 'vitest';
 import type { NfEnv, NfPacket } from '../netfilter/eval-types';
-import { ipsetTest } from './ipvs-ipsets';
-import { createIpvsSchedState, ipvsFindVirtualServer, ipvsSchedule } from './ipvs-schedule';
+import { ipsetTest } from '../netfilter/ipset/match';
+import { createIpvsSchedState, ipvsFindVirtualServer, ipvsSchedule } from '../netfilter/ipvs/schedule';
 import { writeIpvsState } from './ipvs-writer';
-import { nftablesEvaluate } from './nftables-eval';
+import { nftablesEvaluate } from '../netfilter/nft/eval';
 import { writeNftablesRules } from './nftables-writer';
 import { largeProxyInput } from './testing/large-cluster';
 

@@ -4,7 +4,7 @@
 // Matches the version of TestOverallNFTablesRules' baseRules (filter chains at -110 before
 // DNAT and at 0 after it; cluster-ips-check rejecting unknown ports of ClusterIPs).
 import type { NftTableBuilder } from './nftables-builder';
-import type { NftBaseChainSpec, NftExpr } from './nftables-types';
+import type { NftBaseChainSpec, NftExpr } from '../netfilter/nft/types';
 
 export const SERVICES_CHAIN = 'services';
 export const SERVICE_IPS_MAP = 'service-ips';

@@ -14,8 +14,8 @@ import type {
   NftStmt,
   NftTable,
   NftVerdict,
-} from './nftables-types';
-import { elementKey } from './nftables-types';
+} from '../netfilter/nft/types';
+import { elementKey } from '../netfilter/nft/types';
 
 interface MutableChain {
   readonly name: string;

@@ -3,9 +3,9 @@
 // + elements; chains, sets and maps each sorted by name), and a port of kube-proxy's
 // sortNFTablesTransaction (pkg/proxy/nftables/helpers_test.go), the normal form the
 // upstream tests compare in.
-import type { NftChain, NftMap, NftMapElement, NftSet, NftSetElement, NftTable } from './nftables-types';
-import { verdictText } from './nftables-types';
-import { ruleTransactionText } from './nftables-text';
+import type { NftChain, NftMap, NftMapElement, NftSet, NftSetElement, NftTable } from '../netfilter/nft/types';
+import { verdictText } from '../netfilter/nft/types';
+import { ruleTransactionText } from '../netfilter/nft/rule-text';
 
 const quote = (s: string): string => JSON.stringify(s);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NfEnv, NfPacket } from '../netfilter/eval-types';
-import { nftablesEvaluate } from './nftables-eval';
+import { nftablesEvaluate } from '../netfilter/nft/eval';
 import { printNftablesTransaction } from './nftables-transaction';
 import { writeNftablesRules } from './nftables-writer';
 import { overallNFTablesRules } from './testing/golden-scenarios';

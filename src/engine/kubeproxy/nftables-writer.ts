@@ -19,7 +19,7 @@ import {
 } from './nftables-base';
 import { NftTableBuilder } from './nftables-builder';
 import { endpointNames, serviceChainNames, type EndpointNames } from './nftables-names';
-import type { NftExpr, NftTable, NftVerdict } from './nftables-types';
+import type { NftExpr, NftTable, NftVerdict } from '../netfilter/nft/types';
 import { goMasqueradeMark, localDetectorCidr } from './proxier-config';
 import type { ServiceInfo } from './service-info';
 import type { ProxyInput } from './types';

@@ -16,7 +16,7 @@ export const TOPICS = [
 
 const HOP_KINDS = [
   'socket', 'route', 'arp', 'bridge', 'veth', 'loopback', 'wire', 'netfilter', 'nat', 'conntrack', 'ipvs', 'encap',
-  'decap', 'policy', 'deliver', 'refuse', 'icmp', 'drop', 'dns', 'http', 'proxy', 'app',
+  'decap', 'policy', 'deliver', 'refuse', 'icmp', 'drop', 'dns', 'http', 'proxy', 'app', 'bpf', 'fragment',
 ] as const;
 
 /** A regular expression, refused when it does not compile. */
@@ -125,7 +125,7 @@ export const expectation = z.strictObject({
 
 export const sendSpec = z.strictObject({
   from: z.string().min(1), to: z.string().min(1), container: z.string().optional(),
-  port: z.number().int().min(1).max(65535).optional(), proto: z.enum(['tcp', 'udp', 'icmp']).optional(),
+  port: z.number().int().min(1).max(65535).optional(), proto: z.enum(['tcp', 'udp', 'sctp', 'icmp']).optional(),
 });
 export const shellSpec = z.strictObject({ from: z.string().min(1), container: z.string().optional(), command: z.string().min(1).max(4096) });
 export const runSpec = z.union([z.strictObject({ send: sendSpec }), z.strictObject({ shell: shellSpec })]);

@@ -1,7 +1,8 @@
 // Stable hashing for generated names (veth names, MACs, ReplicaSet hashes, kube-proxy's chain
 // names). SHA-256 from @noble/hashes and base32 from @scure/base: synchronous, pure JS, the
 // same in node and the browser.
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha224, sha256 } from '@noble/hashes/sha2.js';
+import { sha1 } from '@noble/hashes/legacy.js';
 import { utf8ToBytes, bytesToHex } from '@noble/hashes/utils.js';
 import { base32 } from '@scure/base';
 
@@ -60,4 +61,16 @@ export function fnv32a(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
+}
+
+/** SHA-1 hex of a string: how Calico and the AWS VPC CNI name a pod's host-side veth (sha1("<namespace>.<pod>")). */
+export function sha1Hex(text: string): string {
+  return bytesToHex(sha1(utf8ToBytes(text)));
+}
+
+/** SHA-224 of byte strings written one after another (Calico's rule-hash chain). */
+export function sha224Of(...parts: readonly Uint8Array[]): Uint8Array {
+  const h = sha224.create();
+  for (const p of parts) h.update(p);
+  return h.digest();
 }

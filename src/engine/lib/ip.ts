@@ -8,11 +8,20 @@ export interface Cidr {
   readonly prefix: number;
 }
 
+const DOTTED = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/**
+ * A dotted quad of four decimal octets without leading zeros: what ipaddr.js's
+ * isValidFourPartDecimal accepts, tested without its parse (which throws, slowly, on a name).
+ */
 export function isIPv4(text: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(text);
+  return DOTTED.test(text);
 }
 
 export function ipToInt(ip: string): number {
+  // The plain dotted quad every address podpath makes is read directly; other forms ipaddr.js accepts go through it.
+  const m = DOTTED.exec(ip);
+  if (m) return ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
   const b = ipaddr.IPv4.parse(ip).octets;
   return ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
 }
@@ -25,11 +34,18 @@ export function maskOf(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
+/** CIDRs already read (the walk reads the same route and ipset entries for every packet); bounded. */
+const cidrs = new Map<string, Cidr>();
+
 /** Parses "a.b.c.d/n" (or a bare address as /32); host bits are cleared. Throws on bad input. */
 export function parseCidr(text: string): Cidr {
+  const known = cidrs.get(text);
+  if (known) return known;
   const [addr, len] = text.includes('/') ? ipaddr.IPv4.parseCIDR(text) : [ipaddr.IPv4.parse(text), 32];
-  const net = (ipToInt(addr.toString()) & maskOf(len)) >>> 0;
-  return { net, prefix: len };
+  const c: Cidr = { net: (ipToInt(addr.toString()) & maskOf(len)) >>> 0, prefix: len };
+  if (cidrs.size >= 50_000) cidrs.clear();
+  cidrs.set(text, c);
+  return c;
 }
 
 export function isValidCidr(text: string): boolean {

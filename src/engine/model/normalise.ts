@@ -3,9 +3,12 @@
 // own CoreDNS pods added, and the checks that span documents (validation/index.ts).
 import type { Located } from './parse';
 import type * as S from './schemas';
+import type { NetworkPolicyDoc } from './netpol-schema';
+import { checkNetworkPolicies, networkPolicyOf } from './netpol';
 import { DEFAULT_OUTSIDE_HOSTS, KIND_DEFAULTS, SYSTEM_NAMESPACES, kindNodeNames } from './defaults';
 import { COREDNS, expandDaemonSet, expandDeployment, expandStatefulSet, isReady, podFromSpec } from './workloads';
 import { checkScenario, checkSizes } from './validation';
+import { resolveCniConfig, type CniConfig, type IpPoolDoc } from './cni-config';
 import { addonDocs, definedKey } from './addons';
 import { gatewayInfra } from './gateway-infra';
 import { adopt, observedNodes } from './observed';
@@ -27,7 +30,11 @@ export interface ParsedDocs extends ParsedRouting {
   readonly statefulSets: readonly Located<S.StatefulSetDoc>[];
   readonly services: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
   readonly endpointSlices: readonly Located<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>[];
+  readonly networkPolicies: readonly Located<NetworkPolicyDoc>[];
   readonly other: readonly Located<Record<string, unknown>>[];
+  /** Calico IPPools and flannel's ConfigMap: the CNI's own configuration. */
+  readonly ipPools: readonly Located<IpPoolDoc>[];
+  readonly flannelConfigMap?: Located<{ data?: Record<string, unknown> }>;
 }
 
 function clusterSpec(doc: Located<S.KindClusterDoc> | undefined, nodeDocs: readonly Located<S.NodeDoc>[]): ClusterSpec {
@@ -47,12 +54,14 @@ function clusterSpec(doc: Located<S.KindClusterDoc> | undefined, nodeDocs: reado
   };
 }
 
-function settingsOf(doc: Located<S.SettingsDoc> | undefined): Settings {
+function settingsOf(doc: Located<S.SettingsDoc> | undefined, cniConfig: CniConfig): Settings {
   const spec = doc?.value.spec;
   const line = doc?.line ?? (() => 0);
   const nodePortRange = parsePortRange(spec?.serviceNodePortRange ?? '');
   return {
-    cni: spec?.cni ?? 'bridge',
+    cni: cniConfig.name,
+    cniConfig,
+    ...(spec?.podMTU !== undefined ? { podMTU: spec.podMTU } : {}),
     seed: spec?.seed ?? 1,
     outsideHosts: spec?.outsideHosts ?? DEFAULT_OUTSIDE_HOSTS,
     routes: (spec?.routes ?? []).map((r, i) => ({ ...r, source: { doc: doc?.doc ?? 0, line: line(['spec', 'routes', i, 'route']), fields: doc?.fields } })),
@@ -102,7 +111,9 @@ function stored(l: Located<{ apiVersion: string; kind: string; metadata: { name:
 
 export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseResult {
   const cluster = clusterSpec(parsed.clusters[0], parsed.nodes);
-  const settings = settingsOf(parsed.settings[0]);
+  const cni = resolveCniConfig({ settings: parsed.settings[0], ipPools: parsed.ipPools, flannelConfigMap: parsed.flannelConfigMap }, cluster.podSubnet);
+  if (!cni.ok) return { ok: false, errors: cni.errors };
+  const settings = settingsOf(parsed.settings[0], cni.config);
   // Sizes first: nothing is expanded past the limits.
   const tooBig = checkSizes(parsed, settings.systemPods ? COREDNS.spec.replicas : 0);
   if (tooBig.length > 0) return { ok: false, errors: tooBig };
@@ -158,6 +169,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
     cluster, settings, namespaces, pods,
     services: [...madeServices, ...parsed.services.map(stored)],
     endpointSlices: parsed.endpointSlices.map(stored),
+    networkPolicies: parsed.networkPolicies.map((n) => networkPolicyOf(n.value, { doc: n.doc, line: n.line([]) })),
     routing,
     other: [
       ...addons.other.map((o) => storedDoc(o as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }, { doc: 0, line: 0 })),
@@ -173,6 +185,7 @@ export function normalise(parsed: ParsedDocs, warnings: ScenarioError[]): ParseR
   };
   const errors = checkScenario(scenario, parsed);
   errors.errors.push(...routingErrors);
-  if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
-  return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings] } };
+  const netpol = checkNetworkPolicies(scenario.networkPolicies, new Set([...namespaces.map((n) => n.name), ...pods.map((p) => p.namespace)]));
+  if (errors.errors.length + netpol.errors.length > 0) return { ok: false, errors: [...errors.errors, ...netpol.errors] };
+  return { ok: true, scenario: { ...scenario, warnings: [...warnings, ...errors.warnings, ...netpol.warnings] } };
 }

@@ -3,9 +3,11 @@
 // half applied: any error means no scenario.
 import type { z } from 'zod';
 import * as S from './schemas';
+import { networkPolicy } from './netpol-schema';
 import * as R from './schemas-routing';
 import { formatPath, lineAt, type FieldLines, type FieldPath } from './locate';
 import { normalise, type ParsedDocs } from './normalise';
+import { ipPool, isFlannelConfigMap } from './cni-config';
 import { readYaml } from './validation/yaml';
 import { hasFieldTree, unknownFields } from './validation/fields';
 import type { ParseResult, ScenarioError } from './types';
@@ -55,7 +57,7 @@ export function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
 }
 
 const NOT_MODELLED = new Set([
-  'NetworkPolicy', 'ConfigMap', 'Secret', 'ServiceAccount', 'ReplicaSet', 'Job', 'CronJob',
+  'ConfigMap', 'Secret', 'ServiceAccount', 'ReplicaSet', 'Job', 'CronJob',
   // What a controller's manifest brings besides its workloads (ingress-nginx's deploy.yaml, Envoy Gateway's install.yaml).
   'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
   'CustomResourceDefinition', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'PriorityClass',
@@ -68,7 +70,7 @@ export function parseScenario(text: string): ParseResult {
   const errors: ScenarioError[] = [...yaml.errors];
   const warnings: ScenarioError[] = [];
   const parsed: { -readonly [K in keyof ParsedDocs]: ParsedDocs[K] extends readonly (infer U)[] ? U[] : ParsedDocs[K] } = {
-    clusters: [], settings: [], nodes: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], other: [],
+    clusters: [], settings: [], nodes: [], namespaces: [], pods: [], deployments: [], daemonSets: [], statefulSets: [], services: [], endpointSlices: [], networkPolicies: [], other: [], ipPools: [],
     ingresses: [], ingressClasses: [], gatewayClasses: [], gateways: [], httpRoutes: [],
   };
 
@@ -101,6 +103,13 @@ export function parseScenario(text: string): ParseResult {
       case 'StatefulSet': take(S.statefulSet, parsed.statefulSets); break;
       case 'Service': take(S.service, parsed.services); break;
       case 'EndpointSlice': take(S.endpointSlice, parsed.endpointSlices); break;
+      case 'NetworkPolicy': take(networkPolicy, parsed.networkPolicies); break;
+      case 'IPPool': take(ipPool, parsed.ipPools); break;
+      case 'ConfigMap':
+        parsed.other.push({ value: value as Record<string, unknown>, doc: index, line, fields });
+        if (isFlannelConfigMap(value as { metadata?: { name?: unknown; namespace?: unknown } })) parsed.flannelConfigMap ??= { value: value as { data?: Record<string, unknown> }, doc: index, line, fields };
+        else warnings.push({ doc: index, object: ctx.object, line: line([]), message: 'ConfigMap is kept as given but not modelled yet' });
+        break;
       case 'Ingress': take(R.ingress, parsed.ingresses); break;
       case 'IngressClass': take(R.ingressClass, parsed.ingressClasses); break;
       case 'GatewayClass': take(R.gatewayClass, parsed.gatewayClasses); break;

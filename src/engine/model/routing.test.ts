@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse';
-import { formatScenarioError } from '../format/errors';
-import type { ParseResult, ScenarioError } from './types';
+import { errorsOf, ok } from './testing';
 import { envoyProxyName } from './gateway-infra';
 import { EG, gatewayDoc } from '../gateway/testing';
-
-function ok(r: ParseResult) {
-  if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join('\n'));
-  return r.scenario;
-}
-function errorsOf(r: ParseResult): readonly ScenarioError[] {
-  if (r.ok) throw new Error('expected errors');
-  return r.errors;
-}
 
 const ING = (spec: string, meta = 'name: shop') => `apiVersion: networking.k8s.io/v1
 kind: Ingress

@@ -4,6 +4,7 @@
 // refuses the ones Kubernetes does not know, as strict decoding does. Names, labels and
 // addresses are checked with the API server's rules and messages (validation/*.ts).
 import { z } from 'zod';
+import { cniSpec } from './cni-config';
 import { ipErrors } from './validation/addresses';
 import { labelKey, labelValue } from './validation/labels';
 import { dns1035Label, dns1123Label, dns1123Subdomain, portName } from './validation/names';
@@ -219,7 +220,7 @@ export const settings = z.strictObject({
   kind: z.literal('Podpath'),
   metadata: z.strictObject({ name: subdomainName.optional() }).optional(),
   spec: z.strictObject({
-    cni: z.enum(['bridge']).default('bridge'),
+    ...cniSpec,
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
     outsideHosts: z.array(outsideHost).optional(),
     routes: z.array(routeEdit).default([]),

@@ -3,13 +3,16 @@
 // derived networking state (that is compile()'s job), so it stays small and serialisable.
 
 import type { PortRange } from './port-range';
+import type { NetworkPolicySpec } from './netpol-types';
 import type { GatewayClassDoc, GatewayDoc, HttpRouteDoc, IngressClassDoc, IngressDoc } from './schemas-routing';
 import type { FieldLines } from './locate';
 
 export type { PortRange } from './port-range';
+export type { NetworkPolicySpec, LabelSelectorSpec, PolicyPeer, PolicyPort, PolicyRule, PolicyType } from './netpol-types';
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'none';
-export type CniName = 'bridge';
+export type { CniName, CniConfig, CalicoPool } from './cni-config';
+import type { CniConfig, CniName } from './cni-config';
 
 /** Where a manifest came from, so later errors can point at a line. */
 export interface SourceRef {
@@ -68,6 +71,10 @@ export interface RouteEdit {
 
 export interface Settings {
   readonly cni: CniName;
+  /** The plugin's configuration (from the Podpath document, an IPPool, flannel's net-conf.json). */
+  readonly cniConfig: CniConfig;
+  /** The MTU the CNI gives pod interfaces, when the scenario overrides the plugin's own choice. */
+  readonly podMTU?: number;
   readonly seed: number;
   readonly outsideHosts: readonly OutsideHostSpec[];
   readonly routes: readonly RouteEdit[];
@@ -192,9 +199,11 @@ export interface Scenario {
   readonly pods: readonly PodSpec[];
   readonly services: readonly StoredManifest[];
   readonly endpointSlices: readonly StoredManifest[];
+  /** networking.k8s.io/v1 NetworkPolicies, in document order. */
+  readonly networkPolicies: readonly NetworkPolicySpec[];
   /** Ingress and Gateway API objects, validated. */
   readonly routing: RoutingObjects;
-  /** Other objects kept as given and not yet modelled (NetworkPolicy, ConfigMap, ...). */
+  /** Other objects kept as given and not yet modelled (ConfigMap, ...). */
   readonly other: readonly StoredManifest[];
   readonly warnings: readonly ScenarioError[];
 }

@@ -18,12 +18,14 @@ export interface PacketCtx {
   readonly ctBits: number;
   /** skb->mark, changed by MARK targets as the packet goes. */
   mark: number;
+  /** The connection's mark, changed by CONNMARK. */
+  ctmark: number;
 }
 
 export type Test = (c: PacketCtx) => boolean;
 
 export const CT_BITS: Readonly<Record<string, number>> = { INVALID: 1, NEW: 2, RELATED: 4, ESTABLISHED: 8, UNTRACKED: 16, SNAT: 32, DNAT: 64 };
-export const PROTO_NUM: Readonly<Record<NfPacket['proto'], number>> = { icmp: 1, tcp: 6, udp: 17, sctp: 132 };
+export const PROTO_NUM: Readonly<Record<NfPacket['proto'], number>> = { icmp: 1, ipip: 4, tcp: 6, udp: 17, sctp: 132 };
 const MODULE_PROTO = { tcp: 6, udp: 17, sctp: 132 } as const;
 
 function ifaceMatches(rule: string, iface: string | undefined): boolean {

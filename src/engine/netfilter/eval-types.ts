@@ -11,7 +11,8 @@ export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'UNTRACKED
 export interface NfPacket {
   readonly src: string;
   readonly dst: string;
-  readonly proto: 'tcp' | 'udp' | 'sctp' | 'icmp';
+  /** 'ipip' (IP protocol 4): an IP-in-IP tunnel's outer packet. */
+  readonly proto: 'tcp' | 'udp' | 'sctp' | 'icmp' | 'ipip';
   readonly sport: number;
   readonly dport: number;
   /** -i: the device the packet came in on (PREROUTING, INPUT, FORWARD). */
@@ -20,6 +21,8 @@ export interface NfPacket {
   readonly outIface?: string;
   /** skb->mark */
   readonly mark: number;
+  /** The connection's mark (ct mark), for CONNMARK. */
+  readonly ctmark?: number;
   /** The connection's state(s); e.g. ['NEW'] or ['ESTABLISHED', 'DNAT']. */
   readonly ctstate: readonly CtState[];
   /** The IPVS connection the packet belongs to, once IPVS has handled it (skb->ipvs_property), for `-m ipvs`. */
@@ -79,6 +82,8 @@ export interface NfResult {
   readonly verdict: NfVerdict;
   /** The mark after the hook (MARK targets change it). */
   readonly mark: number;
+  /** The connection's mark after the hook (CONNMARK changes it). */
+  readonly ctmark?: number;
   /** At most one NAT binding per hook; only the first packet of a connection meets the nat table. */
   readonly nat?: NatRequest;
   /** The rules that matched, in order. */

@@ -75,6 +75,7 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
     protoNum: PROTO_NUM[pkt.proto],
     ctBits: pkt.ctstate.reduce((acc, s) => acc | (CT_BITS[s] ?? 0), 0),
     mark: pkt.mark >>> 0,
+    ctmark: (pkt.ctmark ?? 0) >>> 0,
   };
   const keys = [ctx.dst ? dstKey(ctx.dst) : '', portKey(ctx.protoNum, pkt.dport)];
   const stack: { chain: CompiledChain; pos: number }[] = [];
@@ -84,7 +85,7 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
   let nat: NatRequest | undefined;
 
   const finish = (verdict: NfVerdict): NfResult =>
-    nat === undefined ? { verdict, mark: ctx.mark, steps, rulesEvaluated } : { verdict, mark: ctx.mark, nat, steps, rulesEvaluated };
+    nat === undefined ? { verdict, mark: ctx.mark, ctmark: ctx.ctmark, steps, rulesEvaluated } : { verdict, mark: ctx.mark, ctmark: ctx.ctmark, nat, steps, rulesEvaluated };
   const policy = (): NfResult => {
     const p = start.chain.policy ?? 'ACCEPT';
     steps.push({ table: tableName, chain: hook, ruleNumber: 0, text: `-P ${hook} ${p}`, action: `policy ${p}` });
@@ -114,6 +115,11 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
         break;
       case 'MARK':
         ctx.mark = ((ctx.mark & ~t.mask) ^ t.value) >>> 0;
+        break;
+      case 'CONNMARK':
+        if (t.op === 'set-xmark') ctx.ctmark = ((ctx.ctmark & ~t.mask) ^ t.value) >>> 0;
+        else if (t.op === 'restore-mark') ctx.mark = ((ctx.mark & ~t.nfmask) | (ctx.ctmark & t.ctmask)) >>> 0;
+        else ctx.ctmark = ((ctx.ctmark & ~t.ctmask) | (ctx.mark & t.nfmask)) >>> 0;
         break;
       case 'jump':
       case 'goto': {

@@ -17,7 +17,7 @@ const pkt = (over: Partial<NfPacket> = {}): NfPacket => ({
 });
 const conn = { vaddr: '192.0.2.100', vport: 80, method: 'MASQ' as const, reply: false };
 const matches = (line: string, p: NfPacket) =>
-  ruleTest(parse(line).matches)({ pkt: p, env: {} as never, src: [0xc0000264], dst: [0x0af40102], protoNum: 6, ctBits: 0, mark: 0 });
+  ruleTest(parse(line).matches)({ pkt: p, env: {} as never, src: [0xc0000264], dst: [0x0af40102], protoNum: 6, ctBits: 0, mark: 0, ctmark: 0 });
 
 describe('the ipvs match extension', () => {
   it('reads kube-proxy’s load-balancer source-range rule and prints it back as written', () => {

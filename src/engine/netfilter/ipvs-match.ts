@@ -80,7 +80,7 @@ export function checkIpvs(b: Builder): void {
 }
 
 const sameMasked = (a: IpWords, b: IpWords, mask: IpWords) => ((((a[0] ?? 0) ^ (b[0] ?? 0)) & (mask[0] ?? 0)) >>> 0) === 0;
-const PKT_PROTO: Readonly<Record<NfPacket['proto'], number>> = { icmp: 1, tcp: 6, udp: 17, sctp: 132 };
+const PKT_PROTO: Readonly<Record<NfPacket['proto'], number>> = { icmp: 1, ipip: 4, tcp: 6, udp: 17, sctp: 132 };
 
 /** ipvs_mt(): the packet's IPVS connection (skb->ipvs_property and ip_vs_conn) against each option. */
 export function ipvsMatches(m: IpvsMatch, pkt: NfPacket): boolean {

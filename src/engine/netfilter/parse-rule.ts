@@ -20,6 +20,7 @@ const TARGET_OPTIONS: ReadonlyMap<string, ReadonlyMap<string, readonly [string, 
       ['SNAT', [['to-source', 1], ['random', 0], ['random-fully', 0], ['persistent', 0]]],
       ['MASQUERADE', [['to-ports', 1], ['random', 0], ['random-fully', 0]]],
       ['MARK', [['set-xmark', 1], ['set-mark', 1], ['or-mark', 1], ['xor-mark', 1], ['and-mark', 1]]],
+      ['CONNMARK', [['set-xmark', 1], ['set-mark', 1], ['restore-mark', 0], ['save-mark', 0], ['mask', 1], ['nfmask', 1], ['ctmask', 1]]],
     ] as const
   ).map(([target, opts]) => [target, new Map(opts.map(([name, arity]) => [`--${name}`, [name, arity] as const]))]),
 );
@@ -74,6 +75,21 @@ function markTarget(op: MarkOp, text: string): Target {
   }
 }
 
+/** CONNMARK as libxt_CONNMARK reads it: one of --set-xmark/--set-mark/--restore-mark/--save-mark, masks for the last two. */
+function connmarkTarget(optList: TargetOpts): Target {
+  const text = optList.map(([k, v]) => (v === '' ? `--${k}` : `--${k} ${v}`)).join(' ');
+  const get = (k: string) => optList.find((o) => o[0] === k)?.[1];
+  const setx = get('set-xmark') ?? get('set-mark');
+  if (setx !== undefined) {
+    const { value, mask } = parseMarkMask(setx);
+    return { kind: 'CONNMARK', op: 'set-xmark', text, value, mask: get('set-mark') !== undefined && !setx.includes('/') ? 0xffffffff : mask, nfmask: 0, ctmask: 0 };
+  }
+  const op = optList.some((o) => o[0] === 'restore-mark') ? 'restore-mark' : optList.some((o) => o[0] === 'save-mark') ? 'save-mark' : undefined;
+  if (op === undefined) throw new RuleParseError('CONNMARK needs --set-xmark, --set-mark, --restore-mark or --save-mark');
+  const m = (k: string) => { const v = get(k) ?? get('mask'); return v === undefined ? 0xffffffff : parseMarkMask(v).value; };
+  return { kind: 'CONNMARK', op, text, value: 0, mask: 0, nfmask: m('nfmask'), ctmask: m('ctmask') };
+}
+
 /** Target options in the order written: [name, value] pairs (value '' for flags). */
 type TargetOpts = readonly (readonly [string, string])[];
 
@@ -117,6 +133,7 @@ function buildTarget(name: string, optList: TargetOpts): Target {
       const base = { kind: 'MASQUERADE' as const, random: opts.has('random'), randomFully: opts.has('random-fully'), order };
       return toPorts === undefined ? base : { ...base, toPorts };
     }
+    case 'CONNMARK': return connmarkTarget(optList);
     case 'MARK': {
       const op = order[0] as MarkOp | undefined;
       if (op === undefined || order.length !== 1) throw new RuleParseError('MARK needs exactly one of --set-xmark/--set-mark/--or-mark/--xor-mark/--and-mark');

@@ -136,6 +136,8 @@ function targetText(t: Target): string {
     }
     case 'MARK':
       return `-j MARK --${t.op} ${t.text}`;
+    case 'CONNMARK':
+      return `-j CONNMARK ${t.text}`;
   }
 }
 

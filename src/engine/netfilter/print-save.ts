@@ -11,7 +11,7 @@ import { isBasicMatch, type Match, type ModuleMatch, type Rule, type Target } fr
 
 const not = (neg: boolean): string => (neg ? ' !' : '');
 
-const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 58: 'ipv6-icmp', 132: 'sctp' };
+const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 4: 'ipencap', 6: 'tcp', 17: 'udp', 58: 'ipv6-icmp', 132: 'sctp' };
 
 // Bit order of the RTN_* address types in libxt_addrtype's print_types().
 const ADDR_TYPE_ORDER = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'];
@@ -102,6 +102,8 @@ function saveTarget(t: Target, family: IpFamily): string {
       return ` -j MASQUERADE${t.toPorts === undefined ? '' : ` --to-ports ${t.toPorts}`}${t.random ? ' --random' : ''}${t.randomFully ? ' --random-fully' : ''}`;
     case 'MARK':
       return ` -j MARK --set-xmark ${hex(t.value)}/${hex(t.mask)}`;
+    case 'CONNMARK':
+      return t.op === 'set-xmark' ? ` -j CONNMARK --set-xmark ${hex(t.value)}/${hex(t.mask)}` : ` -j CONNMARK --${t.op} --nfmask ${hex(t.nfmask)} --ctmask ${hex(t.ctmask)}`;
   }
 }
 

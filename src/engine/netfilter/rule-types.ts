@@ -184,7 +184,13 @@ export type Target =
     }
   | { readonly kind: 'MASQUERADE'; readonly toPorts?: string; readonly random: boolean; readonly randomFully: boolean; readonly order: readonly string[] }
   /** value/mask in the kernel's xmark form: mark = (mark & ~mask) ^ value. */
-  | { readonly kind: 'MARK'; readonly op: MarkOp; readonly text: string; readonly value: number; readonly mask: number };
+  | { readonly kind: 'MARK'; readonly op: MarkOp; readonly text: string; readonly value: number; readonly mask: number }
+  /**
+   * libxt_CONNMARK (revision 2), on the connection's mark: --set-xmark value/mask (ctmark =
+   * (ctmark & ~mask) ^ value); --restore-mark (mark = (mark & ~nfmask) | (ctmark & ctmask));
+   * --save-mark (ctmark = (ctmark & ~ctmask) | (mark & nfmask)). `text` is what was written.
+   */
+  | { readonly kind: 'CONNMARK'; readonly op: 'set-xmark' | 'restore-mark' | 'save-mark'; readonly text: string; readonly value: number; readonly mask: number; readonly nfmask: number; readonly ctmask: number };
 
 export interface Rule {
   readonly matches: readonly Match[];

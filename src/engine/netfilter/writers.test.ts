@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GATEWAY_NETNS, nodeNetnsId } from '../cluster/netns';
 import type { Cluster } from '../cluster/types';
-import { printNftListRuleset } from '../kubeproxy/nftables-list';
+import { printNftListRuleset } from './nft/list';
 import { printNftablesTransaction } from '../kubeproxy/nftables-transaction';
 import { clusterFrom } from '../testing/build';
 import { scenarioArb } from '../testing/fuzz/generators/case';

@@ -94,10 +94,11 @@ function catCommand(cluster: Cluster, s: Sender, args: readonly string[]): Comma
 function ssCommand(ns: Netns, args: readonly string[]): CommandOutput {
   const p = getopt(args, { flags: ['t', 'u', 'l', 'n', 'a', 'p', '4', 'w', 'x'], values: [] });
   if (!p.ok) return err(`ss: invalid option -- '${p.bad.replace(/^-+/, '')}'\n`, 1);
-  const sockets: SsSocket[] = ns.listeners.map((l) => ({
+  // SCTP sockets need ss -S, which podpath's ss does not print.
+  const sockets: SsSocket[] = ns.listeners.flatMap((l) => (l.proto === 'sctp' ? [] : [{
     netid: l.proto, state: l.proto === 'tcp' ? 'LISTEN' : 'UNCONN', recvQ: 0, sendQ: l.proto === 'tcp' ? 4096 : 0,
     local: { addr: l.addr, port: l.port }, peer: { addr: '0.0.0.0', port: 0 },
-  }));
+  } as const]));
   return printSs(sockets, { tcp: p.flags.has('t'), udp: p.flags.has('u'), listening: p.flags.has('l'), all: p.flags.has('a'), numeric: p.flags.has('n'), processes: p.flags.has('p') });
 }
 

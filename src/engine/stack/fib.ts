@@ -1,22 +1,83 @@
-// Route lookup as the kernel's FIB does it with the default policy rules: the local table
-// first (addresses of this namespace, broadcasts, 127/8), then the main table by longest
-// prefix, the lowest metric on a tie. Also source address selection for new packets.
+// Route lookup as the kernel's FIB does it: the policy rules (`ip rule`) in priority order,
+// each naming a table to search; a table answers with its longest matching prefix (the lowest
+// metric on a tie), and the first table that answers decides. Without added rules a
+// namespace has the kernel's three: 0 local, 32766 main, 32767 default. Also source address
+// selection for new packets.
 import { cidrContains, ipToInt, parseCidr } from '../lib/ip';
-import type { Device, Netns, Route } from '../cluster/types';
+import type { Device, IpRule, Netns, Route, RouteTable } from '../cluster/types';
 
-export function fibLookup(ns: Netns, dst: string): Route | undefined {
-  const n = ipToInt(dst);
-  let best: Route | undefined;
-  for (const r of ns.routes) {
-    if (r.table !== 'local') continue;
-    if (cidrContains(r.dst, n) && (!best || r.dst.prefix > best.dst.prefix)) best = r;
+/** The kernel's default rules (fib_default_rules_init). */
+export const DEFAULT_RULES: readonly IpRule[] = [
+  { priority: 0, table: 'local' },
+  { priority: 32766, table: 'main' },
+  { priority: 32767, table: 'default' },
+];
+
+/** What a lookup knows about the packet besides its destination. */
+export interface FibKey {
+  readonly src?: string;
+  readonly mark?: number;
+  /** The device it arrived on (absent for locally generated packets). */
+  readonly iif?: string;
+}
+
+const tablesCache = new WeakMap<Netns, Map<RouteTable, Route[]>>();
+
+function tablesOf(ns: Netns): Map<RouteTable, Route[]> {
+  let t = tablesCache.get(ns);
+  if (!t) {
+    t = new Map();
+    for (const r of ns.routes) {
+      const list = t.get(r.table);
+      if (list) list.push(r); else t.set(r.table, [r]);
+    }
+    tablesCache.set(ns, t);
   }
-  if (best) return best;
-  for (const r of ns.routes) {
-    if (r.table !== 'main' || !cidrContains(r.dst, n)) continue;
+  return t;
+}
+
+/** The routes of one table, in the order they were added. */
+export function tableRoutes(ns: Netns, table: RouteTable): readonly Route[] {
+  return tablesOf(ns).get(table) ?? [];
+}
+
+function lookupTable(routes: readonly Route[] | undefined, n: number): Route | undefined {
+  let best: Route | undefined;
+  for (const r of routes ?? []) {
+    if (!cidrContains(r.dst, n)) continue;
     if (!best || r.dst.prefix > best.dst.prefix || (r.dst.prefix === best.dst.prefix && (r.metric ?? 0) < (best.metric ?? 0))) best = r;
   }
   return best;
+}
+
+function ruleMatches(rule: IpRule, n: number, key: FibKey): boolean {
+  let m = true;
+  if (rule.from) m = key.src !== undefined && cidrContains(rule.from, ipToInt(key.src));
+  if (m && rule.to) m = cidrContains(rule.to, n);
+  if (m && rule.fwmark) m = ((key.mark ?? 0) & rule.fwmark.mask) === rule.fwmark.mark;
+  if (m && rule.iif) m = key.iif === rule.iif;
+  return rule.not ? !m : m;
+}
+
+/** The route the kernel picks for `dst`, and the rule that led to its table. */
+export function fibResolve(ns: Netns, dst: string, key: FibKey = {}): { route: Route; rule: IpRule } | undefined {
+  const n = ipToInt(dst);
+  const tables = tablesOf(ns);
+  for (const rule of ns.rules) {
+    if (!ruleMatches(rule, n, key)) continue;
+    const r = lookupTable(tables.get(rule.table), n);
+    if (r) return { route: r, rule };
+  }
+  return undefined;
+}
+
+export function fibLookup(ns: Netns, dst: string, key: FibKey = {}): Route | undefined {
+  return fibResolve(ns, dst, key)?.route;
+}
+
+/** Whether the namespace has rules beyond the kernel's defaults (so a hop should name the rule). */
+export function hasPolicyRules(ns: Netns): boolean {
+  return ns.rules.length !== DEFAULT_RULES.length || ns.rules.some((r, i) => r.priority !== DEFAULT_RULES[i]!.priority || r.table !== DEFAULT_RULES[i]!.table || r.from || r.to || r.fwmark || r.iif);
 }
 
 export function device(ns: Netns, name: string | undefined): Device | undefined {
@@ -37,6 +98,6 @@ export function selectSource(ns: Netns, r: Route, dst: string): string | undefin
 
 /** Whether an address is one of this namespace's own (what `addrtype LOCAL` tests). */
 export function isLocalAddress(ns: Netns, ip: string): boolean {
-  const r = fibLookup(ns, ip);
-  return r !== undefined && r.table === 'local' && r.type === 'local';
+  const r = lookupTable(tablesOf(ns).get('local'), ipToInt(ip));
+  return r !== undefined && r.type === 'local';
 }

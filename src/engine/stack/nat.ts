@@ -43,7 +43,8 @@ export function ctIn(w: Walk, ns: Netns, pkt: Pkt): PktCt {
     let entry = hit.entry;
     if (!pkt.inner) {
       const replied = entry.replied || hit.dir === 'reply';
-      entry = { ...entry, replied, tcpState: entry.orig.proto === 'tcp' ? tcpStateAfter(entry, hit.dir, pkt.flags) : undefined };
+      entry = { ...entry, replied, tcpState: entry.orig.proto === 'tcp' ? tcpStateAfter(entry, hit.dir, pkt.flags) : undefined,
+        ...(entry.orig.proto === 'sctp' ? { sctpState: pkt.flags === 'ABORT' ? 'CLOSED' as const : entry.sctpState } : {}) };
       w.st.ctPut(ns.id, entry);
     }
     pkt.ct = { entry, dir: hit.dir, confirmed: true, dstNatDone: true, srcNatDone: true };
@@ -53,6 +54,7 @@ export function ctIn(w: Walk, ns: Netns, pkt: Pkt): PktCt {
   const entry: CtEntry = {
     id: w.st.newCtId(), orig: t, reply: invert(t), replied: false, assured: false, mark: 0,
     ...(t.proto === 'tcp' ? { tcpState: 'SYN_SENT' as const } : {}),
+    ...(t.proto === 'sctp' ? { sctpState: 'COOKIE_WAIT' as const } : {}),
   };
   pkt.ct = { entry, dir: 'orig', confirmed: false, dstNatDone: false, srcNatDone: false };
   return pkt.ct;

@@ -1,7 +1,9 @@
 // The packet as the interpreter carries it: L2 addresses, the IPv4 header fields that
-// matter here, the L4 ports (for an ICMP echo, its identifier, which is what conntrack keys
-// it by), TCP flags or the ICMP message, the skb mark, a stack of encapsulation headers and
-// what an application put in it. Hops record an immutable view of it.
+// matter here (total length, DF, TTL), the L4 ports (for an ICMP echo, its identifier, which
+// is what conntrack keys it by), TCP flags or the ICMP message, the skb mark, and what an
+// application put in it. An encapsulated packet is an outer packet (VXLAN over UDP, or
+// IP-in-IP) that carries the inner one: the walk routes and filters the outer headers, as
+// the kernel does, and a hop's view shows the inner packet with the outer header stack.
 import type { OuterHeader, PacketView, Payload } from '../trace/types';
 import type { CtEntry, CtTuple } from './conntrack';
 import type { CtDir } from './state';
@@ -17,7 +19,16 @@ export interface PktCt {
   srcNatDone: boolean;
 }
 
-export type L4 = 'tcp' | 'udp' | 'icmp';
+/** IP protocols the walk carries; 'ipip' (protocol 4) is only ever an outer header. */
+export type L4 = 'tcp' | 'udp' | 'sctp' | 'icmp' | 'ipip';
+
+/** A socket's IP_MTU_DISCOVER: 'want' (Linux's default: DF while the packet fits, else fragment locally), 'do' (always DF; too big is an error), 'dont' (never DF). */
+export type PmtuDisc = 'want' | 'do' | 'dont';
+
+export type EncapKind = 'vxlan' | 'ipip' | 'geneve';
+
+/** Bytes an encapsulation adds to the IP packet it carries: VXLAN is outer IP 20 + UDP 8 + VXLAN 8 + the inner Ethernet header 14. */
+export const ENCAP_OVERHEAD: Readonly<Record<EncapKind, number>> = { vxlan: 50, geneve: 50, ipip: 20 };
 
 export interface Pkt {
   srcMac: string;
@@ -28,10 +39,25 @@ export interface Pkt {
   sport: number;
   dport: number;
   ttl: number;
-  /** 'SYN', 'SYN ACK', 'RST ACK' for TCP; 'echo-request', 'port-unreachable' ... for ICMP; '' for UDP. */
+  /** 'SYN', 'SYN ACK', 'RST ACK' for TCP; 'INIT', 'INIT ACK', 'ABORT' for SCTP; 'echo-request', 'port-unreachable' ... for ICMP; '' for UDP. */
   flags: string;
   mark: number;
-  outer: OuterHeader[];
+  /** IP total length in bytes (of the whole datagram, when it travels in fragments). */
+  size: number;
+  /** Don't Fragment. */
+  df: boolean;
+  /** The sending socket's path MTU discovery mode; decides DF at output. */
+  pmtudisc?: PmtuDisc;
+  /** When the datagram travels in fragments: how many, and the size of the largest. */
+  frag?: { count: number; size: number };
+  /** A SYN's or SYN ACK's MSS option. */
+  mss?: number;
+  /** An ICMP "fragmentation needed": the next-hop MTU it reports. */
+  icmpMtu?: number;
+  /** This packet is an outer header that carries another one. */
+  encap?: { readonly kind: EncapKind; readonly vni?: number; readonly inner: Pkt };
+  /** Set by an eBPF program for a collect-metadata tunnel device (Cilium's cilium_vxlan): where and with which VNI to encapsulate. */
+  tunnelKey?: { readonly remote: string; readonly vni: number };
   /** Connection tracking state while in a namespace with netfilter. */
   ct?: PktCt;
   /** The namespace `ct` and `mark` belong to; both are cleared when the packet changes namespace. */
@@ -43,13 +69,31 @@ export interface Pkt {
   payload?: Payload;
 }
 
+/** The size a packet has on the wire: its largest fragment, or the whole datagram. */
+export const wireSize = (p: Pkt) => p.frag?.size ?? p.size;
+
+function outerOf(p: Pkt): OuterHeader {
+  const e = p.encap!;
+  return {
+    kind: e.kind, srcMac: p.srcMac, dstMac: p.dstMac, src: p.src, dst: p.dst, proto: p.proto === 'ipip' ? 'ipip' : 'udp',
+    ...(p.proto === 'udp' ? { sport: p.sport, dport: p.dport } : {}), ...(e.vni !== undefined ? { vni: e.vni } : {}),
+    ttl: p.ttl, bytes: ENCAP_OVERHEAD[e.kind], size: p.size, df: p.df,
+  };
+}
+
 export function viewOf(p: Pkt): PacketView {
+  if (p.encap) {
+    const inner = viewOf(p.encap.inner);
+    return { ...inner, outer: [outerOf(p), ...inner.outer] };
+  }
   const icmp = p.proto === 'icmp';
   const echo = icmp && (p.flags === 'echo-request' || p.flags === 'echo-reply');
+  const proto = p.proto === 'ipip' ? 'icmp' : p.proto;
   return {
-    srcMac: p.srcMac, dstMac: p.dstMac, src: p.src, dst: p.dst, proto: p.proto,
-    sport: icmp ? 0 : p.sport, dport: icmp ? 0 : p.dport, ttl: p.ttl, outer: [...p.outer], flags: p.flags, mark: p.mark,
-    ...(icmp ? { icmp: echo ? { type: p.flags, id: p.sport, ...(p.icmpSeq !== undefined ? { seq: p.icmpSeq } : {}) } : { type: p.flags } } : {}),
+    srcMac: p.srcMac, dstMac: p.dstMac, src: p.src, dst: p.dst, proto,
+    sport: icmp ? 0 : p.sport, dport: icmp ? 0 : p.dport, ttl: p.ttl, outer: [], flags: p.flags, mark: p.mark,
+    size: p.size, df: p.df, ...(p.frag ? { frag: { ...p.frag } } : {}), ...(p.mss !== undefined ? { mss: p.mss } : {}),
+    ...(icmp ? { icmp: echo ? { type: p.flags, id: p.sport, ...(p.icmpSeq !== undefined ? { seq: p.icmpSeq } : {}) } : { type: p.flags, ...(p.icmpMtu !== undefined ? { mtu: p.icmpMtu } : {}) } } : {}),
     ...(p.payload ? { payload: p.payload } : {}),
   };
 }

@@ -5,7 +5,7 @@
 import type { NetnsId } from '../cluster/types';
 import type { RecentLists } from '../netfilter/eval-types';
 import { tupleKey, type CtEntry, type CtTuple } from './conntrack';
-import type { IpvsSchedState } from '../kubeproxy/ipvs-schedule';
+import type { IpvsSchedState } from '../netfilter/ipvs/schedule';
 
 export type NeighState = 'REACHABLE' | 'STALE' | 'DELAY' | 'PERMANENT' | 'FAILED';
 
@@ -33,6 +33,8 @@ export interface DynState {
   readonly recent: ReadonlyMap<NetnsId, ReadonlyMap<string, ReadonlyMap<string, number>>>;
   /** IPVS scheduler state (round-robin positions, persistence templates) by node. */
   readonly ipvs: ReadonlyMap<NetnsId, IpvsSchedState>;
+  /** Path MTUs learned from ICMP "fragmentation needed" (route exceptions, `ip route show cache`), by namespace and destination. */
+  readonly pmtu: ReadonlyMap<NetnsId, ReadonlyMap<string, PmtuEntry>>;
   /** Where each layer-7 proxy's balancer stands, by proxy and upstream (ingress-nginx's round robin). */
   readonly balancers?: ReadonlyMap<string, number>;
   /** Simulated seconds; each send happens one second after the previous one. */
@@ -40,8 +42,18 @@ export interface DynState {
   readonly nextCtId: number;
 }
 
+/** A learned path MTU: what the kernel keeps for 10 minutes (net.ipv4.route.mtu_expires = 600 s). */
+export interface PmtuEntry {
+  readonly mtu: number;
+  /** The clock second it was learned. */
+  readonly learned: number;
+}
+
+/** net.ipv4.route.mtu_expires */
+export const PMTU_EXPIRES = 600;
+
 export const EMPTY_STATE: DynState = {
-  neigh: new Map(), fdb: new Map(), conntrack: new Map(), recent: new Map(), ipvs: new Map(), clock: 0, nextCtId: 1,
+  neigh: new Map(), fdb: new Map(), conntrack: new Map(), recent: new Map(), ipvs: new Map(), pmtu: new Map(), clock: 0, nextCtId: 1,
 };
 
 const neighKey = (dev: string, ip: string) => `${dev}|${ip}`;
@@ -51,6 +63,7 @@ export type CtDir = 'orig' | 'reply';
 export class WorkingState {
   private readonly neigh: Map<NetnsId, ReadonlyMap<string, NeighEntry>>;
   private readonly fdb: Map<string, ReadonlyMap<string, FdbEntry>>;
+  private readonly pmtuMap: Map<NetnsId, ReadonlyMap<string, PmtuEntry>>;
   private readonly owned = new Set<ReadonlyMap<string, unknown>>();
   private readonly ct: Map<NetnsId, CtEntry[]>;
   private readonly ctOwned = new Set<NetnsId>();
@@ -66,6 +79,7 @@ export class WorkingState {
   constructor(base: DynState) {
     this.neigh = new Map(base.neigh);
     this.fdb = new Map(base.fdb);
+    this.pmtuMap = new Map(base.pmtu);
     this.ct = new Map(base.conntrack as Map<NetnsId, CtEntry[]>);
     this.recentBase = base.recent;
     this.ipvsBase = base.ipvs;
@@ -175,6 +189,16 @@ export class WorkingState {
     this.writable(this.neigh, ns).set(neighKey(e.dev, e.ip), e);
   }
 
+  /** The path MTU learned for a destination, while it has not expired. */
+  getPmtu(ns: NetnsId, dst: string): number | undefined {
+    const e = this.pmtuMap.get(ns)?.get(dst);
+    return e && this.clock - e.learned < PMTU_EXPIRES ? e.mtu : undefined;
+  }
+
+  setPmtu(ns: NetnsId, dst: string, mtu: number) {
+    this.writable(this.pmtuMap, ns).set(dst, { mtu, learned: this.clock });
+  }
+
   getFdb(ns: NetnsId, bridge: string, mac: string): FdbEntry | undefined {
     return this.fdb.get(`${ns}|${bridge}`)?.get(mac);
   }
@@ -193,7 +217,7 @@ export class WorkingState {
     const ipvs = new Map(this.ipvsBase);
     for (const [ns, v] of this.ipvsWork) ipvs.set(ns, v);
     return {
-      neigh: new Map(this.neigh), fdb: new Map(this.fdb), conntrack: new Map(this.ct), recent,
+      neigh: new Map(this.neigh), fdb: new Map(this.fdb), pmtu: new Map(this.pmtuMap), conntrack: new Map(this.ct), recent,
       ipvs, clock: this.clock, nextCtId: this.nextCtId, ...(this.balancers.size > 0 ? { balancers: new Map(this.balancers) } : {}),
     };
   }
@@ -206,6 +230,11 @@ export function neighEntries(s: DynState, ns: NetnsId): NeighEntry[] {
 
 export function ctEntries(s: DynState, ns: NetnsId): readonly CtEntry[] {
   return s.conntrack.get(ns) ?? [];
+}
+
+/** The path MTU exceptions of one namespace, with the seconds they have left at `clock`. */
+export function pmtuEntries(s: DynState, ns: NetnsId): { dst: string; mtu: number; expires: number }[] {
+  return [...(s.pmtu.get(ns) ?? [])].map(([dst, e]) => ({ dst, mtu: e.mtu, expires: PMTU_EXPIRES - (s.clock - e.learned) })).filter((e) => e.expires > 0);
 }
 
 export function fdbEntries(s: DynState, ns: NetnsId, bridge: string): FdbEntry[] {

@@ -27,12 +27,14 @@ export interface Walk {
   elapsed: number;
   /** A generator for timing jitter only, so timings never change a choice the network makes. */
   readonly jitter: Rng;
+  /** The packet before neighbour output rewrote its MACs, for the next device hop to show. */
+  pendingBefore?: PacketView;
 }
 
 /** A connected socket: a client's (waiting for answers) or a server's accepted connection. */
 export interface ConnectedSocket {
   readonly ns: string;
-  readonly proto: 'tcp' | 'udp' | 'icmp';
+  readonly proto: 'tcp' | 'udp' | 'sctp' | 'icmp';
   /** Its local port (for ICMP: the echo identifier). */
   readonly port: number;
   readonly owner: string;
@@ -99,7 +101,7 @@ export function where(ns: Netns): string {
   switch (ns.kind) {
     case 'pod': return `pod ${ns.name}`;
     case 'node': return `node ${ns.machine}`;
-    case 'router': return ns.machine === 'gateway' ? 'the gateway' : `the ${ns.machine} router`;
+    case 'router': return ns.label ?? (ns.machine === 'gateway' ? 'the gateway' : `the ${ns.machine} router`);
     case 'outside': return ns.drawnAs ? `the host ${ns.machine} on the internet` : `outside host ${ns.machine}`;
   }
 }

@@ -9,3 +9,5 @@ export const containerId = (podKey: string, container: string) => `ctr:${podKey}
 export const segmentId = (segment: string) => `seg:${segment}`;
 export const serviceId = (serviceKey: string) => `svc:${serviceKey}`;
 export const loadBalancerId = (serviceKey: string) => `lb:${serviceKey}`;
+/** The tunnel between two nodes' tunnel devices (device ids), the same whichever end is named first. */
+export const tunnelPeerId = (a: string, b: string) => (a < b ? `tunnel:${a}~${b}` : `tunnel:${b}~${a}`);

@@ -3,7 +3,8 @@
 // containers and devices, and the links between them).
 import type { Cluster, ClusterNode, Device, NetnsShape } from '../cluster/types';
 import type { PodSpec } from '../model/types';
-import { GATEWAY_NETNS, INTERNET_SEGMENT, NODE_SEGMENT, nodeListeners, nodeNetnsId } from '../cluster/netns';
+import { GATEWAY_NETNS, INTERNET_SEGMENT, nodeListeners, nodeNetnsId } from '../cluster/netns';
+import { cidrText } from '../lib/ip';
 import { INTERNET_HOSTS_ELEMENT, INTERNET_HOST_PORTS, INTERNET_ROUTER_NETNS, WAN_SEGMENT } from '../cluster/internet';
 import { containerId, deviceId, machineId, segmentId } from './ids';
 import { proxyRole } from '../apps/proxy-app';
@@ -11,9 +12,10 @@ import type { PodCount, TopoElement, TopologyBuilder } from './topology';
 
 function deviceElement(ns: NetnsShape, d: Device, parent: string, owner: string): TopoElement {
   const addrs = d.addrs.filter((a) => a.scope !== 'host').map((a) => `${a.ip}/${a.prefix}`);
+  const tunnel = d.vxlan ? [`VXLAN ${d.vxlan.vni === 'external' ? 'collect-metadata' : `VNI ${d.vxlan.vni}`}, UDP ${d.vxlan.port}`] : d.kind === 'ipip' ? ['IP-in-IP'] : [];
   return {
     id: deviceId(ns.id, d.name), kind: 'device', label: d.name, name: `device ${d.name} of ${owner}`, parent,
-    details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : [])], deviceKind: d.kind,
+    details: [...addrs, `MAC ${d.mac}`, ...(d.master ? [`port of ${d.master}`] : []), ...tunnel, `MTU ${d.mtu}`], deviceKind: d.kind,
     addresses: addrs, mac: d.mac,
   };
 }
@@ -25,19 +27,22 @@ function ownerOf(spec: PodSpec): Pick<TopoElement, 'owner'> {
   return { owner: { kind: o.kind === 'ReplicaSet' ? 'Deployment' : o.kind, namespace: spec.namespace, name: o.kind === 'ReplicaSet' ? o.deployment : o.name } };
 }
 
-const octets = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-
 /** The segments first, then whatever `nodes` adds, then the gateway and the outside hosts. */
 export function machinesPart(cluster: Cluster, out: TopologyBuilder, nodes: () => void): void {
   const { elements, links } = out;
-  elements.push({ id: segmentId(NODE_SEGMENT), kind: 'segment', label: `node network ${cluster.scenario.cluster.nodeSubnet}`, name: 'node network', details: ['docker network "kind"'] });
+  // The underlay, apart from the pods: kind's one L2 segment, or each subnet of a VPC.
+  for (const seg of cluster.underlay.segments) {
+    const name = cluster.underlay.kind === 'l2' ? 'node network' : seg.label.replace(/ \(.*\)$/, '');
+    elements.push({ id: segmentId(seg.id), kind: 'segment', label: seg.label, name, details: [...seg.details], underlay: true });
+  }
   elements.push({ id: segmentId(INTERNET_SEGMENT), kind: 'segment', label: 'internet', name: 'internet', details: [] });
   nodes();
   const gw = cluster.shape(GATEWAY_NETNS);
-  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: 'gateway', name: 'gateway', details: ['router between the node network and the internet'] });
+  const router = cluster.underlay.routerLabel;
+  elements.push({ id: machineId(GATEWAY_NETNS), kind: 'gateway', netns: GATEWAY_NETNS, label: router, name: router, details: [cluster.underlay.routerDetails] });
   for (const d of gw.devices) {
     if (d.kind === 'loopback') continue;
-    elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), 'the gateway'));
+    elements.push(deviceElement(gw, d, machineId(GATEWAY_NETNS), `the ${router}`));
     if (d.segment) links.push({ id: `wire:${gw.id}:${d.name}`, kind: 'wire', source: deviceId(gw.id, d.name), target: segmentId(d.segment) });
   }
   const inet = cluster.shape(INTERNET_ROUTER_NETNS);
@@ -83,11 +88,11 @@ function podCount(cluster: Cluster, node: ClusterNode): PodCount {
 /** A node as an element: its name, address, pod range, what listens on it and its pods counted. */
 export function nodeElement(cluster: Cluster, node: ClusterNode): TopoElement {
   const ports = nodeListeners(cluster, node.name).map((l) => ({
-    port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
+    port: l.port, protocol: l.proto === 'udp' ? 'UDP' as const : l.proto === 'sctp' ? 'SCTP' as const : 'TCP' as const, owner: l.owner, ...(l.addr !== '0.0.0.0' ? { address: l.addr } : {}),
   }));
   return {
     id: machineId(nodeNetnsId(node.name)), kind: 'node', netns: nodeNetnsId(node.name), label: node.name, name: `node ${node.name}`, sendRef: `node:${node.name}`,
-    addresses: [node.ip], ports, details: [node.role, node.ip, `pods ${octets(node.podCidr.net)}/24`], podCount: podCount(cluster, node),
+    addresses: [node.ip], ports, details: [node.role, node.ip, `pods ${node.podRanges.map(cidrText).join(', ')}`], podCount: podCount(cluster, node),
   };
 }
 
@@ -101,6 +106,8 @@ export function nodeInside(cluster: Cluster, node: ClusterNode, out: TopologyBui
     elements.push(deviceElement(ns, d, nid, `node ${node.name}`));
     if (d.master) links.push({ id: `port:${ns.id}:${d.name}`, kind: 'port', source: deviceId(ns.id, d.name), target: deviceId(ns.id, d.master) });
     if (d.segment) links.push({ id: `wire:${ns.id}:${d.name}`, kind: 'wire', source: deviceId(ns.id, d.name), target: segmentId(d.segment) });
+    // A tunnel device's packets travel inside the underlay device's: the tunnel runs through it to the other nodes.
+    if (d.kind === 'vxlan' || d.kind === 'ipip') links.push({ id: `tunnel:${ns.id}:${d.name}`, kind: 'tunnel', source: deviceId(ns.id, d.name), target: deviceId(ns.id, d.vxlan?.dev ?? 'eth0') });
   }
   for (const key of node.pods) {
     const pod = cluster.pod(key);

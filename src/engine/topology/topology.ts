@@ -8,6 +8,7 @@ import type { Cluster, Device } from '../cluster/types';
 import type { ScenarioError } from '../model/types';
 import { machinesPart, nodeElement, nodeInside } from './parts';
 import { servicesPart } from './services-part';
+import { tunnelPeers } from './tunnels';
 
 export type TopoKind = 'node' | 'pod' | 'container' | 'device' | 'gateway' | 'outside' | 'segment' | 'service' | 'loadbalancer';
 
@@ -45,6 +46,8 @@ export interface TopoElement {
   readonly builtIn?: boolean;
   /** Nodes: the pods scheduled there, counted, so an overview can draw the node without them. */
   readonly podCount?: PodCount;
+  /** Segments: part of the node network (the underlay), not the internet. */
+  readonly underlay?: boolean;
 }
 
 export interface PodCount {
@@ -58,8 +61,8 @@ export interface PodCount {
 
 export interface TopoLink {
   readonly id: string;
-  /** veth pair, bridge port, wire to a segment; a Service to one endpoint; a load balancer to its Service. */
-  readonly kind: 'veth' | 'port' | 'wire' | 'endpoint' | 'lb';
+  /** veth pair, bridge port, wire to a segment, a tunnel device to the underlay device that carries it; a Service to one endpoint; a load balancer to its Service. */
+  readonly kind: 'veth' | 'port' | 'wire' | 'tunnel' | 'endpoint' | 'lb';
   readonly source: string;
   readonly target: string;
 }
@@ -85,6 +88,7 @@ export function topology(cluster: Cluster): Topology {
       out.elements.push(nodeElement(cluster, node));
       nodeInside(cluster, node, out);
     }
+    tunnelPeers(cluster, cluster.nodes, out);
   });
   servicesPart(cluster, out, () => true);
   return out;
@@ -108,6 +112,7 @@ export function nodeTopology(cluster: Cluster, nodes: readonly string[]): Topolo
   const out: TopologyBuilder = { elements: [], links: [] };
   const wanted = new Set(nodes);
   for (const node of cluster.nodes) if (wanted.has(node.name)) nodeInside(cluster, node, out);
+  tunnelPeers(cluster, cluster.nodes.filter((n) => wanted.has(n.name)), out);
   servicesPart(cluster, { elements: [], links: out.links }, (nodeName, toPod) => toPod && nodeName !== undefined && wanted.has(nodeName));
   return out;
 }

@@ -12,11 +12,12 @@ export const TRACE_VERSION = 2;
 
 export type HopKind =
   | 'socket' | 'route' | 'arp' | 'bridge' | 'veth' | 'loopback' | 'wire' | 'netfilter' | 'nat' | 'conntrack'
-  | 'ipvs' | 'encap' | 'decap' | 'policy' | 'deliver' | 'refuse' | 'icmp' | 'drop' | 'dns' | 'http' | 'proxy' | 'app';
+  | 'ipvs' | 'encap' | 'decap' | 'policy' | 'deliver' | 'refuse' | 'icmp' | 'drop' | 'dns' | 'http' | 'proxy' | 'app'
+  | 'bpf' | 'fragment';
 
 export type Verdict = 'delivered' | 'dropped' | 'refused';
 
-export type L4Proto = 'tcp' | 'udp' | 'icmp';
+export type L4Proto = 'tcp' | 'udp' | 'sctp' | 'icmp';
 
 export interface OuterHeader {
   readonly kind: 'vxlan' | 'ipip' | 'geneve';
@@ -29,6 +30,11 @@ export interface OuterHeader {
   readonly dport?: number;
   readonly vni?: number;
   readonly ttl: number;
+  /** Bytes this header adds to the packet it carries (VXLAN 50 with the inner Ethernet header, IP-in-IP 20). */
+  readonly bytes?: number;
+  /** The outer packet's IP total length, and its DF bit. */
+  readonly size?: number;
+  readonly df?: boolean;
 }
 
 /** ICMP's own fields: an echo has an identifier and a sequence number, not ports. */
@@ -37,6 +43,8 @@ export interface IcmpView {
   readonly type: string;
   readonly id?: number;
   readonly seq?: number;
+  /** "fragmentation needed": the next-hop MTU the router reported. */
+  readonly mtu?: number;
 }
 
 /** The packet as seen at one hop. */
@@ -46,13 +54,21 @@ export interface PacketView {
   readonly src: string;
   readonly dst: string;
   readonly proto: L4Proto;
-  /** TCP and UDP ports; 0 for ICMP, which has none (see `icmp`). */
+  /** TCP, UDP and SCTP ports; 0 for ICMP, which has none (see `icmp`). */
   readonly sport: number;
   readonly dport: number;
   readonly ttl: number;
+  /** IP total length in bytes (absent in traces recorded before sizes were modelled). */
+  readonly size?: number;
+  /** The Don't Fragment bit. */
+  readonly df?: boolean;
+  /** When the datagram travels in fragments: how many, and the largest one's total length. */
+  readonly frag?: { readonly count: number; readonly size: number };
+  /** A SYN's MSS option: the largest TCP payload the sender will take. */
+  readonly mss?: number;
   /** Encapsulation headers, outermost first; empty when none. */
   readonly outer: readonly OuterHeader[];
-  /** TCP flags (SYN, SYN ACK, PSH ACK, RST ACK ...) or the ICMP message (echo-request, port-unreachable ...). */
+  /** TCP flags (SYN, SYN ACK, PSH ACK, RST ACK ...), SCTP chunks (INIT, INIT ACK, ABORT) or the ICMP message (echo-request, port-unreachable ...). */
   readonly flags: string;
   readonly mark: number;
   /** For ICMP: the type and, for echoes, the identifier and sequence number. */
@@ -150,7 +166,7 @@ export interface TraceLeg {
   readonly end: number;
 }
 
-export type ExchangeKind = 'tcp' | 'udp' | 'icmp' | 'dns' | 'http';
+export type ExchangeKind = 'tcp' | 'udp' | 'sctp' | 'icmp' | 'dns' | 'http';
 
 /** The five-tuple as the sender wrote it. For ICMP, sport and dport are 0 and `icmpId` is the echo identifier. */
 export interface ExchangeTuple {

@@ -1,9 +1,10 @@
 // The box every graph element is drawn in: a real button named like "pod default/web" when
 // the element can be a source or destination, otherwise a labelled group; marked as the
-// source, the destination, the sending container, or the packet's location.
+// source, the destination, the sending container, the packet's location, or as a pod the
+// focused NetworkPolicy selects.
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
-import { useAppStore } from '../../store';
+import { selectedByFocusedPolicy, useAppStore } from '../../store';
 import type { ElementData, Role } from './build';
 
 const ROLE_TEXT: Record<Role, string> = { source: 'source', destination: 'destination', both: 'source & destination' };
@@ -28,7 +29,8 @@ function classes(base: string, d: ElementData): string {
 
 export function Frame({ data, base, children }: { data: ElementData; base: string; children: ReactNode }) {
   const click = useAppStore((s) => s.clickElement);
-  const className = classes(`pp-el ${base}`, data);
+  const policy = useAppStore((s) => selectedByFocusedPolicy(s, data.el.id));
+  const className = `${classes(`pp-el ${base}`, data)}${policy ? ' is-policy-selected' : ''}`;
   const title = [data.el.name, ...data.el.details].join('\n');
   const current = data.current ? ('location' as const) : undefined;
   if (!data.pickable) {
@@ -46,6 +48,7 @@ export function Frame({ data, base, children }: { data: ElementData; base: strin
       <Handles data={data} />{children}
       {data.role && <span className={`pp-badge pp-badge-${data.role}`}>{ROLE_TEXT[data.role]}</span>}
       {data.sending && <span className="pp-badge pp-badge-source">sends</span>}
+      {policy && !data.role && <span className="pp-badge pp-badge-policy">selected</span>}
     </button>
   );
 }

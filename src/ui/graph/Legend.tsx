@@ -6,6 +6,7 @@ const SHAPES: readonly [cls: string, name: string, what: string][] = [
   ['pp-lg-dev', 'interface', 'eth0, lo, a veth end: where frames go in and out'],
   ['pp-lg-bar', 'bridge or network', 'cni0 joins a node\'s pods; the node network joins the nodes'],
   ['pp-lg-svc', 'Service', 'a virtual address: kube-proxy\'s rules on every node send it to one endpoint'],
+  ['pp-lg-tunnel', 'tunnel', 'an overlay\'s tunnel device (flannel.1, tunl0) and the tunnels between nodes: packets inside UDP or IP between node addresses'],
   ['pp-lg-endpoint', 'endpoint', 'a pod (or node) behind a Service; solid once a trace chose it'],
   ['pp-lg-lb', 'load balancer', 'the cloud\'s, beside the gateway: it forwards to a node port'],
 ];

@@ -28,14 +28,17 @@ export function placeBottomBand(topo: Topology, ix: NodeIndex, nodeSegments: Rea
   const bandH = Math.max(M.gatewayH, nearStack, lbStack);
   let x = x0;
   for (const g of edge) {
-    put(g.id, x, bandY, M.gatewayW, M.gatewayH, 'group');
+    // A VPC router has one interface per subnet on its upper border, side by side.
+    const up = (ix.children.get(g.id) ?? []).filter((d) => nodeSegments.has(ix.wireTo.get(d.id) ?? ''));
+    const w = Math.max(M.gatewayW, 16 + up.length * (M.rootDevW + 8) + M.rootDevW / 2);
+    put(g.id, x, bandY, w, M.gatewayH, 'group');
     for (const d of ix.children.get(g.id) ?? []) {
       const wire = ix.wireTo.get(d.id);
-      if (wire !== undefined && nodeSegments.has(wire)) put(d.id, x + 16, bandY - M.rootDevH / 2, M.rootDevW, M.rootDevH, 'chip');
-      else if (wire !== undefined) put(d.id, x + M.gatewayW - M.rootDevW / 2, bandY + M.gatewayH - M.rootDevH - 12, M.rootDevW, M.rootDevH, 'chip');
-      else put(d.id, x + M.gatewayW - M.rootDevW / 2, bandY + 12, M.rootDevW, M.rootDevH, 'chip');
+      if (wire !== undefined && nodeSegments.has(wire)) put(d.id, x + 16 + up.indexOf(d) * (M.rootDevW + 8), bandY - M.rootDevH / 2, M.rootDevW, M.rootDevH, 'chip');
+      else if (wire !== undefined) put(d.id, x + w - M.rootDevW / 2, bandY + M.gatewayH - M.rootDevH - 12, M.rootDevW, M.rootDevH, 'chip');
+      else put(d.id, x + w - M.rootDevW / 2, bandY + 12, M.rootDevW, M.rootDevH, 'chip');
     }
-    x += M.gatewayW + M.rootDevW / 2 + 48;
+    x += w + M.rootDevW / 2 + 48;
   }
   if (lbs.length > 0) {
     lbs.forEach((lb, i) => put(lb.id, x - 24, bandY + i * (M.lbH + M.lbGap), M.lbW, M.lbH, 'group'));

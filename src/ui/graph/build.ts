@@ -151,7 +151,7 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
   return nodes;
 }
 
-const LINK_WORD: Record<TopoLink['kind'], string> = { veth: 'veth pair', port: 'bridge port', wire: 'wire', endpoint: 'Service endpoint', lb: 'load balancer' };
+const LINK_WORD: Record<TopoLink['kind'], string> = { veth: 'veth pair', port: 'bridge port', wire: 'wire', tunnel: 'tunnel', endpoint: 'Service endpoint', lb: 'load balancer' };
 
 export function buildEdges(topo: Topology, layout: Layout, marks: GraphMarks): LinkEdge[] {
   const byId = new Map(topo.elements.map((e) => [e.id, e]));

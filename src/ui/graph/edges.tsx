@@ -5,6 +5,7 @@
 import { BaseEdge, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import type { LinkEdge } from './build';
 import { pathOf } from './routes';
+import './underlay.css';
 
 function LinkEdgeView({ id, data }: EdgeProps<LinkEdge>) {
   if (!data) return null;

@@ -3,8 +3,9 @@
 // wide screen), each cell a closed node's tile or an open node (see nodeLayout.ts); a column
 // is as wide as its widest cell and a row as tall as its tallest, so opening a node moves
 // its neighbours but never reorders them. One row: the node network is a bar under it, as on
-// a whiteboard. More rows: the node network is an upright trunk on the left with a branch
-// under each row, each node's wire dropping to its row's branch. Below: the gateway, the
+// a whiteboard (a VPC's subnets, one bar each, stacked). More rows: the node network is an
+// upright trunk on the left (one per subnet) with a branch under each row, each node's wire
+// dropping to its row's branch. Below: the gateway, the
 // load balancers, the internet as a bar, and the outside hosts; above: the Services band.
 // Our own layout rather than a general one (elkjs): the shape is known, so a grid gives
 // stable, readable positions in linear time, and the layout worker runs it in milliseconds.
@@ -15,6 +16,7 @@ import type { Box, Placed, Point } from './geometry';
 import { M } from './metrics';
 import { nodeWidth, placeNode, type GroupLabel, type NodeIndex, type Put } from './nodeLayout';
 import { placeServices } from './serviceLayout';
+import { tunnelRoutes } from './tunnels';
 
 export { M } from './metrics';
 export type { Put } from './nodeLayout';
@@ -95,14 +97,17 @@ interface Grid {
   readonly bottom: number;
 }
 
-function placeGrid(nodes: readonly TopoElement[], ix: Index, put: Put, labels: GroupLabel[]): Grid {
+/** How far the grid starts right of the node network's trunks, when it has rows. */
+const trunksWidth = (trunks: number) => trunks * M.barW + (trunks - 1) * M.segmentGap;
+
+function placeGrid(nodes: readonly TopoElement[], ix: Index, put: Put, labels: GroupLabel[], trunks: number): Grid {
   const cols = gridColumns(nodes.length);
   const rows = Math.ceil(nodes.length / cols);
   // Sizes first (a dry run for open nodes), then the columns' widths and the rows' heights.
   const sizes = nodes.map((n) => (ix.tiles.has(n.id) ? { w: M.tileW, h: M.tileH } : placeNode(n, 0, 0, ix, () => {})));
   const colW = Array.from({ length: cols }, (_, c) => Math.max(...sizes.filter((_, i) => i % cols === c).map((s) => s.w)));
   const rowH = Array.from({ length: rows }, (_, r) => Math.max(...sizes.slice(r * cols, (r + 1) * cols).map((s) => s.h)));
-  const x0 = rows > 1 ? M.barW + M.trunkStreet : 0;
+  const x0 = rows > 1 ? trunksWidth(trunks) + M.trunkStreet : 0;
   const colX: number[] = [];
   colW.reduce((x, w, c) => { colX[c] = x; return x + w + M.gapX; }, x0);
   const rowTop: number[] = [];
@@ -117,18 +122,19 @@ function placeGrid(nodes: readonly TopoElement[], ix: Index, put: Put, labels: G
   return { rows, x0, rowTop, rowH, branchY: rowTop.map((t, r) => t + rowH[r]! + M.rowGap / 2), right, bottom };
 }
 
-/** The node network: a bar under a single row, else a trunk on the left with a branch under each row. */
+/** The node network: a bar under a single row, else a trunk on the left with a branch under each row; a bar or trunk per underlay segment. */
 function placeNodeNetwork(
-  nodes: readonly TopoElement[], grid: Grid, bandY: number, boxes: Map<string, Placed>, ix: Index, put: Put,
+  nodes: readonly TopoElement[], grid: Grid, bandY: number, boxes: Map<string, Placed>, ix: Index, put: Put, segments: readonly string[],
 ): { routes: Map<string, Point[]>; bus: Point[][] } {
   const routes = new Map<string, Point[]>();
   const bus: Point[][] = [];
   const cols = gridColumns(nodes.length);
   const single = grid.rows === 1;
-  const bar = single
-    ? { x: 0, y: grid.bottom + M.bandGap, w: Math.max(grid.right, M.gatewayW), h: M.netBarH }
-    : { x: 0, y: 0, w: M.barW, h: bandY + M.rootDevH / 2 + 12 };
-  put(NODE_NETWORK, bar.x, bar.y, bar.w, bar.h, 'bar');
+  const bars = new Map(segments.map((id, k) => [id, single
+    ? { x: 0, y: grid.bottom + M.bandGap + k * (M.netBarH + M.segmentGap), w: Math.max(grid.right, M.gatewayW), h: M.netBarH }
+    : { x: k * (M.barW + M.segmentGap), y: 0, w: M.barW, h: bandY + M.rootDevH / 2 + 12 }]));
+  for (const [id, b] of bars) put(id, b.x, b.y, b.w, b.h, 'bar');
+  const bar = bars.get(segments[0]!)!;
   if (!single) {
     grid.branchY.forEach((y, r) => {
       const last = nodes.slice(r * cols, (r + 1) * cols).map((n) => boxes.get(n.id)!).reduce((m, b) => Math.max(m, b.x + b.w), 0);
@@ -148,9 +154,10 @@ function placeNodeNetwork(
     for (const d of ix.children.get(n.id) ?? []) {
       const link = ix.wireLink.get(d.id);
       const dev = boxes.get(d.id);
-      if (ix.wireTo.get(d.id) !== NODE_NETWORK || !link || !dev) continue;
+      const trunk = bars.get(ix.wireTo.get(d.id) ?? '');
+      if (!trunk || !link || !dev) continue;
       const x = dev.x + dev.w / 2;
-      routes.set(link, [{ x, y: dev.y + dev.h }, { x, y: dropTo }, { x: bar.w, y: dropTo }]);
+      routes.set(link, [{ x, y: dev.y + dev.h }, { x, y: dropTo }, { x: trunk.x + trunk.w, y: dropTo }]);
     }
   });
   return { routes, bus };
@@ -163,21 +170,29 @@ export function layoutView(input: LayoutInput): Layout {
   const ix = index(input);
   const labels: GroupLabel[] = [];
   const nodes = topo.elements.filter((e) => e.kind === 'node');
-  const grid = nodes.length > 0 ? placeGrid(nodes, ix, put, labels) : { rows: 1, x0: 0, rowTop: [0], rowH: [0], branchY: [0], right: 0, bottom: 0 };
+  // The underlay: kind's node network, or each subnet of a VPC (the plugin shapes it).
+  const underlay = topo.elements.filter((e) => e.kind === 'segment' && (e.underlay || e.id === NODE_NETWORK)).map((e) => e.id);
+  const grid = nodes.length > 0 ? placeGrid(nodes, ix, put, labels, Math.max(1, underlay.length)) : { rows: 1, x0: 0, rowTop: [0], rowH: [0], branchY: [0], right: 0, bottom: 0 };
   const single = grid.rows === 1;
-  const hasNet = topo.elements.some((e) => e.id === NODE_NETWORK);
-  const nodeSegments = new Set(hasNet ? [NODE_NETWORK] : []);
+  const hasNet = underlay.length > 0;
+  const nodeSegments = new Set(underlay);
 
   // The band below: the gateway, the load balancers, the internet and the outside hosts.
   // (In a grid of rows, the last branch and a load balancer's link to the street pass above the band.)
-  const bandY = (single ? grid.bottom + M.bandGap + (hasNet ? M.netBarH : 0) : grid.bottom + M.rowGap) + M.bandGap;
+  const bars = hasNet ? underlay.length * M.netBarH + (underlay.length - 1) * M.segmentGap : 0;
+  const bandY = (single ? grid.bottom + M.bandGap + bars : grid.bottom + M.rowGap) + M.bandGap;
   const bandRight = placeBottomBand(topo, ix, nodeSegments, bandY, put, grid.x0);
-  const net = hasNet ? placeNodeNetwork(nodes, grid, bandY, boxes, ix, put) : { routes: new Map<string, Point[]>(), bus: [] };
+  const net = hasNet ? placeNodeNetwork(nodes, grid, bandY, boxes, ix, put, underlay) : { routes: new Map<string, Point[]>(), bus: [] };
+  // The overlay's tunnels between nodes, under a single row (tunnels.ts).
+  if (single) {
+    const parent = new Map(topo.elements.map((e) => [e.id, e.parent]));
+    for (const [id, pts] of tunnelRoutes(topo, boxes, (d) => parent.get(d), grid.bottom + M.bandGap * 0.4)) net.routes.set(id, pts);
+  }
 
   // The Services above the nodes, everything else moved down to make room.
   const shift = placeServices(topo, boxes, nodes, {
     rows: grid.rows, width: Math.max(grid.right, 4 * M.svcW), more: input.moreServices ?? 0,
-    ...(single ? {} : { leftStreet: M.barW + M.trunkStreet / 2, lbTurnY: bandY - 30 }),
+    ...(single ? {} : { leftStreet: trunksWidth(Math.max(1, underlay.length)) + M.trunkStreet / 2, lbTurnY: bandY - 30 }),
   });
   const move = (p: Point) => ({ x: p.x, y: p.y + shift.dy });
   const routes = new Map([...[...net.routes].map(([id, pts]) => [id, pts.map(move)] as const), ...shift.routes]);

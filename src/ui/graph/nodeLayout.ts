@@ -86,7 +86,9 @@ export function placeNode(
   const kids = ix.children.get(node.id) ?? [];
   const pods = kids.filter((k) => k.kind === 'pod');
   const chips = pods.filter((p) => ix.chips.has(p.id));
-  const w = nodeWidth(chips.length);
+  // Wide enough for the bottom row of interfaces too (a VPC node's ENIs, Cilium's devices).
+  const rootRow = kids.filter((k) => k.kind === 'device' && k.deviceKind !== 'bridge' && !ix.vethOwner.has(k.id)).length;
+  const w = Math.max(nodeWidth(chips.length), 2 * M.pad + rootRow * (M.rootDevW + 8) - 8);
   let y: number = y0 + M.header;
   const hostNet = kids.filter((k) => k.kind === 'container');
   hostNet.forEach((c, i) => put(c.id, x + M.pad + (i % 2) * (M.chipW + M.chipGap), y + Math.floor(i / 2) * (M.chipH + M.chipGap), M.chipW, M.chipH, 'chip'));

@@ -1,5 +1,6 @@
 // The packet's whole journey for one trace, computed once: where it rests at each hop and
 // how it gets there from the hop before, plus the sets the graph highlights.
+import { tunnelPeerId } from '../../engine';
 import type { Step } from '../../store';
 import { anchorOf, type Point } from './geometry';
 import { moveBetween, type Geometry, type Move } from './packetPath';
@@ -28,7 +29,14 @@ export function journeyOf(geo: Geometry, steps: readonly Step[], anchor: (id: st
   let at: string | null = null;
   let point: Point | null = null;
   const visited = new Set<string>();
+  // The overlay's tunnel between the device that wrapped the packet and the one that unwrapped it.
+  let wrappedAt: string | null = null;
   for (const { hop } of steps) {
+    if (hop.kind === 'encap') wrappedAt = hop.at;
+    if (hop.kind === 'decap' && wrappedAt !== null) {
+      pathLinks.add(tunnelPeerId(wrappedAt, hop.at));
+      wrappedAt = null;
+    }
     const place = anchor(hop.at);
     const box = place !== undefined ? geo.boxes.get(place) : undefined;
     if (place !== undefined) visited.add(place);

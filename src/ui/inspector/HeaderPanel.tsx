@@ -1,5 +1,5 @@
-// The packet at the selected hop, one row per layer (Ethernet, IP, TCP/UDP/ICMP, mark, outer
-// headers): sources and destinations in two columns, other fields (TTL, flags) beneath. Fields
+// The packet at the selected hop, one row per layer (a tunnel's outer headers first, then
+// Ethernet, IP, TCP/UDP/ICMP, mark): sources and destinations in two columns, other fields (TTL, flags) beneath. Fields
 // this hop changed are highlighted and marked "changed", visibly and for screen readers; a
 // rewrite shows before -> after, and a NAT (or conntrack undoing one) is summed up on top.
 import type { Step } from '../../store';
@@ -20,7 +20,9 @@ function RewriteLine({ step }: { step: Step }) {
 }
 
 /** Fields whose value needs its name beside it; the others speak for themselves (TCP, SYN, an address). */
-const INLINE_LABEL: Readonly<Record<string, string>> = { TTL: 'TTL', Flags: 'flags', fwmark: 'fwmark' };
+const INLINE_LABEL: Readonly<Record<string, string>> = {
+  TTL: 'TTL', Flags: 'flags', fwmark: 'fwmark', DF: 'DF', VNI: 'VNI', MSS: 'MSS', 'Next-hop MTU': 'next-hop MTU', Fragments: 'fragments',
+};
 
 function Field({ row, inline = false }: { row: HeaderRow; inline?: boolean }) {
   const label = INLINE_LABEL[row.field];

@@ -47,10 +47,33 @@ describe('headerRows', () => {
     expect(rows.map((r) => r.field)).not.toContain('Source port');
   });
 
-  it('lists outer headers and marks one that was added', () => {
-    const outer = { kind: 'vxlan', src: '172.18.0.3', dst: '172.18.0.4', proto: 'udp', sport: 5000, dport: 4789, vni: 1, ttl: 64 } as const;
-    const rows = headerRows(step(hop(pkt({ outer: [outer] })), hop(pkt())));
-    expect(row(rows, 'Header 1')).toMatchObject({ value: 'vxlan: 172.18.0.3 → 172.18.0.4 UDP 5000 → 4789 VNI 1 TTL 64', changed: true });
+  it('shows an outer header\'s layers first, each field marked when the hop added it, and the inner packet as Inner', () => {
+    const outer = { kind: 'vxlan', src: '172.18.0.3', dst: '172.18.0.4', proto: 'udp', sport: 5000, dport: 8472, vni: 1, ttl: 64, bytes: 50, size: 1450, df: false } as const;
+    const rows = headerRows(step(hop(pkt({ outer: [outer], size: 1400, df: true })), hop(pkt({ size: 1400, df: true }))));
+    expect(rows.map((r) => `${r.layer} ${r.field}: ${r.value}`)).toEqual([
+      'Outer IP Source: 172.18.0.3', 'Outer IP Destination: 172.18.0.4', 'Outer IP TTL: 64', 'Outer IP Protocol: UDP', 'Outer IP Size: 1450 bytes', 'Outer IP DF: not set',
+      'Outer UDP Source port: 5000', 'Outer UDP Destination port: 8472', 'VXLAN VNI: 1', 'VXLAN Overhead: adds 50 bytes',
+      'Inner Ethernet Source MAC: not set yet', 'Inner Ethernet Destination MAC: not set yet',
+      'Inner IP Source: 10.244.1.2', 'Inner IP Destination: 10.244.2.2', 'Inner IP TTL: 64', 'Inner IP Protocol: TCP', 'Inner IP Size: 1400 bytes', 'Inner IP DF: set',
+      'TCP Source port: 40000', 'TCP Destination port: 8080', 'TCP Flags: SYN', 'Mark fwmark: 0x0',
+    ]);
+    expect(rows.filter((r) => r.layer.startsWith('Outer') || r.layer === 'VXLAN').every((r) => r.changed)).toBe(true);
+    expect(rows.filter((r) => r.layer.startsWith('Inner')).some((r) => r.changed)).toBe(false);
+  });
+
+  it('shows IP-in-IP as an outer IP header with protocol 4, and says when a hop took it off', () => {
+    const outer = { kind: 'ipip', src: '172.18.0.3', dst: '172.18.0.4', proto: 'ipip', ttl: 64, bytes: 20 } as const;
+    const rows = headerRows(step(hop(pkt({ outer: [outer] }))));
+    expect(row(rows, 'Protocol').value).toBe('IP-in-IP (4)');
+    expect(row(rows, 'Overhead')).toMatchObject({ layer: 'Outer IP', value: 'adds 20 bytes' });
+    const after = headerRows(step(hop(pkt()), hop(pkt({ outer: [outer] }))));
+    expect(row(after, 'Encapsulation')).toMatchObject({ value: 'removed (ipip: 172.18.0.3 → 172.18.0.4 IPIP TTL 64)', changed: true });
+  });
+
+  it('shows a SYN\'s MSS and the next-hop MTU of "fragmentation needed"', () => {
+    expect(row(headerRows(step(hop(pkt({ mss: 1410 })))), 'MSS').value).toBe('1410');
+    const fn = pkt({ proto: 'icmp', sport: 0, dport: 0, flags: 'frag-needed', icmp: { type: 'frag-needed', mtu: 1450 } });
+    expect(row(headerRows(step(hop(fn))), 'Next-hop MTU').value).toBe('1450');
   });
 });
 

@@ -1,6 +1,8 @@
 // The packet's headers at one hop as rows for the header panel, each marked when it differs
 // from what the packet carried before: the hop's own `before` (a rewrite: NAT, TTL, MACs)
-// or else the previous hop of the same leg.
+// or else the previous hop of the same leg. A tunnelled packet shows its outer headers first
+// (outer Ethernet, outer IP with its size and DF, UDP and VXLAN's VNI, or IP-in-IP) and what
+// they add, then the packet inside.
 import type { OuterHeader, PacketView } from '../../engine';
 import type { Step } from '../../store';
 
@@ -22,24 +24,36 @@ const hex = (n: number) => `0x${n.toString(16)}`;
 
 type Field = readonly [layer: string, field: string, column: Column, read: (p: PacketView) => string];
 
+const bytes = (n: number | undefined) => (n === undefined ? '—' : `${n} bytes`);
+const dfText = (df: boolean | undefined) => (df === undefined ? '—' : df ? 'set' : 'not set');
+
 function fieldsOf(p: PacketView): Field[] {
   const l4 = p.proto.toUpperCase();
+  const tunnelled = p.outer.length > 0;
+  const eth = tunnelled ? 'Inner Ethernet' : 'Ethernet';
+  const ip = tunnelled ? 'Inner IP' : 'IP';
   const fields: Field[] = [
-    ['Ethernet', 'Source MAC', 'src', (q) => mac(q.srcMac)],
-    ['Ethernet', 'Destination MAC', 'dst', (q) => mac(q.dstMac)],
-    ['IP', 'Source', 'src', (q) => q.src],
-    ['IP', 'Destination', 'dst', (q) => q.dst],
-    ['IP', 'TTL', 'other', (q) => String(q.ttl)],
-    ['IP', 'Protocol', 'other', (q) => q.proto.toUpperCase()],
+    [eth, 'Source MAC', 'src', (q) => mac(q.srcMac)],
+    [eth, 'Destination MAC', 'dst', (q) => mac(q.dstMac)],
+    [ip, 'Source', 'src', (q) => q.src],
+    [ip, 'Destination', 'dst', (q) => q.dst],
+    [ip, 'TTL', 'other', (q) => String(q.ttl)],
+    [ip, 'Protocol', 'other', (q) => q.proto.toUpperCase()],
   ];
+  if (p.size !== undefined) fields.push([ip, 'Size', 'other', (q) => bytes(q.size)]);
+  if (p.df !== undefined) fields.push([ip, 'DF', 'other', (q) => dfText(q.df)]);
+  if (p.frag) fields.push([ip, 'Fragments', 'other', (q) => (q.frag ? `${q.frag.count}, the largest ${q.frag.size} bytes` : 'none')]);
   if (p.proto === 'icmp') {
     fields.push([l4, 'Message', 'other', (q) => q.flags || '—']);
     // An echo has an identifier and a sequence number where TCP and UDP have ports.
     if (p.icmp?.id !== undefined) fields.push([l4, 'Identifier', 'other', (q) => String(q.icmp?.id ?? '—')], [l4, 'Sequence', 'other', (q) => String(q.icmp?.seq ?? '—')]);
+    // "fragmentation needed" carries the MTU of the link the router could not send on.
+    if (p.icmp?.mtu !== undefined) fields.push([l4, 'Next-hop MTU', 'other', (q) => String(q.icmp?.mtu ?? '—')]);
   }
   else {
     fields.push([l4, 'Source port', 'src', (q) => String(q.sport)], [l4, 'Destination port', 'dst', (q) => String(q.dport)]);
     if (p.proto === 'tcp') fields.push([l4, 'Flags', 'other', (q) => q.flags || '—']);
+    if (p.mss !== undefined) fields.push([l4, 'MSS', 'other', (q) => (q.mss === undefined ? '—' : String(q.mss))]);
   }
   fields.push(['Mark', 'fwmark', 'other', (q) => hex(q.mark)]);
   if (p.payload) fields.push(['Data', payloadLayer(p), 'other', (q) => payloadText(q)]);
@@ -78,6 +92,32 @@ function outerText(o: OuterHeader): string {
   return `${o.kind}: ${o.src} → ${o.dst} ${o.proto.toUpperCase()}${ports}${vni} TTL ${o.ttl}`;
 }
 
+type OuterField = readonly [layer: string, field: string, column: Column, read: (o: OuterHeader) => string];
+
+/** The rows of one outer header: its Ethernet and IP headers, and UDP with VXLAN's VNI or the IP-in-IP protocol. */
+function outerFieldsOf(o: OuterHeader, n: string): OuterField[] {
+  const fields: OuterField[] = [];
+  if (o.srcMac !== undefined || o.dstMac !== undefined) {
+    fields.push([`Outer Ethernet${n}`, 'Source MAC', 'src', (h) => mac(h.srcMac ?? '')], [`Outer Ethernet${n}`, 'Destination MAC', 'dst', (h) => mac(h.dstMac ?? '')]);
+  }
+  const ip = `Outer IP${n}`;
+  fields.push(
+    [ip, 'Source', 'src', (h) => h.src], [ip, 'Destination', 'dst', (h) => h.dst], [ip, 'TTL', 'other', (h) => String(h.ttl)],
+    [ip, 'Protocol', 'other', (h) => (h.proto === 'ipip' ? 'IP-in-IP (4)' : 'UDP')],
+  );
+  if (o.size !== undefined) fields.push([ip, 'Size', 'other', (h) => bytes(h.size)]);
+  if (o.df !== undefined) fields.push([ip, 'DF', 'other', (h) => dfText(h.df)]);
+  if (o.proto === 'udp') {
+    const tunnel = o.kind === 'geneve' ? 'Geneve' : 'VXLAN';
+    fields.push([`Outer UDP${n}`, 'Source port', 'src', (h) => String(h.sport ?? '—')], [`Outer UDP${n}`, 'Destination port', 'dst', (h) => String(h.dport ?? '—')]);
+    fields.push([`${tunnel}${n}`, 'VNI', 'other', (h) => String(h.vni ?? '—')]);
+    if (o.bytes !== undefined) fields.push([`${tunnel}${n}`, 'Overhead', 'other', (h) => `adds ${bytes(h.bytes)}`]);
+  } else if (o.bytes !== undefined) {
+    fields.push([ip, 'Overhead', 'other', (h) => `adds ${bytes(h.bytes)}`]);
+  }
+  return fields;
+}
+
 export function headerRows(step: Step): HeaderRow[] {
   const p = step.hop.packet;
   const base = step.hop.before ?? step.prev?.packet;
@@ -87,15 +127,22 @@ export function headerRows(step: Step): HeaderRow[] {
     const changed = old !== undefined && old !== value;
     return { layer, field, column, value, changed, ...(changed && step.hop.before ? { before: old } : {}) };
   });
-  const outers = p.outer.map(outerText);
-  const oldOuters = base?.outer.map(outerText) ?? [];
-  const count = Math.max(outers.length, oldOuters.length);
-  if (count === 0) rows.push({ layer: 'Outer', field: 'Encapsulation', column: 'other', value: 'none', changed: false });
-  for (let i = 0; i < count; i++) {
-    const value = outers[i] ?? 'removed';
-    const old = base ? oldOuters[i] ?? 'none' : undefined;
-    const changed = old !== undefined && old !== value;
-    rows.push({ layer: 'Outer', field: `Header ${i + 1}`, column: 'other', value, changed, ...(changed && step.hop.before ? { before: old } : {}) });
+  const outerRows: HeaderRow[] = [];
+  p.outer.forEach((o, i) => {
+    const was = base?.outer[i];
+    for (const [layer, field, column, read] of outerFieldsOf(o, p.outer.length > 1 ? ` ${i + 1}` : '')) {
+      const value = read(o);
+      // An outer header this hop added: every field is new.
+      const old = base ? (was ? read(was) : '—') : undefined;
+      const changed = old !== undefined && old !== value;
+      outerRows.push({ layer, field, column, value, changed, ...(changed && step.hop.before && was ? { before: old } : {}) });
+    }
+  });
+  const removed = (base?.outer ?? []).slice(p.outer.length);
+  if (p.outer.length === 0) {
+    rows.push(removed.length > 0
+      ? { layer: 'Outer', field: 'Encapsulation', column: 'other', value: `removed (${removed.map(outerText).join('; ')})`, changed: true }
+      : { layer: 'Outer', field: 'Encapsulation', column: 'other', value: 'none', changed: false });
   }
-  return rows;
+  return [...outerRows, ...rows];
 }

@@ -1,5 +1,5 @@
 // The send bar: the chosen source and destination (picked by clicking the graph), the
-// protocol and port, and Send. A live region tells screen-reader users what was picked. A
+// protocol and port, the packet's size and DF (empty: the natural size), and Send. A live region tells screen-reader users what was picked. A
 // Service picked first waits here as the destination while the learner picks the source.
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type Endpoint, type Proto } from '../../store';
@@ -28,6 +28,7 @@ export function SendBar() {
   const s = useAppStore(useShallow((st) => ({
     source: st.source, destination: st.destination, proto: st.proto, port: st.port, sendError: st.sendError,
     send: st.send, swap: st.swap, clear: st.clearSelection, setProto: st.setProto, setPort: st.setPort, openShell: st.openShell,
+    size: st.size, df: st.df, setSize: st.setSize, setDf: st.setDf,
   })));
   const hintSrc = s.destination ? 'now click the source: a pod, node or outside host' : 'click a pod, node or outside host';
   const hintDst = s.source ? 'now click the destination' : '—';
@@ -43,6 +44,7 @@ export function SendBar() {
         <select value={s.proto} onChange={(e) => s.setProto(e.target.value as Proto)}>
           <option value="tcp">TCP</option>
           <option value="udp">UDP</option>
+          <option value="sctp">SCTP</option>
           <option value="icmp">ICMP (ping)</option>
         </select>
       </label>
@@ -53,6 +55,17 @@ export function SendBar() {
           value={s.proto === 'icmp' ? '' : s.port ?? ''} disabled={s.proto === 'icmp'} placeholder={s.proto === 'icmp' ? 'n/a' : ''}
           onChange={(e) => s.setPort(e.target.value === '' ? null : Number(e.target.value))}
         />
+      </label>
+      <label className="pp-control" title="The packet's IP total length, headers included (empty: the natural size: a SYN, a 28-byte datagram, ping's 84 bytes)">
+        <span>Size<span className="pp-sr-only"> (bytes)</span></span>
+        <input
+          type="number" min={28} max={65535} inputMode="numeric" className="pp-size" placeholder="auto"
+          value={s.size ?? ''} onChange={(e) => s.setSize(e.target.value === '' ? null : Number(e.target.value))}
+        />
+      </label>
+      <label className="pp-control pp-check" title="Don't fragment: a router whose next link is too small drops the packet and answers ICMP &quot;fragmentation needed&quot; (ping -M do). TCP always sets it.">
+        <input type="checkbox" checked={s.df || s.proto === 'tcp'} disabled={s.proto === 'tcp'} onChange={(e) => s.setDf(e.target.checked)} />
+        <span>DF</span>
       </label>
       <button type="submit" className="pp-btn pp-btn-primary" disabled={!s.source || !s.destination}>
         <IconSend /> Send

@@ -51,12 +51,15 @@ function hopKeys(table: TableId, hop: Hop): string[] {
       return steps.filter((s) => s.tool === 'iptables').map((s) => `${s.table}${SEP}${s.rule}`);
     case 'nft':
       return steps.filter((s) => s.tool === 'nft').map((s) => `${s.chain}${SEP}${s.rule.trim()}`);
+    // kube-network-policies' one chain: the hop names the rule that queued the packet.
+    case 'nft-netpol':
+      return hop.table === 'nft-netpol' && hop.rule ? [`postrouting${SEP}${hop.rule.trim()}`] : [];
     case 'ipvsadm': {
       if (hop.table !== 'ipvsadm' || !hop.rule) return [];
       const [head = '', ...rest] = hop.rule.split('\n');
       return [`${head.trimEnd()}`, ...rest.map((l) => `${head.trimEnd()}${SEP}${realServer(l)}`)];
     }
-    case 'addr': case 'ipset':
+    case 'addr': case 'ipset': case 'link': case 'rule': case 'routes-cache': case 'routes-all': case 'subnet-env': case 'cilium-services': case 'cilium-bpf-lb': case 'cilium-policy': case 'cilium-bpf-policy':
       return [];
   }
 }
@@ -76,7 +79,7 @@ function lineKeys(table: TableId, text: string): { text: string; key: string; he
         if (line.startsWith('*')) { context = line.slice(1); header = true; }
         else if (isIptablesRule(line)) key = `${context}${SEP}${line}`;
         break;
-      case 'nft': {
+      case 'nft': case 'nft-netpol': {
         const chain = /^\s*chain (\S+) \{/.exec(line);
         if (chain) { context = chain[1]!; header = true; }
         else if (trimmed === '}') context = '';
@@ -87,7 +90,7 @@ function lineKeys(table: TableId, text: string): { text: string; key: string; he
         if (/^(TCP|UDP|SCTP|FWM)\s/.test(line)) { context = line.trimEnd(); key = context; header = true; }
         else if (context && trimmed.startsWith('->')) key = `${context}${SEP}${realServer(line)}`;
         break;
-      case 'addr': case 'ipset': break;
+      case 'addr': case 'ipset': case 'link': case 'rule': case 'routes-cache': case 'routes-all': case 'subnet-env': case 'cilium-services': case 'cilium-bpf-lb': case 'cilium-policy': case 'cilium-bpf-policy': break;
     }
     return { text: line, key, ...(header ? { header: true as const } : {}) };
   });

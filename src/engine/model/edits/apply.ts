@@ -7,7 +7,7 @@ import { setNodeLabels, setPodpathField, setPositions, setProxyMode } from './cl
 import { addObject, duplicateObject, removeObject, renameObject } from './objects';
 import { addContainer, removeContainer, renameContainer, setContainerPorts, setNodeName, setPodLabels, setReplicas } from './pods';
 import { connect, setSelector, setServicePorts, setServiceType, setTrafficPolicy } from './services';
-import type { EditResult, ObjectRef, ScenarioEdit } from './types';
+import { refText, type EditResult, type ObjectRef, type ScenarioEdit } from './types';
 
 const LABELLED_AS_DOCUMENT = new Set<ObjectRef['kind']>(['Service', 'Ingress', 'NetworkPolicy', 'Namespace']);
 
@@ -37,6 +37,12 @@ function applyOne(docs: ScenarioDocs, text: string, e: ScenarioEdit): EditResult
     case 'setServicePorts': return setServicePorts(docs, e.target, e.ports);
     case 'setTrafficPolicy': return setTrafficPolicy(docs, e.target, e.field, e.policy);
     case 'connect': return connect(docs, text, e.service, e.pod);
+    case 'setYaml': {
+      const doc = docs.find(e.target);
+      if (!doc) return refuse(`there is no ${refText(e.target)} in the scenario's documents`);
+      const why = docs.replace(doc, e.yaml);
+      return why === undefined ? done(docs) : refuse(why);
+    }
     case 'setProxyMode': return setProxyMode(docs, e.mode);
     case 'setCni': return setPodpathField(docs, 'cni', e.cni);
     case 'setSeed':

@@ -71,6 +71,22 @@ describe('cluster settings', () => {
     expect(refused(FIXTURE, { op: 'setSeed', seed: -1 })).toMatch(/whole number/);
   });
 
+  it('switches the CNI in spec.cni and changes nothing else, comments kept', () => {
+    const out = edited(DEFAULT, { op: 'setCni', cni: 'flannel' });
+    expect(out.text).toContain("# podpath's default scenario");
+    expect(out.text).toContain('  cni: flannel');
+    expect(out.text.replace('\n  cni: flannel', '')).toBe(DEFAULT);
+    expect(scenarioOf(out.text).settings.cni).toBe('flannel');
+    expect(changedDocs(DEFAULT, out.text)).toEqual(['Podpath']);
+  });
+
+  it('gives a scenario switched to Calico the default IPPool (IPIP Always, /26 blocks, natOutgoing)', () => {
+    const out = edited('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c}]}\n', { op: 'setCni', cni: 'calico' });
+    const s = scenarioOf(out.text);
+    expect(s.settings.cni).toBe('calico');
+    expect(s.settings.cniConfig).toMatchObject({ name: 'calico', pools: [{ ipipMode: 'Always', natOutgoing: true, blockSize: 26 }] });
+  });
+
   it('keeps graph positions in the Podpath document, and forgets one given null', () => {
     const out = edited(DEFAULT, { op: 'setPositions', positions: { 'pod:default/web': { x: 10.4, y: -20 }, 'node:kind-worker': { x: 0, y: 0 } } });
     expect(scenarioOf(out.text).settings.layout).toEqual({ 'pod:default/web': { x: 10, y: -20 }, 'node:kind-worker': { x: 0, y: 0 } });

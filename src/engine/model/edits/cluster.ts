@@ -6,14 +6,15 @@
 import { isMap, isSeq, type Document } from 'yaml';
 import { kindNodeNames, KIND_DEFAULTS } from '../defaults';
 import type { ProxyMode } from '../types';
+import { CNI_NAMES } from '../cni-config';
 import { done as ok, writeLabels, type ScenarioDocs } from './docs';
 import { namesOf, uniqueName } from './templates';
 import type { EditResult } from './types';
 
 type Role = 'control-plane' | 'worker';
 
-/** The CNI plugins a scenario can name in the Podpath document's spec.cni. */
-export const CNI_CHOICES = ['bridge', 'kindnet', 'flannel', 'calico', 'aws-vpc-cni', 'cilium'] as const;
+/** The CNI plugins a scenario can name in the Podpath document's spec.cni (the engine's list). */
+export const CNI_CHOICES = CNI_NAMES;
 
 /** The kind Cluster document, made (at the top) when the scenario has none. */
 export function clusterDoc(docs: ScenarioDocs): Document {

@@ -72,6 +72,24 @@ export class ScenarioDocs {
     return doc;
   }
 
+  /**
+   * Puts `yaml` (one document) in place of `doc`, written back exactly as given; or why it
+   * cannot be (a YAML error, not one mapping).
+   */
+  replace(doc: Document, yaml: string): string | undefined {
+    const parsed = parseAllDocuments(yaml);
+    const docs = Array.isArray(parsed) ? parsed : [];
+    if (docs.length !== 1) return `the YAML must be one document (it has ${docs.length})`;
+    const only = docs[0]!;
+    if (only.errors.length > 0) return `the YAML has an error (${only.errors[0]!.message.split('\n')[0]})`;
+    if (!isMap(only.contents)) return 'the YAML must be a mapping with apiVersion and kind';
+    const i = this.entries.findIndex((e) => e.doc === doc);
+    if (i < 0) return 'that document is no longer in the scenario';
+    const body = yaml.replace(/^---[ \t]*\n/, '');
+    this.entries[i] = { doc: only, source: body.endsWith('\n') ? body : `${body}\n`, dirty: false };
+    return undefined;
+  }
+
   remove(doc: Document): void {
     const i = this.entries.findIndex((e) => e.doc === doc);
     if (i >= 0) this.entries.splice(i, 1);

@@ -41,8 +41,9 @@ describe('adding objects', () => {
     expect(s.namespaces.map((n) => n.name)).toContain('shop');
     const ing = s.routing.ingresses[0]!;
     expect(ing.doc).toMatchObject({ apiVersion: 'networking.k8s.io/v1', spec: { rules: [{ host: 'api.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 80 } } } }] } }] } });
-    const np = s.other.find((o) => o.kind === 'NetworkPolicy')!;
-    expect(np.body).toMatchObject({ spec: { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] } });
+    // NetworkPolicy is a modelled kind: read as the API server reads it.
+    const np = s.networkPolicies[0]!;
+    expect(np).toMatchObject({ podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'], ingress: [{ peers: [{ kind: 'pods', podSelector: { matchLabels: { app: 'web' } } }] }] });
     // The Namespace goes before the manifests that live in it.
     expect(out.text.indexOf('kind: Namespace')).toBeLessThan(out.text.indexOf('name: web'));
   });

@@ -50,7 +50,7 @@ describe('Service edits', () => {
   it('sets a NetworkPolicy\'s pod selector', () => {
     const text = edited(DEFAULT, { op: 'add', object: { kind: 'NetworkPolicy', name: 'deny' } }).text;
     const out = edited(text, { op: 'setSelector', target: { kind: 'NetworkPolicy', name: 'deny' }, selector: { app: 'api' } });
-    expect(scenarioOf(out.text).other.find((o) => o.name === 'deny')!.body).toMatchObject({ spec: { podSelector: { matchLabels: { app: 'api' } } } });
+    expect(scenarioOf(out.text).networkPolicies.find((o) => o.name === 'deny')!.podSelector).toMatchObject({ matchLabels: { app: 'api' } });
   });
 });
 

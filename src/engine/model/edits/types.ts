@@ -2,7 +2,7 @@
 // with a switch in the top bar) is one of these records, applied by one pure function to the
 // scenario's YAML text (model/edits/apply.ts), keeping the user's comments and the order of
 // documents. Undo, autosave, share links and tests all work on this one type.
-import type { ProxyMode } from '../types';
+import type { CniName, ProxyMode } from '../types';
 
 /** The kinds of object an edit can name. A Pod may be one a controller made: see owner.ts. */
 export type ObjectKind = 'Node' | 'Pod' | 'Deployment' | 'DaemonSet' | 'StatefulSet' | 'Service' | 'Ingress' | 'NetworkPolicy' | 'Namespace';
@@ -78,8 +78,10 @@ export type ScenarioEdit =
   | { readonly op: 'setTrafficPolicy'; readonly target: ObjectRef; readonly field: TrafficPolicyField; readonly policy: 'Cluster' | 'Local' | null }
   /** Makes a Service select a pod (a link drawn from the Service to the pod): see services.ts for which label it uses. */
   | { readonly op: 'connect'; readonly service: ObjectRef; readonly pod: ObjectRef }
+  /** The object's document replaced by YAML the learner wrote (a policy edited in the Policies panel), kept as written. */
+  | { readonly op: 'setYaml'; readonly target: ObjectRef; readonly yaml: string }
   | { readonly op: 'setProxyMode'; readonly mode: ProxyMode }
-  | { readonly op: 'setCni'; readonly cni: string }
+  | { readonly op: 'setCni'; readonly cni: CniName }
   | { readonly op: 'setSeed'; readonly seed: number }
   /** Graph positions the learner dragged, by graph element id; null forgets one. */
   | { readonly op: 'setPositions'; readonly positions: Readonly<Record<string, { readonly x: number; readonly y: number } | null>> };

@@ -21,10 +21,21 @@ export interface FuzzExchange {
   readonly legs: readonly FuzzLeg[];
 }
 
+/**
+ * Where the sender's socket is connected: where it was asked to, unless a cgroup program
+ * translated the connect() (Cilium's socket LB: the request leg's bpf hop in the sender's
+ * namespace, before any packet left, with the asked address as its `before`).
+ */
+function connectedTo(ex: Trace['exchanges'][number]): { readonly dst: string; readonly dport: number } {
+  const first = ex.legs[0]?.hops;
+  const lb = first?.find((h, i) => i < 3 && h.kind === 'bpf' && h.nsId === first[0]!.nsId && h.before?.dst === ex.tuple.dst);
+  return lb ? { dst: lb.packet.dst, dport: lb.packet.dport } : { dst: ex.tuple.dst, dport: ex.tuple.dport };
+}
+
 export function exchangesOf(trace: Trace): readonly FuzzExchange[] {
   return trace.exchanges.map((ex) => ({
     id: ex.id,
-    tuple: { src: ex.tuple.src, sport: ex.tuple.sport, dst: ex.tuple.dst, dport: ex.tuple.dport, proto: ex.tuple.proto },
+    tuple: { src: ex.tuple.src, sport: ex.tuple.sport, ...connectedTo(ex), proto: ex.tuple.proto },
     verdict: ex.verdict, ...(ex.code ? { code: ex.code } : {}),
     legs: ex.legs.map((l) => ({ exchange: ex.id, role: l.dir === 'out' ? 'request' as const : 'reply' as const, verdict: l.verdict, ...(l.code ? { code: l.code } : {}), hops: l.hops })),
   }));

@@ -76,6 +76,8 @@ export interface FuzzSettings {
   readonly systemPods: boolean;
   readonly outsideHosts: readonly FuzzOutsideHost[];
   readonly routes: readonly FuzzRouteEdit[];
+  /** The CNI plugin (spec.cni); absent: the default, the bridge plugin. Set by the CNI fuzz test, not generated here. */
+  readonly cni?: string;
 }
 
 export interface FuzzScenario {

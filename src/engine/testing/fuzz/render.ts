@@ -56,6 +56,7 @@ export function renderScenario(s: FuzzScenario, podIp: (i: number) => string | u
   docs.push(`apiVersion: podpath.dev/v1alpha1\nkind: Podpath\nspec: ${json({
     seed: s.settings.seed, ipvsScheduler: s.settings.ipvsScheduler, egressMasquerade: s.settings.egressMasquerade, systemPods: s.settings.systemPods,
     outsideHosts: s.settings.outsideHosts.map((h) => ({ name: h.name, ip: h.ip, ports: h.ports })), routes,
+    ...(s.settings.cni !== undefined ? { cni: s.settings.cni } : {}),
   })}\n`);
   for (const ns of s.namespaces) docs.push(`apiVersion: v1\nkind: Namespace\nmetadata: {name: ${ns}}\n`);
   for (const p of s.pods) {
