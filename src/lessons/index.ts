@@ -3,8 +3,9 @@
 // scenarios/. Read with Vite's ?raw, as the default scenario is; parsed on first use. A
 // lesson that does not parse is reported with its file, never dropped in silence.
 import { parseLesson, type Lesson, type ScenarioError, type ScenarioRef } from '../engine';
-import defaultYaml from '../scenarios/default.yaml?raw';
+import { BUILTIN_SCENARIOS } from '../scenarios/builtins';
 import ingressYaml from '../scenarios/ingress.yaml?raw';
+import netpolYaml from '../scenarios/netpol.yaml?raw';
 import { sortLessons } from './order';
 
 export { sortLessons };
@@ -14,10 +15,11 @@ const SCENARIO_FILES = import.meta.glob<string>('./scenarios/*.yaml', { query: '
 
 const fileName = (path: string) => path.replace(/^.*\//, '').replace(/\.yaml$/, '');
 
-/** podpath's scenarios by name: the default, the layer-7 one (ingress-nginx and Envoy Gateway), and the lessons' own. */
+/** podpath's scenarios by name: the app's built-ins (the default and one per CNI plugin), the layer-7 one, NetworkPolicy's, and the lessons' own. */
 export const SCENARIOS: Readonly<Record<string, string>> = {
-  default: defaultYaml,
+  ...Object.fromEntries(BUILTIN_SCENARIOS.map((b) => [b.id, b.yaml])),
   ingress: ingressYaml,
+  netpol: netpolYaml,
   ...Object.fromEntries(Object.entries(SCENARIO_FILES).map(([path, text]) => [fileName(path), text])),
 };
 

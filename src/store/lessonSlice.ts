@@ -116,7 +116,10 @@ export function createLessonSlice(
     if (!spec) return;
     if ('send' in spec) {
       const s = spec.send;
-      await get().sendRequest({ from: s.from, to: s.to, ...(s.container ? { container: s.container } : {}), ...(s.port !== undefined ? { port: s.port } : {}), ...(s.proto ? { proto: s.proto } : {}) });
+      await get().sendRequest({
+        from: s.from, to: s.to, ...(s.container ? { container: s.container } : {}), ...(s.port !== undefined ? { port: s.port } : {}), ...(s.proto ? { proto: s.proto } : {}),
+        ...(s.size !== undefined ? { size: s.size } : {}), ...(s.df !== undefined ? { df: s.df } : {}),
+      });
     } else {
       await get().runShellCommand(spec.shell.command, spec.shell.from, spec.shell.container);
     }

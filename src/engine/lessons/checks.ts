@@ -44,7 +44,8 @@ export function describeRun(run: RunSpec): string {
   if ('shell' in run) return `\`${run.shell.command}\` in ${run.shell.from}`;
   const s = run.send;
   const proto = (s.proto ?? 'tcp').toUpperCase();
-  return `the send from ${s.from} to ${s.to} (${proto === 'ICMP' ? 'ICMP echo' : `${proto} port ${s.port ?? '?'}`})`;
+  const size = s.size !== undefined ? `, ${s.size} bytes${s.df ? ' with DF' : ''}` : '';
+  return `the send from ${s.from} to ${s.to} (${proto === 'ICMP' ? 'ICMP echo' : `${proto} port ${s.port ?? '?'}`}${size})`;
 }
 
 type Problem = Extract<PreparedCheck, { ok: false }>;

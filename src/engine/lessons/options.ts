@@ -33,7 +33,7 @@ export function optionsOf(ctx: ValueContext, spec: OptionsSpec): ChoiceOption[] 
   const plain = (vs: readonly string[]) => vs.map((v) => ({ value: v, label: v }));
   switch (spec.from) {
     case 'addresses': {
-      const seen = hops(trace).flatMap((h) => [h.packet.src, h.packet.dst, ...(h.before ? [h.before.src, h.before.dst] : [])]);
+      const seen = hops(trace).flatMap((h) => [h.packet.src, h.packet.dst, ...h.packet.outer.flatMap((o) => [o.src, o.dst]), ...(h.before ? [h.before.src, h.before.dst] : [])]);
       const tuples = trace ? trace.exchanges.flatMap((e) => [e.tuple.src, e.tuple.dst]) : [];
       return distinct([...seen, ...tuples].filter(isIPv4), byAddress).map((ip) => ({ value: ip, label: labelAddress(cluster, ip) }));
     }

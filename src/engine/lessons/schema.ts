@@ -6,6 +6,7 @@
 // they are written in (queries over hops and exchanges, values, options) is declared here and
 // evaluated in query.ts, values.ts, options.ts and checks.ts.
 import { z } from 'zod';
+import { TABLE_IDS } from '../format/tables';
 import { dns1123Subdomain } from '../model/validation/names';
 import { checked } from '../model/validation/zod';
 
@@ -62,13 +63,13 @@ export const hopQuery = z.strictObject({
 export const HOP_FIELDS = [
   'src', 'dst', 'sport', 'dport', 'ttl', 'srcMac', 'dstMac', 'flags', 'before.src', 'before.dst', 'before.sport', 'before.dport',
   'node', 'netns', 'nsId', 'device', 'kind', 'rule', 'table', 'text', 'chain', 'at', 'container', 'rulesEvaluated', 'number',
+  'size', 'mss', 'icmp.mtu', 'outer.kind', 'outer.src', 'outer.dst', 'outer.dport', 'outer.vni', 'outer.bytes', 'outer.size',
 ] as const;
 /** An exchange's facts; for DNS the question's name, the answer's response code and how many A records it held; for HTTP the status. */
 export const EXCHANGE_FIELDS = [
   'kind', 'title', 'result', 'verdict', 'code', 'to', 'src', 'dst', 'sport', 'dport', 'legs', 'rulesEvaluated', 'qname', 'rcode', 'addresses', 'status',
 ] as const;
 
-const TABLE_IDS = ['routes', 'routes-local', 'neigh', 'fdb', 'addr', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack'] as const;
 const key = z.string().regex(/^[a-z0-9.-]+\/[a-z0-9.-]+$/, 'NAMESPACE/NAME, e.g. default/web');
 const mode = z.enum(['iptables', 'ipvs', 'nftables']);
 
@@ -126,6 +127,8 @@ export const expectation = z.strictObject({
 export const sendSpec = z.strictObject({
   from: z.string().min(1), to: z.string().min(1), container: z.string().optional(),
   port: z.number().int().min(1).max(65535).optional(), proto: z.enum(['tcp', 'udp', 'sctp', 'icmp']).optional(),
+  /** The IP total length to send (a TCP data segment, a datagram, a ping), and the Don't Fragment bit. */
+  size: z.number().int().min(28).max(65535).optional(), df: z.boolean().optional(),
 });
 export const shellSpec = z.strictObject({ from: z.string().min(1), container: z.string().optional(), command: z.string().min(1).max(4096) });
 export const runSpec = z.union([z.strictObject({ send: sendSpec }), z.strictObject({ shell: shellSpec })]);

@@ -49,6 +49,11 @@ function hopField(f: FoundHop, field: HopField): Value | undefined {
     /** The chain of the last rule a netfilter hop walked: where the deciding rule is. */
     case 'chain': return h.steps?.[h.steps.length - 1]?.chain;
     case 'number': return f.number;
+    case 'size': case 'mss': return h.packet[field];
+    case 'icmp.mtu': return h.packet.icmp?.mtu;
+    /** The outermost encapsulation header, when the packet travels in a tunnel. */
+    case 'outer.kind': case 'outer.src': case 'outer.dst': case 'outer.dport': case 'outer.vni': case 'outer.bytes': case 'outer.size':
+      return h.packet.outer[0]?.[field.slice(6) as 'kind' | 'src' | 'dst' | 'dport' | 'vni' | 'bytes' | 'size'];
   }
 }
 
