@@ -7,7 +7,7 @@ import type { Cluster, CompileResult } from './cluster/types';
 import { tablesOf as tablesUnguarded, type TableText } from './format/tables';
 import { parseScenario as parseUnguarded } from './model/parse';
 import type { ParseResult, Scenario, ScenarioError } from './model/types';
-import { simulate as simulateUnguarded, type SendSpec, type SimResult } from './stack/simulate';
+import { simulate as simulateUnguarded, type SendSpec, type SimOptions, type SimResult } from './stack/simulate';
 import { EMPTY_STATE, type DynState } from './stack/state';
 import { nodeTopology as nodeTopologyUnguarded, topology as topologyUnguarded, topologyOverview as overviewUnguarded, type Topology } from './topology/topology';
 import { searchCluster as searchUnguarded, type SearchResult } from './topology/search';
@@ -53,11 +53,11 @@ function checkSend(send: SendSpec): string | undefined {
   return undefined;
 }
 
-export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMPTY_STATE): SimResult {
+export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMPTY_STATE, opts: SimOptions = {}): SimResult {
   const bad = checkSend(send);
   if (bad) return { ok: false, error: bad };
   try {
-    return simulateUnguarded(cluster, send, state);
+    return simulateUnguarded(cluster, send, state, opts);
   } catch (e) {
     return { ok: false, error: internalError('walking the packet', e).message };
   }

@@ -38,7 +38,8 @@ export class Conversation {
   /** Simulated milliseconds since the conversation began. */
   now = 0;
 
-  constructor(readonly cluster: Cluster, readonly seed: number, state: DynState = EMPTY_STATE) {
+  /** terse: hops that let the packet through keep their facts but not their explanation (see SimOptions). */
+  constructor(readonly cluster: Cluster, readonly seed: number, state: DynState = EMPTY_STATE, readonly terse = false) {
     // Later conversations of a session (state passed on) draw differently, reproducibly.
     this.rng = createRng((seed ^ Math.imul(state.clock, 0x9e3779b1)) | 0);
     this.jitter = createRng((seed ^ 0x5bd1e995) | 0);

@@ -43,7 +43,7 @@ function legOf(spec: LegSpec, w: Walk, o: Outcome, seq: number, start: number, e
 export function walkLeg(conv: Conversation, ex: ExchangeDraft, spec: LegSpec): Outcome {
   const p = spec.pkt;
   const w: Walk = {
-    cluster: conv.cluster, st: conv.st, rng: conv.rng, jitter: conv.jitter, hops: [], budget: HOP_BUDGET, rulesCompared: 0,
+    cluster: conv.cluster, st: conv.st, rng: conv.rng, jitter: conv.jitter, terse: conv.terse, hops: [], budget: HOP_BUDGET, rulesCompared: 0,
     origin: { src: p.src, sport: p.sport, dst: p.dst, dport: p.dport }, elapsed: 0,
     ...(spec.expect ? { expect: spec.expect } : {}),
   };

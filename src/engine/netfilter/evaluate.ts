@@ -61,6 +61,21 @@ function targetAction(t: Target): string {
   }
 }
 
+/**
+ * A rule's iptables-save line, printed once per rule: a walk names every rule it matched, and a
+ * matrix of sends meets the same rules thousands of times (the same string each time also lets
+ * the explanations' own caches find it at once).
+ */
+const LINES = new WeakMap<Rule, { readonly chain: string; readonly family: Ruleset['family']; readonly text: string }>();
+
+function ruleLine(chain: string, rule: Rule, family: Ruleset['family']): string {
+  const known = LINES.get(rule);
+  if (known && known.chain === chain && known.family === family) return known.text;
+  const text = saveRuleLine(chain, rule, family);
+  LINES.set(rule, { chain, family, text });
+  return text;
+}
+
 export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfHook, pkt: NfPacket, env: NfEnv): NfResult {
   const steps: NfStep[] = [];
   const table = ruleset.tables.find((t) => t.name === tableName);
@@ -109,7 +124,7 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
 
     const rule = rules[next] as Rule;
     const t = rule.target;
-    steps.push({ table: tableName, chain: cur.chain.name, ruleNumber: next + 1, text: saveRuleLine(cur.chain.name, rule, ruleset.family), action: targetAction(t) });
+    steps.push({ table: tableName, chain: cur.chain.name, ruleNumber: next + 1, text: ruleLine(cur.chain.name, rule, ruleset.family), action: targetAction(t) });
     switch (t.kind) {
       case 'none':
         break;

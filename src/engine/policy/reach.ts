@@ -55,7 +55,7 @@ export function reachSend(m: Pick<ReachMatrix, 'proto' | 'port'>, from: string, 
 }
 
 function cellOf(cluster: Cluster, send: SendSpec): ReachCell {
-  const r = simulate(cluster, send);
+  const r = simulate(cluster, send, undefined, { terse: true });
   if (!r.ok) return { verdict: 'dropped', reason: r.error };
   const t = r.trace;
   switch (t.verdict) {

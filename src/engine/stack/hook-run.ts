@@ -100,8 +100,9 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
       const idle = res.steps.every((st) => /^(jump |goto |RETURN$|return$|continue$|policy |CONNMARK$)/.test(st.action)) && before.mark === pkt.mark && ctmarkBefore === ct?.entry.mark;
       if (res.nat || (isEventful(res.steps) && !idle)) {
         const markText = before.mark !== pkt.mark ? ` The packet's mark is now 0x${pkt.mark.toString(16)}.` : '';
-        const allowed = netfilterPolicyAccept(w, pkt, res.steps);
-        record(w, ns, dev, res.nat ? 'nat' : 'netfilter', describeTraversal(where, res.steps, `${outcome}${markText}${allowed ? ` ${allowed}` : ''}`, res.rulesEvaluated), pkt,
+        const allowed = w.terse ? undefined : netfilterPolicyAccept(w, pkt, res.steps);
+        const text = w.terse ? '' : describeTraversal(where, res.steps, `${outcome}${markText}${allowed ? ` ${allowed}` : ''}`, res.rulesEvaluated);
+        record(w, ns, dev, res.nat ? 'nat' : 'netfilter', text, pkt,
           { ...base, ...(res.nat || before.mark !== pkt.mark ? { before } : {}) });
       }
       return undefined;

@@ -77,7 +77,22 @@ export function podBehind(cluster: Cluster, ns: Netns, dev: string | undefined):
   if (!dev) return undefined;
   const peer = ns.devices.find((d) => d.name === dev)?.peer;
   if (!peer) return undefined;
-  return cluster.pods.find((p) => p.netns === peer.netns);
+  return podsByNetns(cluster).get(peer.netns);
+}
+
+/** The cluster's pods by network namespace, built once per compiled cluster (a hook asks at every packet). */
+const BY_NETNS = new WeakMap<Cluster, ReadonlyMap<string, ClusterPod>>();
+
+function podsByNetns(cluster: Cluster): ReadonlyMap<string, ClusterPod> {
+  let m = BY_NETNS.get(cluster);
+  if (!m) {
+    const built = new Map<string, ClusterPod>();
+    // The first pod of a namespace, as find() gave it.
+    for (const p of cluster.pods) if (!built.has(p.netns)) built.set(p.netns, p);
+    m = built;
+    BY_NETNS.set(cluster, m);
+  }
+  return m;
 }
 
 /** The hook stage of a netfilter policy point: the sender's egress, then the receiver's ingress. */

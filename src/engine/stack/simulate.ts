@@ -46,7 +46,12 @@ export type SimResult =
   | { readonly ok: true; readonly trace: Trace; readonly state: DynState }
   | { readonly ok: false; readonly error: string };
 
-export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMPTY_STATE): SimResult {
+/** terse: the verdict is all the caller reads (a reachability matrix), so allowed netfilter hops skip their prose. */
+export interface SimOptions {
+  readonly terse?: boolean;
+}
+
+export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMPTY_STATE, opts: SimOptions = {}): SimResult {
   const proto = send.proto ?? 'tcp';
   if (send.size !== undefined && (!Number.isInteger(send.size) || send.size < 28 || send.size > 65535)) {
     return { ok: false, error: 'a packet size is an IP total length between 28 and 65535 bytes' };
@@ -58,7 +63,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
   if (!src.ok) return src;
   const dst = resolveDestination(cluster, send.to, src.value);
   if (!dst.ok) return dst;
-  const conv = new Conversation(cluster, send.seed ?? cluster.seed, state);
+  const conv = new Conversation(cluster, send.seed ?? cluster.seed, state, opts.terse === true);
   const sender = src.value;
   const ip = dst.value.ip;
   const from = sourceAddress(sender.ns, ip);

@@ -27,6 +27,8 @@ export interface Walk {
   elapsed: number;
   /** A generator for timing jitter only, so timings never change a choice the network makes. */
   readonly jitter: Rng;
+  /** Only the verdict will be read: a netfilter hop that lets the packet through skips its explanation. */
+  readonly terse?: boolean;
   /** The packet before neighbour output rewrote its MACs, for the next device hop to show. */
   pendingBefore?: PacketView;
 }

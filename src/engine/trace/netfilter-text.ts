@@ -34,26 +34,67 @@ export function isEventful(steps: readonly NfStep[]): boolean {
   return steps.some((s) => !TRIVIAL.test(s.action));
 }
 
+/** What the explanation reads from one rule's text; rule texts repeat across sends, so it is read once per text. */
+interface RuleFacts {
+  readonly comment: string | undefined;
+  readonly random: boolean;
+  readonly statistic: boolean;
+  readonly affinity: boolean;
+  readonly cloudLb: boolean;
+}
+
+const FACTS = new Map<string, RuleFacts>();
+
+function factsOf(text: string): RuleFacts {
+  let f = FACTS.get(text);
+  if (!f) {
+    f = {
+      comment: comment(text), random: /--probability|numgen/.test(text), statistic: /statistic/.test(text),
+      affinity: /--rcheck|@affinity/.test(text), cloudLb: text.includes('CLOUD-LB-'),
+    };
+    // A bound on what one page keeps: rule sets are finite, but scenarios come and go.
+    if (FACTS.size > 50_000) FACTS.clear();
+    FACTS.set(text, f);
+  }
+  return f;
+}
+
+const ROLES = new Map<string, string | undefined>();
+const TARGET = /^(?:jump|goto) (\S+)/;
+
 export function describeTraversal(where: string, steps: readonly NfStep[], outcome: string, rulesEvaluated: number): string {
   const path: string[] = [];
+  let last: NfStep | undefined;
+  let random = false;
+  let cloudLb = false;
+  let affinity = false;
   for (const s of steps) {
-    const m = /^(?:jump|goto) (\S+)/.exec(s.action);
+    const f = factsOf(s.text);
+    const trivial = TRIVIAL.test(s.action);
+    if (!trivial) last = s;
+    if ((f.random && !trivial) || (f.statistic && s.action.startsWith('jump'))) random = true;
+    if (f.cloudLb) cloudLb = true;
+    if (f.affinity) affinity = true;
+    const m = TARGET.exec(s.action);
     if (!m) continue;
     const target = m[1]!;
-    const c = comment(s.text);
-    const role = roleOf(target);
-    path.push(`${target}${c ? ` ("${c}")` : role ? ` (${role})` : ''}`);
+    let role = ROLES.get(target);
+    if (role === undefined && !ROLES.has(target)) {
+      role = roleOf(target);
+      if (ROLES.size > 50_000) ROLES.clear();
+      ROLES.set(target, role);
+    }
+    path.push(`${target}${f.comment ? ` ("${f.comment}")` : role ? ` (${role})` : ''}`);
   }
-  const last = [...steps].reverse().find((s) => !TRIVIAL.test(s.action));
   const notes: string[] = [];
-  if (steps.some((s) => /--probability|numgen/.test(s.text) && !TRIVIAL.test(s.action) || (/statistic/.test(s.text) && /^jump/.test(s.action)))) {
-    notes.push(steps.some((s) => s.text.includes('CLOUD-LB-'))
+  if (random) {
+    notes.push(cloudLb
       ? 'The load balancer picked one of its healthy nodes at random, its own choice (a draw from the seeded generator).'
       : 'The endpoint was picked at random, as kube-proxy\'s rules ask (a draw from the seeded generator).');
   }
-  if (steps.some((s) => /--rcheck|@affinity/.test(s.text))) notes.push('Session affinity: this client was sent to the endpoint it used before.');
+  if (affinity) notes.push('Session affinity: this client was sent to the endpoint it used before.');
   const via = path.length ? `through ${path.join(' → ')}` : 'in the built-in chain';
-  const lastComment = last ? comment(last.text) : undefined;
+  const lastComment = last ? factsOf(last.text).comment : undefined;
   const deciding = last ? ` The deciding rule${lastComment ? ` ("${lastComment}")` : ''} does ${last.action}.` : '';
   return `${where}: the packet goes ${via}.${deciding} ${outcome}${notes.length ? ` ${notes.join(' ')}` : ''} The kernel compared it with ${rulesEvaluated} rule${rulesEvaluated === 1 ? '' : 's'} on the way.`.replace(/\s+/g, ' ').trim();
 }
