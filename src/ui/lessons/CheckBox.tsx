@@ -77,7 +77,7 @@ export function CheckBox({ check, stepKey }: { check: Check; stepKey: string }) 
   const question = check.kind === 'task' ? check.goal : check.question;
   const j = state.judgement;
   return (
-    <section className="pp-check" aria-labelledby={`pp-check-q-${stepKey}`}>
+    <section className="pp-lesson-check" aria-labelledby={`pp-check-q-${stepKey}`}>
       <h4 id={`pp-check-q-${stepKey}`} className="pp-check-q">{check.kind === 'task' ? 'Task: ' : ''}<InlineText text={question} /></h4>
       {state.status === 'asking' && !prepared && <p className="pp-muted" role="status">Reading the trace…</p>}
       {prepared && !prepared.ok && <p className="pp-check-wait" role="status"><InlineText text={prepared.message} /></p>}
