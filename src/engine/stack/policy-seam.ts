@@ -77,20 +77,22 @@ export function podBehind(cluster: Cluster, ns: Netns, dev: string | undefined):
   if (!dev) return undefined;
   const peer = ns.devices.find((d) => d.name === dev)?.peer;
   if (!peer) return undefined;
-  return podsByNetns(cluster).get(peer.netns);
+  return podsByNetns(cluster, ns.machine).get(peer.netns);
 }
 
-/** The cluster's pods by network namespace, built once per compiled cluster (a hook asks at every packet). */
-const BY_NETNS = new WeakMap<Cluster, ReadonlyMap<string, ClusterPod>>();
+/** A node's pods by network namespace, built once per node of a compiled cluster (a hook asks at every packet). */
+const BY_NETNS = new WeakMap<Cluster, Map<string, ReadonlyMap<string, ClusterPod>>>();
 
-function podsByNetns(cluster: Cluster): ReadonlyMap<string, ClusterPod> {
-  let m = BY_NETNS.get(cluster);
+function podsByNetns(cluster: Cluster, node: string): ReadonlyMap<string, ClusterPod> {
+  let nodes = BY_NETNS.get(cluster);
+  if (!nodes) BY_NETNS.set(cluster, (nodes = new Map()));
+  let m = nodes.get(node);
   if (!m) {
     const built = new Map<string, ClusterPod>();
     // The first pod of a namespace, as find() gave it.
-    for (const p of cluster.pods) if (!built.has(p.netns)) built.set(p.netns, p);
+    for (const p of cluster.pods) if (p.node === node && !built.has(p.netns)) built.set(p.netns, p);
     m = built;
-    BY_NETNS.set(cluster, m);
+    nodes.set(node, m);
   }
   return m;
 }
