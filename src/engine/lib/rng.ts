@@ -13,11 +13,28 @@ export interface Rng {
 }
 
 /**
+ * A freshly seeded generator per seed, kept to be cloned: seeding fills 624 words, and every
+ * send seeds two generators (a reachability matrix sends thousands). A clone draws exactly as
+ * a fresh generator with that seed does.
+ */
+const SEEDED = new Map<number, RandomGenerator>();
+
+function seeded(seed: number): RandomGenerator {
+  let g = SEEDED.get(seed);
+  if (!g) {
+    g = mersenne(seed);
+    if (SEEDED.size >= 64) SEEDED.clear();
+    SEEDED.set(seed, g);
+  }
+  return g;
+}
+
+/**
  * Mersenne Twister (pure-rand): its seeding spreads even neighbouring small seeds apart,
  * which matters here because learners pick seeds 1, 2, 3 and expect different draws.
  */
 export function createRng(seed: number): Rng {
-  const gen: RandomGenerator = mersenne(seed | 0);
+  const gen: RandomGenerator = seeded(seed | 0).clone();
   return {
     int: (min, max) => uniformInt(gen, min, max),
     u31: () => gen.next() & 0x7fffffff,

@@ -49,6 +49,7 @@ function kindnet(q: PolicyQuery): PolicyDecision | undefined {
 }
 
 export const POLICY_ENGINE: PolicyEngine = {
+  decides: (cluster) => cluster.cni.name === 'cilium' || cluster.cni.name === 'kindnet',
   decide(q) {
     switch (q.cluster.cni.name) {
       case 'cilium': return cilium(q);

@@ -2,7 +2,7 @@
 // (with the immutable kubernetes.io/metadata.name), the pods with their labels, addresses
 // and named ports, and which node an address belongs to. Built once per compiled cluster;
 // the policies that select a pod are looked up once per pod and direction.
-import type { Cluster } from '../cluster/types';
+import type { Cluster, ClusterPod } from '../cluster/types';
 import type { NetworkPolicySpec, PolicyType } from '../model/netpol-types';
 import type { Protocol } from '../model/types';
 import { selectorMatches, type Labels } from './selector';
@@ -82,23 +82,28 @@ export function makeWorld(input: WorldInput): PolicyWorld {
 
 const worlds = new WeakMap<Cluster, PolicyWorld>();
 
+/** The policy view of some of a compiled cluster's pods (all of them for policyWorld). */
+export function worldOf(cluster: Cluster, pods: readonly ClusterPod[]): PolicyWorld {
+  const s = cluster.scenario;
+  return makeWorld({
+    policies: s.networkPolicies,
+    namespaces: new Map(s.namespaces.map((n) => [n.name, n.labels])),
+    pods: pods.map((p) => ({
+      key: p.key, namespace: p.spec.namespace, name: p.spec.name, labels: p.spec.labels, ip: p.ip, node: p.node,
+      hostNetwork: p.spec.hostNetwork, ports: p.spec.containers.flatMap((c) => c.ports),
+    })),
+    nodeOf: (ip) => {
+      const owner = cluster.ownerOf(ip);
+      return owner?.netns.startsWith('node/') ? owner.netns.slice(5) : undefined;
+    },
+  });
+}
+
 /** The policy view of a compiled cluster (built once per cluster). */
 export function policyWorld(cluster: Cluster): PolicyWorld {
   let w = worlds.get(cluster);
   if (!w) {
-    const s = cluster.scenario;
-    w = makeWorld({
-      policies: s.networkPolicies,
-      namespaces: new Map(s.namespaces.map((n) => [n.name, n.labels])),
-      pods: cluster.pods.map((p) => ({
-        key: p.key, namespace: p.spec.namespace, name: p.spec.name, labels: p.spec.labels, ip: p.ip, node: p.node,
-        hostNetwork: p.spec.hostNetwork, ports: p.spec.containers.flatMap((c) => c.ports),
-      })),
-      nodeOf: (ip) => {
-        const owner = cluster.ownerOf(ip);
-        return owner?.netns.startsWith('node/') ? owner.netns.slice(5) : undefined;
-      },
-    });
+    w = worldOf(cluster, cluster.pods);
     worlds.set(cluster, w);
   }
   return w;

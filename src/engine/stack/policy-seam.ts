@@ -47,6 +47,8 @@ export type PolicyDecision =
 export interface PolicyEngine {
   /** The decision at one point, or undefined when no policy selects the pod in that direction (the packet passes). */
   decide(q: PolicyQuery): PolicyDecision | undefined;
+  /** Whether decide() has anything to say in this cluster (false: the plugin decided elsewhere, as Calico's chains do); asked before every query. */
+  decides?(cluster: Cluster): boolean;
   /**
    * Rules the plugin's agent writes for the policies on a node: iptables-restore text (applied
    * with --noflush after the plugin's own), the jumps it keeps first in built-in chains, its ipsets.
@@ -60,7 +62,7 @@ export function policyCheck(
   q: { readonly direction: PolicyDirection; readonly pod: ClusterPod; readonly point: PolicyPoint },
 ): Outcome | undefined {
   const engine = w.cluster.policy;
-  if (!engine) return undefined;
+  if (!engine || engine.decides?.(w.cluster) === false) return undefined;
   // Known to conntrack (the kernel's, or an eBPF datapath's own, which the walk does not keep):
   // a confirmed entry, an answer to what the walk sent, or an ICMP error about one of its packets.
   const established = (pkt.ct?.confirmed ?? false) || w.expect !== undefined || pkt.inner !== undefined;
@@ -77,20 +79,22 @@ export function podBehind(cluster: Cluster, ns: Netns, dev: string | undefined):
   if (!dev) return undefined;
   const peer = ns.devices.find((d) => d.name === dev)?.peer;
   if (!peer) return undefined;
-  return podsByNetns(cluster).get(peer.netns);
+  return podsByNetns(cluster, ns.machine).get(peer.netns);
 }
 
-/** The cluster's pods by network namespace, built once per compiled cluster (a hook asks at every packet). */
-const BY_NETNS = new WeakMap<Cluster, ReadonlyMap<string, ClusterPod>>();
+/** A node's pods by network namespace, built once per node of a compiled cluster (a hook asks at every packet). */
+const BY_NETNS = new WeakMap<Cluster, Map<string, ReadonlyMap<string, ClusterPod>>>();
 
-function podsByNetns(cluster: Cluster): ReadonlyMap<string, ClusterPod> {
-  let m = BY_NETNS.get(cluster);
+function podsByNetns(cluster: Cluster, node: string): ReadonlyMap<string, ClusterPod> {
+  let nodes = BY_NETNS.get(cluster);
+  if (!nodes) BY_NETNS.set(cluster, (nodes = new Map()));
+  let m = nodes.get(node);
   if (!m) {
     const built = new Map<string, ClusterPod>();
     // The first pod of a namespace, as find() gave it.
-    for (const p of cluster.pods) if (!built.has(p.netns)) built.set(p.netns, p);
+    for (const p of cluster.pods) if (p.node === node && !built.has(p.netns)) built.set(p.netns, p);
     m = built;
-    BY_NETNS.set(cluster, m);
+    nodes.set(node, m);
   }
   return m;
 }
@@ -100,7 +104,8 @@ export function policyStage(point: Extract<PolicyPoint, { readonly kind: 'netfil
   return {
     name: point.stage, hook: point.hook, priority: point.priority,
     run: (w: Walk, ns: Netns, pkt: Pkt, io: HookIo): StageResult => {
-      if (!w.cluster.policy) return undefined;
+      const engine = w.cluster.policy;
+      if (!engine || engine.decides?.(w.cluster) === false) return undefined;
       const from = podBehind(w.cluster, ns, io.inDev);
       const out = from && policyCheck(w, ns, io.inDev ?? '', pkt, { direction: 'egress', pod: from, point });
       if (out) return { stop: out };

@@ -3,7 +3,7 @@
 // INPUT and OUTPUT, and the IP sets, computed from the whole cluster's workload endpoints.
 import type { Cluster } from '../../cluster/types';
 import type { PluginNetfilter } from '../../cni/types';
-import { policyWorld } from '../world';
+import { policyWorld, worldOf } from '../world';
 import type { Encapsulation } from './chains';
 import { calicoEndpoints } from './endpoints';
 import { calicoNodePolicy } from './node';
@@ -13,8 +13,11 @@ import { MARKS } from './rules';
 const endpointsOf = new WeakMap<Cluster, ReturnType<typeof calicoEndpoints>>();
 
 export function calicoPolicyNetfilter(cluster: Cluster, node: string, encapsulation: Encapsulation): Required<Pick<PluginNetfilter, 'restore' | 'insertFirst' | 'ipsets'>> {
-  let endpoints = endpointsOf.get(cluster);
+  // Without a NetworkPolicy there is no IP set to fill, so a node needs only its own workloads
+  // (a 30,000-pod cluster's first trace no longer converts every pod in the cluster).
+  const policies = cluster.scenario.networkPolicies;
+  let endpoints = policies.length === 0 ? calicoEndpoints(worldOf(cluster, cluster.pods.filter((p) => p.node === node))) : endpointsOf.get(cluster);
   if (!endpoints) endpointsOf.set(cluster, (endpoints = calicoEndpoints(policyWorld(cluster))));
-  const p = calicoNodePolicy(endpoints, cluster.scenario.networkPolicies, cluster.nodes.map((n) => n.ip), node, { encapsulation, marks: MARKS });
+  const p = calicoNodePolicy(endpoints, policies, cluster.nodes.map((n) => n.ip), node, { encapsulation, marks: MARKS });
   return { restore: p.restore, insertFirst: p.insertFirst, ipsets: p.ipsets };
 }
