@@ -1,14 +1,18 @@
 // The page: a title bar (the built-in scenarios, the CNI plugin, kube-proxy's mode, undo and
-// redo, Copy link, My scenarios, import, handouts, presentation mode), the send bar, the graph
-// (with its edit toolbar, the page's notice, the engine's progress over it and the shell dock
-// under it), and the side panel: beside the graph on wide screens, a sheet under it on narrow
-// ones (taller or shorter at the learner's choice). Presentation mode sets bigger type for a
-// classroom. Each area has its own error boundary, so one failing part never blanks the rest.
+// redo, Copy link, My scenarios, import, handouts, presentation mode, the Lessons button), the
+// send bar, the lessons column when open, the graph (with its edit toolbar, the page's notice,
+// the engine's progress over it and the shell dock under it), and the side panel: beside the
+// graph on wide screens, a sheet under it on narrow ones (taller or shorter at the learner's
+// choice). Presentation mode sets bigger type for a classroom. Embedded (?embed, in an iframe)
+// it keeps only the lesson, the graph and the inspector. Each area has its own error boundary,
+// so one failing part never blanks the rest.
 import { useState } from 'react';
 import { useAppStore } from '../store';
 import { EditLayer } from '../ui/edit/EditLayer';
 import { GraphView } from '../ui/graph/GraphView';
 import { CniSwitch } from '../ui/proxy/CniSwitch';
+import { LessonDock } from '../ui/lessons/LessonDock';
+import { LessonsButton } from '../ui/lessons/LessonsButton';
 import { NoticeBanner } from '../ui/session/NoticeBanner';
 import { SessionBar } from '../ui/session/SessionBar';
 import { ProxyModeSwitch } from '../ui/proxy/ProxyModeSwitch';
@@ -31,13 +35,14 @@ function PresentationToggle() {
   );
 }
 
-export function Shell() {
+export function Shell({ embedded = false }: { embedded?: boolean }) {
   const pageLink = usePageLink();
   const presentation = useAppStore((s) => s.presentation);
+  const lessons = useAppStore((s) => s.lessonView !== 'closed');
   const [sheet, setSheet] = useState<SheetSize>('half');
   return (
-    <div className={`pp-app${presentation ? ' is-presenting' : ''}`} data-sheet={sheet}>
-      <header className="pp-topbar">
+    <div className={`pp-app${presentation ? ' is-presenting' : ''}${embedded ? ' pp-embedded' : ''}`} data-sheet={sheet}>
+      {!embedded && <header className="pp-topbar">
         <h1 className="pp-logo">
           <img src="./favicon.svg" alt="" width="22" height="22" />
           podpath
@@ -56,11 +61,15 @@ export function Shell() {
           <SessionBar makeLink={pageLink} />
         </ErrorBoundary>
         <PresentationToggle />
-      </header>
-      <ErrorBoundary area="the send bar">
+        <LessonsButton />
+      </header>}
+      {!embedded && <ErrorBoundary area="the send bar">
         <SendBar />
-      </ErrorBoundary>
-      <main className="pp-main">
+      </ErrorBoundary>}
+      <main className={`pp-main${lessons ? ' has-lessons' : ''}`}>
+        <ErrorBoundary area="the lessons">
+          <LessonDock embedded={embedded} />
+        </ErrorBoundary>
         <div className="pp-graph-area">
           <ErrorBoundary area="the graph">
             <GraphView />

@@ -46,6 +46,13 @@ export type { ExecResult } from './shell/exec';
 export { COMMANDS as SHELL_COMMANDS } from './shell/run';
 export type { ExecSpec } from './shell/run';
 export type { CommandOutput } from './shell/results';
+export {
+  parseLesson, prepareCheck, judgeCheck, isRunOf, describeRun, runTrace, scenarioAt, sameScenarioRef, applySolution, lessonToYaml, TOPICS, TOPIC_TITLES,
+} from './lessons';
+export type {
+  LessonParse, CheckContext, Lesson, LessonStep, Check, CheckKind, LessonAnswer, ChoiceOption, PreparedCheck, Judgement, CheckProblem, HopRef,
+  RunSpec, ScenarioRef, Solution, Highlight, Topic, HopQuery, ValueExpr, OptionsSpec, Expectation,
+} from './lessons';
 export { routingTables } from './l7/tables';
 export type { RoutingTable, RoutingRow } from './l7/tables';
 export type { ProxyView, RouteRef } from './trace/types';

@@ -23,9 +23,19 @@ function ordered(s: LinkState): LinkState {
   };
 }
 
+/** Text as a link's payload: DEFLATE-compressed (level 9), base64url without padding. Lesson links carry a lesson's YAML so. */
+export function packText(text: string): string {
+  return base64urlnopad.encode(deflateSync(strToU8(text), { level: 9 }));
+}
+
 export function encodeLink(state: LinkState): string {
-  const bytes = deflateSync(strToU8(JSON.stringify(ordered(state))), { level: 9 });
-  return `v${LINK_VERSION}.${base64urlnopad.encode(bytes)}`;
+  return `v${LINK_VERSION}.${packText(JSON.stringify(ordered(state)))}`;
+}
+
+/** A payload back to its text, bounded as a share link's is; a string starting "the link" says why it cannot be read. */
+export function unpackText(body: string): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string } {
+  const bytes = unpack(body);
+  return typeof bytes === 'string' ? { ok: false, error: bytes } : { ok: true, text: strFromU8(bytes) };
 }
 
 function unpack(body: string): Uint8Array | string {

@@ -1,7 +1,8 @@
 // The one module that touches window.location: reads the fragment a page was opened with,
 // keeps the fragment in step with the page (replacing the history entry, so Back still leaves
-// podpath), tells when the learner pastes another link into the address bar, and builds the
-// full link of a fragment.
+// podpath), tells when the learner pastes another link into the address bar, builds the
+// full link of a fragment, and says whether the page is embedded (?embed). Share links
+// (#v1.…) and lesson links (#lesson/…) both go through it.
 export function readFragment(): string {
   return window.location.hash;
 }
@@ -25,4 +26,9 @@ export function onFragmentChange(open: (fragment: string) => void): () => void {
 export function linkTo(fragment: string): string {
   const { origin, pathname, search } = window.location;
   return `${origin}${pathname}${search}#${fragment}`;
+}
+
+/** Whether the page was opened to be embedded (?embed): one lesson or one trace, without the app's chrome. */
+export function isEmbedded(): boolean {
+  return new URLSearchParams(window.location.search).has('embed');
 }

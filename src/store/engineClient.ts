@@ -7,8 +7,11 @@
 // superseded call resolves at once as 'superseded'. If the engine dies (a worker out of
 // memory), pending calls fail with its message and the next call starts a new engine,
 // compiling the working scenario again first.
-import type { Addon, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, PolicyPanel, ReachProto, ScenarioEdit, SearchResult, SendSpec, TableText, Topology } from '../engine';
-import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
+import type {
+  Addon, EditResult, ExecSpec, ImportResult, Inspected, Judgement, KindHandoutResult, LessonAnswer, ObjectRef, PolicyPanel, PreparedCheck, ReachProto, ScenarioEdit, SearchResult,
+  SendSpec, TableText, Topology,
+} from '../engine';
+import type { CallName, EngineAnswer, EngineCalls, EngineRequest, Executed, LessonCheckArgs, LoadPhase, Loaded, Reached, Simulated } from './engineProtocol';
 
 export type Answer<T> =
   | { readonly status: 'done'; readonly value: T }
@@ -39,6 +42,9 @@ export interface EngineClient {
   importKubectl(texts: readonly string[]): Promise<Answer<ImportResult>>;
   /** The scenario as a kind config, manifests and commands. */
   kindHandout(text: string): Promise<Answer<KindHandoutResult>>;
+  /** A lesson's check in the current cluster: asked of a trace, or an answer judged. */
+  prepareCheck(args: Omit<LessonCheckArgs, 'cluster'>): Promise<Answer<PreparedCheck>>;
+  judgeCheck(args: Omit<LessonCheckArgs, 'cluster'> & { readonly answer: LessonAnswer }): Promise<Answer<Judgement>>;
   /** The scenario text with an addon in spec.addons, comments kept. */
   addAddon(text: string, addon: Addon): Promise<Answer<string>>;
   dispose(): void;
@@ -187,6 +193,14 @@ export function createEngineClient(connect: () => EngineTransport): EngineClient
     inspect: (text, ref) => call('inspect', { text, ref }, { cluster: 0, state: 0 }),
     importKubectl: (texts) => call('importKubectl', { texts }, { cluster: 0, state: 0 }),
     kindHandout: (text) => call('kindHandout', { text }, { cluster: 0, state: 0 }),
+    prepareCheck: (args) => {
+      const at = current();
+      return call('prepareCheck', { ...args, cluster: at.cluster }, at);
+    },
+    judgeCheck: (args) => {
+      const at = current();
+      return call('judgeCheck', { ...args, cluster: at.cluster }, at);
+    },
     addAddon: (text, addon) => call('addAddon', { text, addon }, { cluster: 0, state: 0 }),
     dispose() {
       transport?.close();

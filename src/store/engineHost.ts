@@ -4,7 +4,8 @@
 // src/app/engine.worker.ts) or in-process (tests, and pages without workers). Every engine
 // exception becomes a "failed" answer: the page shows a message, never an uncaught error.
 import {
-  addAddon, applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, kindHandout, nodeTopology, parseScenario, routingTables, searchCluster, simulate, tablesOf, topology, topologyOverview,
+  addAddon, applyEdits, compile, EMPTY_STATE, exec, importKubectl, inspectObject, judgeCheck, kindHandout, nodeTopology, parseScenario, prepareCheck, routingTables, searchCluster,
+  simulate, tablesOf, topology, topologyOverview,
   type Cluster, type DynState,
 } from '../engine';
 import { policiesOf, reachOf } from './policyCalls';
@@ -108,6 +109,10 @@ export function createEngineHost(): EngineHost {
         return answer(req, importKubectl(req.texts));
       case 'kindHandout':
         return answer(req, kindHandout(req.text));
+      case 'prepareCheck':
+        return answer(req, prepareCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step, ...(req.draft !== undefined ? { draft: req.draft } : {}) }, req.check));
+      case 'judgeCheck':
+        return answer(req, judgeCheck({ cluster: clusterOf(req.cluster), trace: req.trace, step: req.step, ...(req.draft !== undefined ? { draft: req.draft } : {}) }, req.check, req.answer));
       case 'addAddon':
         return answer(req, addAddon(req.text, req.addon));
     }

@@ -3,7 +3,10 @@
 // only what these messages carry: plain, structured-cloneable data. Every request has an id.
 // A load's id names the cluster it compiled, a simulate's id names the state (ARP caches,
 // conntrack ...) it left behind; later requests name the cluster and state they are about.
-import type { Addon, CniName, CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, KindHandoutResult, ObjectRef, PolicyPanel, ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioEdit, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace } from '../engine';
+import type {
+  Addon, Check, CniName, CommandOutput, EditResult, ExecSpec, ImportResult, Inspected, Judgement, KindHandoutResult, LessonAnswer, LessonStep, ObjectRef, PolicyPanel, PreparedCheck,
+  ProxyMode, ReachMatrix, ReachProto, RoutingTable, ScenarioEdit, ScenarioError, SearchResult, SendSpec, TableText, Topology, Trace,
+} from '../engine';
 
 /** What the page needs to know about the working scenario, without the scenario itself. */
 export interface ScenarioSummary {
@@ -76,8 +79,21 @@ export interface EngineCalls {
   readonly importKubectl: { readonly args: { readonly texts: readonly string[] }; readonly result: ImportResult };
   /** The scenario as a kind config and manifests with the commands to make the cluster. */
   readonly kindHandout: { readonly args: { readonly text: string }; readonly result: KindHandoutResult };
+  /** A lesson's check, asked of the trace the page shows in a compiled cluster: the question, its options, the right answer now. */
+  readonly prepareCheck: { readonly args: LessonCheckArgs; readonly result: PreparedCheck };
+  /** A learner's answer to a check, judged afresh (a task runs the engine again). */
+  readonly judgeCheck: { readonly args: LessonCheckArgs & { readonly answer: LessonAnswer }; readonly result: Judgement };
   /** The scenario text with an addon in spec.addons, comments kept. */
   readonly addAddon: { readonly args: { readonly text: string; readonly addon: Addon }; readonly result: string };
+}
+
+export interface LessonCheckArgs {
+  readonly cluster: number;
+  readonly trace: Trace | null;
+  readonly step: Pick<LessonStep, 'run' | 'find'>;
+  readonly check: Check;
+  /** The editor's text, when it is not the working scenario. */
+  readonly draft?: string;
 }
 
 export type CallName = keyof EngineCalls;

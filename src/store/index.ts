@@ -8,6 +8,9 @@ export { namespacesOf, type NamespaceChoice } from './netns';
 export { firstRewrite, packetBefore, rewroteDestination, type Step } from './steps';
 export { STUDY_MODES, STUDY_PLAN, type StudyHandlers, type StudyPlan, type StudyRunner, type StudyState, type StudyStatus } from './study';
 export { elementById } from './topoIndex';
+export { memoryProgress, restoreProgress, type LessonMark, type LessonProgress, type ProgressStore } from './lessonProgress';
+export { lessonKey } from './lessonSlice';
+export { lessonElements, lessonHighlight, lessonLineTest } from './lessonMarks';
 export { highlightedPods, podElementId, selectedByFocusedPolicy } from './policySlice';
 export { hopRefOf, stepIndexOf, type HopRef } from './position';
 export { NO_HISTORY, type HistoryView } from './history';
@@ -17,7 +20,7 @@ export { elementOf } from './graphSlice';
 export { objectOf, type ElementObject } from './objects';
 export { compareRuns, differences, type CompareRow, type LegCompare, type RowMark } from './compare';
 export {
-  SPEEDS, type AppState, type ApplyResult, type EditOutcome, type EditStatus, type ImportOutcome, type GraphMenu, type Moment, type Notice, type Openness, type PinnedRun, type OpenOutcome, type Panel, type PoliciesView, type ReachView, type SavedScenario, type StorageStatus, type SendOutcome, type ViewSlice, type SendRequest, type Speed, type TablesPin, type TablesView,
+  SPEEDS, type AppState, type ApplyResult, type CheckState, type EditOutcome, type EditStatus, type ImportOutcome, type GraphMenu, type LessonEntry, type LessonOrigin, type LessonView, type Moment, type Notice, type Openness, type PinnedRun, type OpenOutcome, type Panel, type PoliciesView, type ReachView, type SavedScenario, type StorageStatus, type SendOutcome, type ViewSlice, type SendRequest, type Speed, type TablesPin, type TablesView,
 } from './types';
 export { complete, clusterWords, type Completion } from './completion';
 export { outputLines, promptOf, terminalText, type ExecOutcome, type ShellTarget, type TermLine } from './terminalSlice';

@@ -1,5 +1,5 @@
 // The store factory: one zustand store made of the scenario, selection, trace, tables, view,
-// UI, study, work, terminal and policy slices, talking to the engine through one
+// UI, study, work, terminal, policy and lesson slices, talking to the engine through one
 // EngineClient. Tests create their own (the in-process engine, loaded on first use); the app
 // creates one in src/app with the Web Worker engine and the runner that measures the
 // rules-vs-Services study. The scenario given starts loading at once; `await store.getState().idle()` waits until it is shown.
@@ -18,6 +18,8 @@ import { createStudySlice, type StudyPlan, type StudyRunner } from './study';
 import { createTablesSlice } from './tablesSlice';
 import { createTraceSlice } from './traceSlice';
 import { createTerminalSlice } from './terminalSlice';
+import { createLessonSlice } from './lessonSlice';
+import { memoryProgress, type ProgressStore } from './lessonProgress';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createViewSlice } from './viewSlice';
@@ -32,6 +34,8 @@ export interface StoreOptions {
   readonly studyRunner?: StudyRunner;
   /** A smaller study, for tests. */
   readonly studyPlan?: StudyPlan;
+  /** Where the learner's lesson progress is kept (in memory when none is given). */
+  readonly progress?: ProgressStore;
   /** What "reset to the default scenario" loads; the scenario the store starts with when not given. */
   readonly defaultScenario?: string;
   /** false: the store does not load `scenarioText` itself (the page opens a link or saved work first). */
@@ -64,9 +68,14 @@ export function createAppStore(scenarioText: string, options: StoreOptions = {})
       ...createStudySlice(set, get, options.studyRunner, options.studyPlan),
       ...createPolicySlice(set, get, engine, work),
       ...scenario.slice,
+      ...createLessonSlice(set, get, engine, work, options.progress ?? memoryProgress(), () => options.defaultScenario ?? scenarioText),
     };
   });
   history.subscribe((view) => store.setState({ history: view }));
+  // A lesson's question is about the trace on screen (or what the editor holds): ask it again whenever that changes.
+  store.subscribe((s, prev) => {
+    if (s.lesson && (s.trace !== prev.trace || s.errors !== prev.errors)) void s.askLessonCheck();
+  });
   if (options.autoLoad !== false) void store.getState().loadScenario(scenarioText);
   return store;
 }

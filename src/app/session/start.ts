@@ -1,9 +1,10 @@
 // How the page opens: a link in the URL wins; a broken one says why and opens the saved work
 // (or the default scenario) instead, writing nothing; without a link, the saved session comes
-// back as it was. A valid link over saved work keeps that work in My scenarios first, so
+// back as it was (also under a lesson's link, #lesson/…, which the lessons open after this). A valid link over saved work keeps that work in My scenarios first, so
 // opening a student's link never loses the student's own scenario.
 import type { AppStore, Moment, Notice } from '../../store';
 import { decodeLink } from '../../share';
+import { isLessonFragment } from '../../lessons/link';
 import type { KeyValueStore } from './keyValue';
 import { momentOf, readSession, SESSION_KEY } from './records';
 
@@ -42,7 +43,7 @@ export async function startSession(store: AppStore, kv: KeyValueStore, fragment:
     return 'default';
   };
 
-  if (fragment !== '' && fragment !== '#') {
+  if (fragment !== '' && fragment !== '#' && !isLessonFragment(fragment)) {
     const link = decodeLink(fragment);
     if (!link.ok) {
       const opened = await openFallback();

@@ -12,7 +12,7 @@ import { readYaml } from './validation/yaml';
 import { hasFieldTree, unknownFields } from './validation/fields';
 import type { ParseResult, ScenarioError } from './types';
 
-interface DocCtx {
+export interface DocCtx {
   readonly index: number;
   readonly fields: FieldLines;
   /** The document's first line. */
@@ -39,7 +39,7 @@ function describe(value: unknown): string | undefined {
   return `${v.kind} ${namespaced ? `${ns ?? 'default'}/` : ''}${name}`;
 }
 
-function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
+export function zodErrors(ctx: DocCtx, error: z.ZodError): ScenarioError[] {
   return error.issues.flatMap((issue) => {
     const base = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     // An unknown key is reported on its parent; point at the key itself.

@@ -23,7 +23,7 @@ function Handles({ data }: { data: ElementData }) {
 }
 
 function classes(base: string, d: ElementData): string {
-  return [base, d.role && `is-${d.role}`, d.sending && 'is-sending', d.current && 'is-current', d.visited && 'is-visited', d.pickable && 'is-pickable', d.selected && 'is-selected']
+  return [base, d.role && `is-${d.role}`, d.sending && 'is-sending', d.current && 'is-current', d.visited && 'is-visited', d.pickable && 'is-pickable', d.selected && 'is-selected', d.lesson && 'is-lesson']
     .filter(Boolean).join(' ');
 }
 

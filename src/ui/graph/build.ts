@@ -32,6 +32,8 @@ export interface ElementData extends Record<string, unknown> {
   readonly open: boolean;
   /** For an open node: how many of its pods the filters hide. */
   readonly hidden: number;
+  /** The open lesson step points at this element. */
+  readonly lesson?: boolean;
   /** Edit mode: selected in the inspector; a link can be drawn from it (a Service) or to it (a pod). */
   readonly selected?: boolean;
   readonly linkFrom?: boolean;
@@ -67,6 +69,8 @@ export interface GraphMarks {
   readonly pathLinks: ReadonlySet<string>;
   readonly activeLinks: ReadonlySet<string>;
   readonly chosenLinks: ReadonlySet<string>;
+  /** Elements the open lesson step points at. */
+  readonly lesson?: ReadonlySet<string>;
   /** Edit mode: boxes can be dragged, links drawn; the element the inspector shows. */
   readonly editing?: boolean;
   readonly selectedId?: string;
@@ -139,6 +143,7 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
         visited: marks.visited.has(el.id),
         pickable: el.sendRef !== undefined && PICKABLE.has(el.kind),
         open: !chip, hidden: ctx.hiddenPods.get(el.id) ?? 0,
+        ...(marks.lesson?.has(el.id) ? { lesson: true } : {}),
         ...(marks.editing ? { selected: el.id === marks.selectedId, linkFrom: el.kind === 'service' && !el.builtIn, linkTo: el.kind === 'pod' } : {}),
       },
     });

@@ -5,7 +5,7 @@
 // Asks the engine for the insides of nodes the view wants open but the store does not hold.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { containerElementId, useAppStore } from '../../store';
+import { containerElementId, lessonElements, lessonHighlight, useAppStore } from '../../store';
 import { buildEdges, buildNodes, isPhysical, type DrawContext, type GraphMarks } from './build';
 import { withPositions, type Positions } from './editLayout';
 import type { Layout } from './layout';
@@ -24,8 +24,10 @@ export function useGraph() {
     topo: st.topo, steps: st.steps, position: st.position, source: st.source, destination: st.destination,
     inside: st.inside, opened: st.opened, namespaces: st.namespaces, hideSystem: st.hideSystem, pathOnly: st.pathOnly, follow: st.follow,
     revealNodes: st.revealNodes, positions: st.summary?.positions ?? NO_POSITIONS, mode: st.graphMode,
+    highlight: lessonHighlight(st),
   })));
   const { topo, steps, position, source, destination } = s;
+  const lesson = useMemo(() => lessonElements(topo, s.highlight), [topo, s.highlight]);
   const path = useMemo(() => steps.map((st) => st.hop), [steps]);
   const view = useMemo(() => graphView(topo, {
     inside: s.inside, opened: s.opened, namespaces: s.namespaces, hideSystem: s.hideSystem, pathOnly: s.pathOnly, follow: s.follow,
@@ -70,8 +72,9 @@ export function useGraph() {
       chosenLinks: chosen.chosenLinks,
       editing: mode.kind === 'edit' || mode.kind === 'connect',
       selectedId: mode.kind === 'edit' ? mode.selected ?? undefined : mode.kind === 'connect' ? mode.service : undefined,
+      lesson: new Set([...lesson].flatMap((id) => shown.anchorOf(id) ?? [])),
     };
-  }, [source, destination, step, journey, position, decisions, shown, mode]);
+  }, [source, destination, step, journey, position, decisions, shown, mode, lesson]);
   const ctx: DrawContext = useMemo(() => ({ tiles: shown.tiles, chips: shown.chips, hiddenPods: shown.hiddenPods }), [shown]);
   // Unchanged elements keep their objects, so React Flow re-renders only what a hop changed.
   const last = useRef<{ nodes: ReturnType<typeof buildNodes>; edges: ReturnType<typeof buildEdges> }>({ nodes: [], edges: [] });

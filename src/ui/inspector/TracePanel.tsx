@@ -11,9 +11,14 @@ import { VerdictBanner } from './VerdictBanner';
 import './inspector.css';
 
 function FirstSteps() {
+  const showLessons = useAppStore((s) => s.showLessons);
   return (
     <div className="pp-first-steps">
       <h2 className="pp-panel-title">Watch a packet walk the cluster</h2>
+      <p>
+        New here? <button type="button" className="pp-btn pp-btn-small" onClick={() => void showLessons()}>Start a lesson</button>{' '}
+        and the lessons walk you through each topic, checking as you go.
+      </p>
       <ol>
         <li>Click a pod in the graph: it becomes the <strong>source</strong>. Click one of its containers to send from that container.</li>
         <li>Click another pod, a node, a <strong>Service</strong> (the dashed boxes) or an outside host: the <strong>destination</strong>. The port defaults to its first port.</li>

@@ -2,8 +2,8 @@
 // iptables-save, nft, ipvsadm, ipset, conntrack) as the real tools print them after the last
 // send, with the lines the packet matched highlighted and linked to their hops. It opens on
 // the selected hop's namespace and table, and follows the player.
-import { useState } from 'react';
-import { useAppStore } from '../../store';
+import { useMemo, useState } from 'react';
+import { lessonHighlight, lessonLineTest, useAppStore } from '../../store';
 import { whereOf } from '../inspector/HopItem';
 import { PlaybackBar } from '../playback/PlaybackBar';
 import { matchedCount } from './match';
@@ -20,8 +20,10 @@ export function TablesPanel() {
   const selectStep = useAppStore((s) => s.selectStep);
   const pinTables = useAppStore((s) => s.pinTables);
   const hasTrace = useAppStore((s) => s.trace !== null);
+  const highlight = useAppStore(lessonHighlight);
   const [onlyMatched, setOnlyMatched] = useState(false);
   const open = v.tables.find((t) => t.table.id === v.tableId);
+  const marked = useMemo(() => lessonLineTest(highlight, v.netns, open?.table.id), [highlight, v.netns, open?.table.id]);
   const nsName = v.namespaces.find((n) => n.id === v.netns)?.name ?? v.netns;
   return (
     <section className="pp-tables" aria-labelledby="pp-tables-title">
@@ -72,6 +74,7 @@ export function TablesPanel() {
           <TableLines
             label={`${open.table.command} of ${nsName}`} lines={open.lines} position={v.position} onlyMatched={onlyMatched}
             focus={v.step?.hop.rule?.split('\n')[0]?.trim()} wrap={!COLUMNS.has(open.table.id)} onSelect={selectStep}
+            marked={marked}
           />
         )}
       </div>
