@@ -6,12 +6,7 @@ import { PodpathPage } from './pages/PodpathPage';
 test('a broken link says so and opens the saved work, which it never overwrites', async ({ page }) => {
   const app = new PodpathPage(page);
   await app.open();
-  await app.edit.enter();
-  await app.clickNode('kind-worker');
-  await page.keyboard.press('n');
-  await expect(app.pod('default/pod')).toBeVisible();
-  await expect.poll(() => app.savedLink()).toMatch(/^v1\./);
-  const saved = await app.savedLink();
+  const saved = await app.makeSavedWork();
 
   // A fresh page load (a changed fragment alone would not reload the page).
   await page.goto('about:blank');

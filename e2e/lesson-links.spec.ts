@@ -14,11 +14,7 @@ test('a lesson link over saved work keeps the work, and the address moves betwee
   const app = new PodpathPage(page);
   const lessons = new LessonsPanel(page);
   await app.open();
-  await app.edit.enter();
-  await app.clickNode('kind-worker');
-  await page.keyboard.press('n');
-  await expect(app.pod('default/pod')).toBeVisible();
-  await expect.poll(() => app.savedLink()).toMatch(/^v1\./);
+  await app.makeSavedWork();
 
   await page.goto('about:blank');
   await page.goto('/#lesson/service-iptables/2');

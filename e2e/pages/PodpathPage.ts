@@ -38,6 +38,16 @@ export class PodpathPage {
     await expect(this.node('kind-control-plane')).toBeVisible({ timeout: 15_000 });
   }
 
+  /** Work worth keeping: a pod added on kind-worker from the graph (edit mode, N), waited for until the autosave holds it; its saved link. */
+  async makeSavedWork(): Promise<string> {
+    await this.edit.enter();
+    await this.clickNode('kind-worker');
+    await this.page.keyboard.press('n');
+    await expect(this.pod('default/pod')).toBeVisible();
+    await expect.poll(() => this.savedLink()).toMatch(/^v1\./);
+    return (await this.savedLink())!;
+  }
+
   /** The session the autosave wrote to IndexedDB (its link fragment), or null before the first write. */
   async savedLink(): Promise<string | null> {
     return this.page.evaluate(`new Promise((resolve) => {
