@@ -10,7 +10,7 @@ import { nftablesEvaluateChain } from '../netfilter/nft/eval';
 import type { NftChain } from '../netfilter/nft/types';
 import { ipsetTest } from '../netfilter/ipset/match';
 import { ipvsFindVirtualServer, ipvsSchedule } from '../netfilter/ipvs/schedule';
-import { describeTraversal, isEventful } from '../trace/netfilter-text';
+import { decidingStep, describeTraversal, isEventful } from '../trace/netfilter-text';
 import { netfilterPolicyAccept, netfilterPolicyDrop } from '../policy/enforce';
 import { fibLookup } from './fib';
 import { kernelRefusal } from './answer';
@@ -78,7 +78,7 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
   }
   let outcome = '';
   if (res.nat) outcome = `Result: ${applyNatRequest(w, ns, pkt, res.nat, io.outDev)}.`;
-  const last = [...res.steps].reverse().find((s) => !/^(jump |goto |RETURN$|return$|continue$|policy )/.test(s.action));
+  const last = decidingStep(res.steps);
   const steps = res.steps.map((s) => ({ tool, table: s.table, chain: s.chain, rule: s.text, action: s.action }));
   const base = { rule: last?.text, table: tool === 'nft' ? 'nft' : 'iptables-save', steps, rulesEvaluated: res.rulesEvaluated };
   switch (res.verdict.kind) {

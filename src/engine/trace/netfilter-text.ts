@@ -29,6 +29,12 @@ function roleOf(chain: string): string | undefined {
 
 const TRIVIAL = /^(jump |goto |RETURN$|return$|continue$|policy )/;
 
+/** The rule that decided a traversal: its last step that was more than a jump or a fall-through. */
+export function decidingStep<S extends Pick<NfStep, 'action'>>(steps: readonly S[]): S | undefined {
+  for (let i = steps.length - 1; i >= 0; i--) if (!TRIVIAL.test(steps[i]!.action)) return steps[i];
+  return undefined;
+}
+
 /** Whether a traversal did anything a learner should see (anything beyond jumping and falling through). */
 export function isEventful(steps: readonly NfStep[]): boolean {
   return steps.some((s) => !TRIVIAL.test(s.action));
