@@ -6,7 +6,8 @@
 // an undo step named after the lesson; the first one keeps the learner's own scenario in My
 // scenarios first (unless it is already there, or podpath's own), so a lesson never costs work. The checks
 // run where the engine runs; the store only carries the answer and the engine's reply.
-import { applySolution, sameScenarioRef, scenarioAt, type Lesson, type LessonAnswer, type LessonParse, type ScenarioRef } from '../engine';
+import { applySolution, sameScenarioRef, scenarioAt } from '../engine/lite';
+import type { Lesson, LessonAnswer, LessonParse, ScenarioRef } from '../engine';
 import type { EngineClient } from './engineClient';
 import { markStep, type ProgressStore } from './lessonProgress';
 import type { CheckState, GetState, LessonEntry, LessonOrigin, LessonSlice, SetState } from './types';

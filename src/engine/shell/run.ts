@@ -52,8 +52,8 @@ export type RunResult =
   | { readonly ok: true; readonly sender: Sender; readonly command: CommandResult; readonly trace: Trace | null; readonly state: DynState }
   | { readonly ok: false; readonly error: string };
 
-/** The commands the shell knows. */
-export const COMMANDS = ['curl', 'wget', 'ping', 'traceroute', 'nslookup', 'dig', 'nc', 'ip', 'bridge', 'cat', 'hostname', 'ss', 'help'] as const;
+import { COMMANDS } from './commands';
+export { COMMANDS };
 
 const bad = (stderr: string, exitCode = 2): CommandResult => ({ tool: 'error', stderr, exitCode });
 
