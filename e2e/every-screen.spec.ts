@@ -1,5 +1,5 @@
 // Journey: the same lab on a phone (390x844, touch), a classroom projector (1280x720) and a
-// large monitor (1920x1080): every control can be reached, nothing scrolls sideways, the
+// large monitor (1920x1080): every control can be reached, the page scrolls neither sideways nor down, the
 // selected hop's explanation is shown whole; on the phone, a tap picks and a drag pans.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PodpathPage } from './pages/PodpathPage';
@@ -41,7 +41,7 @@ for (const screen of SCREENS) {
   test.describe(`on ${screen.name} (${screen.width}x${screen.height})`, () => {
     test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: screen.touch });
 
-    test('every control is reachable, nothing scrolls sideways, and the hop text is whole', async ({ page }) => {
+    test('every control is reachable, the page scrolls neither sideways nor down, and the hop text is whole', async ({ page }) => {
       const app = new PodpathPage(page);
       await app.open();
       // On the element's name, top left: its middle may be one of its containers.
@@ -62,6 +62,10 @@ for (const screen of SCREENS) {
         expect(await hopTextWhole(app)).toBe(true);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      // Nor up and down: the page is the screen, its panels scroll inside it (a hidden label
+      // escaping a panel once made the page taller and the top bar scroll away).
+      expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
     });
   });
 }
