@@ -112,6 +112,36 @@ describe('Cilium\'s kube-proxy replacement', () => {
   });
 });
 
+describe('Cilium without the kube-proxy replacement (kube-proxy in iptables mode beside it)', () => {
+  const c = clusterFrom(builtin('cilium').replace('kubeProxyMode: none', 'kubeProxyMode: iptables').replace('kubeProxyReplacement: true', 'kubeProxyReplacement: false'));
+  const api = c.service('default/api')!.clusterIP!;
+  const sends = Array.from({ length: 12 }, (_, i) => run(c, { from: 'web', to: 'svc:default/api', port: 80, seed: i + 1 }));
+  const landed = (t: SentExchange) => c.pod(last(t.hops).nsId.slice(4))!.node;
+
+  it('reaches backends on the client\'s node and on the other node, and each answer comes from the ClusterIP', () => {
+    expect(new Set(sends.map(landed))).toEqual(new Set(['kind-worker', 'kind-worker2']));
+    for (const t of sends) {
+      expect(t.verdict).toBe('delivered');
+      expect(t.reply?.verdict).toBe('delivered');
+      expect(last(t.reply!.hops).packet.src).toBe(api);
+      expect(last(t.reply!.hops).packet.sport).toBe(80);
+    }
+  });
+
+  it('load-balances the ClusterIP per packet in cil_from_container, so kube-proxy\'s rules never see it', () => {
+    for (const t of sends) {
+      const lb = t.hops.find((h) => h.kind === 'bpf' && h.before?.dst === api)!;
+      expect(lb.text).toMatch(/^cil_from_container/);
+      expect(lb.packet.dst).toBe(last(t.hops).packet.dst);
+      // Sent to the Service: no socket LB without the replacement.
+      expect(t.hops.find((h) => h.nsId === 'pod/default/web' && h.kind === 'veth')!.packet.dst).toBe(api);
+      expect(t.hops.some((h) => h.steps?.some((st) => st.chain.startsWith('KUBE-SEP-')))).toBe(false);
+      // The answer's reverse NAT happens as it is delivered to the client endpoint.
+      expect(t.reply!.hops.some((h) => h.kind === 'bpf' && h.before?.src !== h.packet.src && h.packet.src === api)).toBe(true);
+    }
+  });
+});
+
 describe('the AWS VPC as a routed fabric', () => {
   const c = clusterFrom(builtin('aws-vpc-cni'));
 

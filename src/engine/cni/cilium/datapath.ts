@@ -98,6 +98,11 @@ function toEndpoint(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirect
   const eth0 = device(podNs, 'eth0')!;
   const lxc = lxcOf(w.cluster, pod).dev;
   if (pkt.ttl <= 1) return { kind: 'done', outcome: drop(w, ns, dev.name, 'ttl-exceeded', `${prog} would deliver the packet but its TTL is ${pkt.ttl}.`, pkt) };
+  const answered = viewOf(pkt);
+  if (bpfRevNat(w, ns, pkt, 'lb')) {
+    bpfHop(w, ns, dev, prog, dir, `the packet answers a connection that bpf_lxc load-balanced per packet, so before delivering it the program undoes the translation from its reverse-NAT map: the source goes back to the Service address ${pkt.src}:${pkt.sport}, which is what the client's socket is talking to.`, pkt,
+      { before: answered, table: 'bpf-nat' });
+  }
   const before = viewOf(pkt);
   pkt.ttl -= 1;
   pkt.srcMac = lxc.mac;
@@ -164,10 +169,14 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
   function fromContainer(w: Walk, ns: Netns, dev: Device, pkt: Pkt): BpfVerdict {
     const prog = 'cil_from_container (from-container)';
     let why = 'The pod\'s packet enters the node here.';
-    if (o.kubeProxyReplacement && (pkt.proto === 'tcp' || pkt.proto === 'udp')) {
+    if (pkt.proto === 'tcp' || pkt.proto === 'udp') {
       const lb = lbOf(lbs, w.cluster, nodeOf(w.cluster, ns));
-      const again = bpfFwdNat(w, ns, pkt);
-      const f = again ? undefined : findFrontend(lb, pkt.dst, pkt.dport, pkt.proto, (ip) => isLocalAddress(ns, ip));
+      const again = bpfFwdNat(w, ns, pkt, 'lb');
+      const found = again ? undefined : findFrontend(lb, pkt.dst, pkt.dport, pkt.proto, (ip) => isLocalAddress(ns, ip));
+      // Without the kube-proxy replacement, bpf_lxc still load-balances ClusterIPs per packet
+      // (Helm's default kubeProxyReplacement=false "only enables per-packet in-cluster
+      // load-balancing of ClusterIP services"); NodePorts and the rest are kube-proxy's.
+      const f = found && (o.kubeProxyReplacement || found.type === 'ClusterIP') ? found : undefined;
       if (f) {
         const slot = pick(w, f);
         if (slot === 0) return { kind: 'done', outcome: drop(w, ns, dev.name, 'bpf-drop', `${prog} (tc ingress on ${dev.name}): ${pkt.dst}:${pkt.dport} is a Service with no backend, so the program drops the packet.`, pkt, { table: 'bpf-lb' }) };
@@ -176,8 +185,11 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
         const b = f.backends[slot - 1]!;
         pkt.dst = b.ip;
         pkt.dport = b.port;
-        bpfNatStore(w, ns, orig, tupleOf(pkt));
-        bpfHop(w, ns, dev, prog, 'ingress', `this packet still carries the Service address (the socket was not translated at connect), so the program load-balances it here: backend ${b.ip}:${b.port}.`, pkt, { before, rule: lbLine(f, slot), table: 'bpf-lb' });
+        bpfNatStore(w, ns, orig, tupleOf(pkt), 'lb');
+        bpfHop(w, ns, dev, prog, 'ingress', o.kubeProxyReplacement
+          ? `this packet still carries the Service address (the socket was not translated at connect), so the program load-balances it here: backend ${b.ip}:${b.port}.`
+          : `${orig.dst}:${orig.dport} is a ClusterIP of Service ${f.service.key}. Without the kube-proxy replacement there is no socket load balancer, but this program still load-balances ClusterIPs per packet: it picks backend ${b.ip}:${b.port}, rewrites the destination, and remembers the translation so the answer gets the Service address back. kube-proxy's iptables rules never see this packet.`,
+          pkt, { before, rule: lbLine(f, slot), table: 'bpf-lb' });
         why = 'Translated,';
       }
     }
