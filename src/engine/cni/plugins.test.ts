@@ -105,6 +105,26 @@ describe('Cilium\'s kube-proxy replacement', () => {
     expect(remote).toEqual(['cil_from_netdev', 'cil_from_overlay']);
   });
 
+  it('answers an outside client of a LoadBalancer from a backend on the node it came to and on another: translated back and routed to the client', () => {
+    const sends = Array.from({ length: 10 }, (_, i) => run(c, { from: 'external:client', to: 'svc:default/api-public', port: 80, seed: i + 1 }));
+    const gatewayMac = c.netns('router/gateway').devices.find((d) => d.addrs.some((a) => a.ip === '172.18.0.1'))!.mac;
+    const programs = new Set<string>();
+    for (const t of sends) {
+      expect(t.verdict).toBe('delivered');
+      expect(t.reply?.verdict).toBe('delivered');
+      expect(last(t.reply!.hops).packet.src).toBe(c.service('default/api-public')!.loadBalancerIP);
+      // rev_nodeport_lb4 and fib_redirect: the frame leaves for the next hop towards the client, with that hop's MAC.
+      const at = t.reply!.hops.findIndex((h) => h.kind === 'bpf' && /bpf_fib_lookup/.test(h.text));
+      expect(at).toBeGreaterThan(0);
+      programs.add(/^(cil_[a-z_]+)/.exec(t.reply!.hops[at]!.text)![1]!);
+      const wire = t.reply!.hops.slice(at).find((h) => h.kind === 'wire')!;
+      expect(wire.packet.dstMac).toBe(gatewayMac);
+      expect(wire.packet.src).not.toMatch(/^10\.244\./);
+    }
+    // A backend behind the node the load balancer chose answers through from-container; one elsewhere, through the tunnel.
+    expect(programs).toEqual(new Set(['cil_from_container', 'cil_from_overlay']));
+  });
+
   it('carries the sender\'s security identity in the VNI, not a fixed VNI', () => {
     const t = run(c, { from: 'web', to: remoteApi(c), port: 8080 });
     expect(outerOf(t)!.vni).not.toBe(1);

@@ -13,7 +13,7 @@ import { ciliumIdentity } from '../../policy/cilium/tables';
 import type { Cluster, ClusterNode, ClusterPod, Device, Netns } from '../../cluster/types';
 import { nodeNetnsId } from '../../cluster/netns-base';
 import type { BpfDatapath, BpfVerdict, TcDirection } from '../bpf-types';
-import { device, isLocalAddress } from '../../stack/fib';
+import { device, fibLookup, isLocalAddress } from '../../stack/fib';
 import { viewOf, type Pkt } from '../../stack/packet';
 import { drop, record, where, type Outcome, type Walk } from '../../stack/walk';
 import { podBehind, policyCheck, type PolicyDirection } from '../../stack/policy-seam';
@@ -151,6 +151,20 @@ function forward(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirection
   }
 }
 
+/**
+ * The answer to a NodePort connection, its translations undone (rev_nodeport_lb4), sent on as
+ * fib_redirect_v4 sends it: bpf_fib_lookup for the client, bpf_redirect_neigh to that next hop.
+ */
+function nodePortAnswer(w: Walk, ns: Netns, dev: Device, prog: string, pkt: Pkt, before: ReturnType<typeof viewOf>, what: string): BpfVerdict {
+  const route = fibLookup(ns, pkt.dst);
+  const out = device(ns, route?.dev);
+  if (!route || !out) return { kind: 'done', outcome: drop(w, ns, dev.name, 'no-route', `${prog} undid the NodePort's translations, but the node has no route to the client ${pkt.dst}.`, pkt) };
+  const nexthop = route.via ?? pkt.dst;
+  bpfHop(w, ns, dev, prog, 'ingress', `${what} (now ${pkt.src}:${pkt.sport} → the client ${pkt.dst}:${pkt.dport}), looks the client up in the node's routing table (bpf_fib_lookup: next hop ${nexthop} on ${out.name}) and redirects it there, the kernel resolving the next hop's MAC (bpf_redirect_neigh).`, pkt,
+    { before, table: 'bpf-nat' });
+  return { kind: 'redirect', ns, dev: out, to: 'egress', neigh: nexthop };
+}
+
 function lbOf(cache: Map<string, LbState>, cluster: Cluster, node: ClusterNode): LbState {
   let lb = cache.get(node.name);
   if (!lb) { lb = lbState(cluster, node); cache.set(node.name, lb); }
@@ -168,6 +182,9 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
 
   function fromContainer(w: Walk, ns: Netns, dev: Device, pkt: Pkt): BpfVerdict {
     const prog = 'cil_from_container (from-container)';
+    // A local backend's answer to a NodePort connection: bpf_lxc's CT lookup sends it to the NodePort reverse-NAT path.
+    const answered = viewOf(pkt);
+    if (bpfRevNat(w, ns, pkt)) return nodePortAnswer(w, ns, dev, prog, pkt, answered, 'the pod answers a NodePort connection this node translated to it, so the program undoes the translation from its NAT table');
     let why = 'The pod\'s packet enters the node here.';
     if (pkt.proto === 'tcp' || pkt.proto === 'udp') {
       const lb = lbOf(lbs, w.cluster, nodeOf(w.cluster, ns));
@@ -203,12 +220,7 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
     const prog = 'cil_from_overlay (from-overlay)';
     const before = viewOf(pkt);
     const e = bpfRevNat(w, ns, pkt);
-    if (e) {
-      const eth0 = device(ns, 'eth0')!;
-      bpfHop(w, ns, dev, prog, 'ingress', `the decapsulated packet answers a NodePort connection this node translated, so the program undoes both translations from its NAT table (source back to ${pkt.src}:${pkt.sport}, destination back to the client ${pkt.dst}:${pkt.dport}) and redirects it out of ${eth0.name}.`, pkt,
-        { before, table: 'bpf-nat' });
-      return { kind: 'redirect', ns, dev: eth0, to: 'egress' };
-    }
+    if (e) return nodePortAnswer(w, ns, dev, prog, pkt, before, 'the decapsulated packet answers a NodePort connection this node translated, so the program undoes both translations from its NAT table');
     return forward(w, ns, dev, prog, 'ingress', pkt, o, 'The packet came out of the tunnel.');
   }
 
