@@ -144,10 +144,16 @@ function forward(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirection
         { rule: ipcacheLine(w.cluster, self, pkt.dst, dst), table: 'bpf-ipcache' });
       return { kind: 'pass' };
     case 'host':
-    case 'world':
-      bpfHop(w, ns, dev, prog, dir, `${why} ${pkt.dst} is ${dst.kind === 'host' ? 'this node itself' : 'outside the cluster (identity world)'}, so the program lets the packet continue into the node's stack (TC_ACT_OK).`, pkt,
-        { rule: ipcacheLine(w.cluster, self, pkt.dst, dst), table: 'bpf-ipcache' });
+    case 'world': {
+      // A frame out of the tunnel still carries the MAC the far side addressed it to: the program
+      // addresses it to this device (bpf_overlay's to_host rewrites the MACs) so the stack takes it.
+      const before = viewOf(pkt);
+      const readdress = dir === 'ingress' && pkt.dstMac !== dev.mac && dev.kind === 'vxlan';
+      if (readdress) pkt.dstMac = dev.mac;
+      bpfHop(w, ns, dev, prog, dir, `${why} ${pkt.dst} is ${dst.kind === 'host' ? 'this node itself' : 'outside the cluster (identity world)'}, so the program ${readdress ? `addresses the frame to ${dev.name}'s own MAC and ` : ''}lets the packet continue into the node's stack (TC_ACT_OK).`, pkt,
+        { rule: ipcacheLine(w.cluster, self, pkt.dst, dst), table: 'bpf-ipcache', ...(readdress ? { before } : {}) });
       return { kind: 'pass' };
+    }
   }
 }
 
