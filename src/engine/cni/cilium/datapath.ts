@@ -24,6 +24,9 @@ import { bpfFwdNat, bpfNatStore, bpfRevNat } from './nat';
 
 export const CILIUM_VXLAN = 'cilium_vxlan';
 
+/** The source a pod load-balanced to itself is given (the agent's --ipv4-service-loopback-address, IPV4_LOOPBACK). */
+const SERVICE_LOOPBACK = '169.254.42.1';
+
 /** Reserved security identities (pkg/identity): host 1, world 2, remote-node 6. */
 const ID_HOST = 1;
 const ID_WORLD = 2;
@@ -192,6 +195,12 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
     const answered = viewOf(pkt);
     if (bpfRevNat(w, ns, pkt)) return nodePortAnswer(w, ns, dev, prog, pkt, answered, 'the pod answers a NodePort connection this node translated to it, so the program undoes the translation from its NAT table');
     let why = 'The pod\'s packet enters the node here.';
+    // The answer to a Service connection this node load-balanced per packet (the CT entry is the node's): lb4_rev_nat.
+    if (bpfRevNat(w, ns, pkt, 'lb')) {
+      bpfHop(w, ns, dev, prog, 'ingress', `the pod answers a Service connection this node load-balanced per packet, so the program undoes the translation from its reverse-NAT map: the source goes back to the Service address ${pkt.src}:${pkt.sport}, the destination to the client ${pkt.dst}:${pkt.dport}.`, pkt,
+        { before: answered, table: 'bpf-nat' });
+      why = 'Translated back,';
+    }
     if (pkt.proto === 'tcp' || pkt.proto === 'udp') {
       const lb = lbOf(lbs, w.cluster, nodeOf(w.cluster, ns));
       const again = bpfFwdNat(w, ns, pkt, 'lb');
@@ -208,10 +217,14 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
         const b = f.backends[slot - 1]!;
         pkt.dst = b.ip;
         pkt.dport = b.port;
+        // A pod load-balanced to itself: the source becomes the service loopback address, so
+        // the answer leaves the pod and comes back through here to be translated.
+        const hairpin = b.ip === pkt.src;
+        if (hairpin) pkt.src = SERVICE_LOOPBACK;
         bpfNatStore(w, ns, orig, tupleOf(pkt), 'lb');
         bpfHop(w, ns, dev, prog, 'ingress', o.kubeProxyReplacement
           ? `this packet still carries the Service address (the socket was not translated at connect), so the program load-balances it here: backend ${b.ip}:${b.port}.`
-          : `${orig.dst}:${orig.dport} is a ClusterIP of Service ${f.service.key}. Without the kube-proxy replacement there is no socket load balancer, but this program still load-balances ClusterIPs per packet: it picks backend ${b.ip}:${b.port}, rewrites the destination, and remembers the translation so the answer gets the Service address back. kube-proxy's iptables rules never see this packet.`,
+          : `${orig.dst}:${orig.dport} is a ClusterIP of Service ${f.service.key}. Without the kube-proxy replacement there is no socket load balancer, but this program still load-balances ClusterIPs per packet: it picks backend ${b.ip}:${b.port}, rewrites the destination, and remembers the translation so the answer gets the Service address back. kube-proxy's iptables rules never see this packet.${hairpin ? ` The backend is the sender itself, so the source becomes ${SERVICE_LOOPBACK} (the service loopback address): otherwise the answer would stay inside the pod, untranslated.` : ''}`,
           pkt, { before, rule: lbLine(f, slot), table: 'bpf-lb' });
         why = 'Translated,';
       }
