@@ -29,8 +29,8 @@ export const HELP = `podpath's shell runs one command at a time, in this pod, no
 Every network command walks its packets through the cluster; the hop list and the graph show them.
 
   curl [-v] [-I] [-s] [-S] [-f] [-k] [-4] [-H 'Name: value'] [-m SECS] URL
-  wget [-q] -O- URL
-  ping [-c N] [-n] [-t TTL] [-s BYTES] [-M do|want|dont] HOST
+  wget [-q] [-S] [-O FILE|-] URL   (a file is not kept: podpath has no files)
+  ping [-c N] [-n] [-q] [-i SECS] [-t TTL] [-s BYTES] [-M do|want|dont] HOST
   traceroute [-n] [-m MAXTTL] [-q N] HOST
   nslookup NAME [SERVER]
   dig [@SERVER] [+short] [+search] [TYPE] NAME      dig -x ADDRESS
@@ -123,12 +123,12 @@ function local(cluster: Cluster, s: Sender, state: DynState, argv: readonly stri
 function print(cluster: Cluster, s: Sender, state: DynState, c: CommandResult): CommandOutput {
   switch (c.tool) {
     case 'curl': return printCurl(c.result, { verbose: c.flags.verbose, head: c.flags.head, silent: c.flags.silent, showError: c.flags.showError, fail: c.flags.fail });
-    case 'wget': return printWget(c.result, { quiet: c.quiet, outputDocument: '-' });
+    case 'wget': return printWget(c.result, { quiet: c.quiet, serverResponse: c.serverResponse, ...(c.output !== undefined ? { outputDocument: c.output } : {}) });
     case 'ping': return printPing(c.result);
     case 'traceroute': return printTraceroute(c.result);
     case 'nslookup': return printNslookup(c.result);
     case 'dig': return printDig(c.result);
-    case 'nc': return printNc(c.result, { verbose: c.verbose });
+    case 'nc': return printNc(c.result, { verbose: c.verbose, ...(c.numeric ? { numeric: true } : {}), ...(c.waitSeconds !== undefined ? { waitSeconds: c.waitSeconds } : {}) });
     case 'local': return local(cluster, s, state, c.argv);
     case 'error': return err(c.stderr, c.exitCode);
   }

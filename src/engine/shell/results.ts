@@ -112,6 +112,10 @@ export interface PingResult {
   readonly numeric?: boolean;
   /** -s: the ICMP data bytes of each echo (56 unless given). */
   readonly dataLen?: number;
+  /** -i: the milliseconds between echoes, when not ping's 1000. */
+  readonly intervalMs?: number;
+  /** -q: the echo lines are not printed, only the first line and the statistics. */
+  readonly quiet?: boolean;
   /** Echoes the kernel refused to send (-M do, bigger than the route's MTU): "local error: message too long, mtu=N". */
   readonly localErrors?: readonly { readonly seq: number; readonly mtu: number }[];
 }

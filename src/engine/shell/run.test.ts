@@ -149,6 +149,23 @@ describe('the other network commands', () => {
     expect(r.command.result.localErrors).toEqual([{ seq: 2, mtu: 1450 }]);
   });
 
+  it('ping -i spaces the echoes and -q keeps the echo lines out; options podpath does not model are refused, not ignored', () => {
+    const cache = c.pod('default/cache')!.ip;
+    const fast = tool(run(`ping -q -c 3 -i 0.2 ${cache}`), 'ping').result;
+    expect(fast).toMatchObject({ quiet: true, intervalMs: 200 });
+    expect(fast.totalMs).toBeGreaterThanOrEqual(400);
+    expect(fast.totalMs).toBeLessThan(1000);
+    expect(run(`ping -i x ${cache}`).command).toMatchObject({ tool: 'error', stderr: 'ping: bad timing interval: x\n' });
+    expect(run('traceroute -I cache').command).toMatchObject({ tool: 'error', stderr: expect.stringContaining('traceroute -I (ICMP echo probes) is not modelled') });
+    expect(run('curl -X POST http://api').command).toMatchObject({ tool: 'error', stderr: expect.stringContaining('curl -X POST is not modelled') });
+    expect(tool(run('curl -X GET http://api'), 'curl').result.request?.method).toBe('GET');
+  });
+
+  it('nc -n looks nothing up: a name fails at once, and the service is printed as *', () => {
+    expect(run('nc -zvn api 80').command).toMatchObject({ tool: 'error', stderr: 'nc: getaddrinfo for host "api" port 80: Name or service not known\n', exitCode: 1 });
+    expect(tool(run(`nc -zvn ${c.service('default/api')!.clusterIP} 80`), 'nc')).toMatchObject({ numeric: true, result: { connect: { kind: 'connected' } } });
+  });
+
   it('traceroute names each router from its "time exceeded" and stops at the port unreachable of the destination', () => {
     const tr = tool(run(`traceroute -n ${c.pod('default/cache')!.ip}`, 'external:client'), 'traceroute').result;
     expect(tr.hops.length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { resolveSource } from '../stack/endpoints';
 import { EMPTY_STATE, type DynState } from '../stack/state';
 import type { DnsType, Trace } from '../trace/types';
 import { getopt, splitWords } from './parse';
+import { isIPv4 } from '../lib/ip';
 import type { CurlResult, DnsToolResult, NcResult, PingResult, TracerouteResult } from './results';
 import { runCurl } from './commands/curl';
 import { runPing } from './commands/ping';
@@ -28,12 +29,12 @@ export interface ExecSpec {
 /** What a command found out, for its printer. */
 export type CommandResult =
   | { readonly tool: 'curl'; readonly result: CurlResult; readonly flags: CurlFlags }
-  | { readonly tool: 'wget'; readonly result: CurlResult; readonly quiet: boolean }
+  | { readonly tool: 'wget'; readonly result: CurlResult; readonly quiet: boolean; readonly serverResponse: boolean; readonly output?: string }
   | { readonly tool: 'ping'; readonly result: PingResult }
   | { readonly tool: 'traceroute'; readonly result: TracerouteResult; readonly numeric: boolean }
   | { readonly tool: 'nslookup'; readonly result: DnsToolResult }
   | { readonly tool: 'dig'; readonly result: DnsToolResult }
-  | { readonly tool: 'nc'; readonly result: NcResult; readonly verbose: boolean }
+  | { readonly tool: 'nc'; readonly result: NcResult; readonly verbose: boolean; readonly numeric?: boolean; readonly waitSeconds?: number }
   /** A command that reads state and prints it itself (ip, cat, hostname, ss, help). */
   | { readonly tool: 'local'; readonly argv: readonly string[] }
   /** The command line could not run: what a shell or the tool would say, and the exit code. */
@@ -66,7 +67,8 @@ function curlCommand(conv: Conversation, s: Sender, args: readonly string[], wge
     const t = p.values.get('T')?.at(-1);
     const r = runCurl(conv, s, { url, head: false, headers: [], insecure: false, ipv4: false, ...(t ? { maxTimeSeconds: Number(t) } : {}), userAgent: 'Wget' }, 'wget');
     if ('error' in r) return bad(`wget: bad address '${url}'\n`, 1);
-    return { tool: 'wget', result: r, quiet: p.flags.has('q') };
+    const output = p.values.get('O')?.at(-1);
+    return { tool: 'wget', result: r, quiet: p.flags.has('q'), serverResponse: p.flags.has('S'), ...(output !== undefined ? { output } : {}) };
   }
   const p = getopt(args, {
     flags: ['v', 'I', 's', 'S', 'f', 'k', '4', 'L', 'verbose', 'head', 'silent', 'show-error', 'fail', 'insecure', 'ipv4', 'location'],
@@ -82,7 +84,9 @@ function curlCommand(conv: Conversation, s: Sender, args: readonly string[], wge
   });
   const m = p.values.get('m')?.at(-1) ?? p.values.get('connect-timeout')?.at(-1);
   if (m !== undefined && !(Number(m) > 0)) return bad(`curl: option -m: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-  const method = p.values.get('X')?.at(-1)?.toUpperCase();
+  // curl sends -X's word as it is written (case matters to a server).
+  const method = p.values.get('X')?.at(-1);
+  if (method !== undefined && method !== 'GET' && method !== 'HEAD') return bad(`podpath: curl -X ${method} is not modelled: podpath's HTTP requests are GET or HEAD, without a body\n`, 1);
   const head = p.flags.has('I') || method === 'HEAD';
   const r = runCurl(conv, s, { url, head, headers, insecure: p.flags.has('k'), ipv4: p.flags.has('4'), ...(m !== undefined ? { maxTimeSeconds: Number(m) } : {}) });
   if ('error' in r) return bad(`curl: (3) ${r.error}\n`, 3);
@@ -104,6 +108,9 @@ function pingCommand(conv: Conversation, s: Sender, args: readonly string[]): Co
   const dataLen = sz === undefined ? undefined : Number(sz);
   if (sz !== undefined && !(/^\d+$/.test(sz) && Number.isSafeInteger(dataLen))) return bad(`ping: invalid argument: '${sz}'\n`, 1);
   if (dataLen !== undefined && dataLen > 65507) return bad(`ping: packet size ${dataLen} is too large. Maximum is 65507\n`);
+  const iv = p.values.get('i')?.at(-1);
+  const interval = iv === undefined ? undefined : Number(iv);
+  if (iv !== undefined && !(Number.isFinite(interval) && interval! >= 0 && interval! <= 2147483)) return bad(`ping: bad timing interval: ${iv}\n`);
   const target = p.rest[0];
   if (!target) return bad('ping: usage error: Destination address required\n', 1);
   const c = p.values.get('c')?.at(-1);
@@ -113,6 +120,7 @@ function pingCommand(conv: Conversation, s: Sender, args: readonly string[]): Co
   return { tool: 'ping', result: runPing(conv, s, {
     target, ...(count !== undefined ? { count } : {}), ...(t !== undefined ? { ttl: Number(t) } : {}), numeric: p.flags.has('n'), ipv4: p.flags.has('4'),
     ...(dataLen !== undefined ? { dataLen } : {}), ...(pmtudisc !== undefined ? { pmtudisc } : {}),
+    ...(interval !== undefined ? { intervalMs: Math.trunc(interval * 1000) } : {}), quiet: p.flags.has('q'),
   }) };
 }
 
@@ -121,6 +129,7 @@ function tracerouteCommand(conv: Conversation, s: Sender, args: readonly string[
   if (!p.ok) return bad(`Bad option \`${p.bad}' (argc 1)\n`);
   const target = p.rest[0];
   if (!target) return bad('Specify "host" missing argument.\n');
+  if (p.flags.has('I')) return bad('podpath: traceroute -I (ICMP echo probes) is not modelled; without it traceroute sends UDP probes, which podpath walks\n', 1);
   const num = (k: string, d: number) => Number(p.values.get(k)?.at(-1) ?? d);
   return { tool: 'traceroute', numeric: p.flags.has('n'), result: runTraceroute(conv, s, { target, maxHops: Math.min(255, num('m', 30)), queries: Math.min(10, num('q', 3)), numeric: p.flags.has('n'), waitSeconds: num('w', 5) }) };
 }
@@ -168,8 +177,11 @@ function ncCommand(conv: Conversation, s: Sender, args: readonly string[]): Comm
   if (!p.flags.has('z')) return bad('podpath: nc without -z (an open session) is not modelled; use nc -zv HOST PORT\n', 1);
   const n = Number(port);
   if (!Number.isInteger(n) || n < 1 || n > 65535) return bad(`nc: port number invalid: ${port}\n`, 1);
+  // -n: no name lookups (AI_NUMERICHOST), so a name fails at once.
+  if (p.flags.has('n') && !isIPv4(host)) return bad(`nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`, 1);
   const w = p.values.get('w')?.at(-1);
-  return { tool: 'nc', verbose: p.flags.has('v'), result: runNc(conv, s, { host, port: n, udp: p.flags.has('u'), ...(w !== undefined ? { waitSeconds: Number(w) } : {}) }) };
+  const wait = w !== undefined ? { waitSeconds: Number(w) } : {};
+  return { tool: 'nc', verbose: p.flags.has('v'), ...(p.flags.has('n') ? { numeric: true } : {}), ...wait, result: runNc(conv, s, { host, port: n, udp: p.flags.has('u'), ...wait }) };
 }
 
 const NETWORK = new Set(['curl', 'wget', 'ping', 'traceroute', 'nslookup', 'dig', 'nc']);

@@ -21,6 +21,10 @@ export interface PingOptions {
   readonly dataLen?: number;
   /** -M: IP_MTU_DISCOVER (unset: the socket's default, want). */
   readonly pmtudisc?: PmtuDisc;
+  /** -i: milliseconds between echoes (1000 unless given). */
+  readonly intervalMs?: number;
+  /** -q: only the first line and the statistics. */
+  readonly quiet?: boolean;
 }
 
 /** How many echoes podpath sends when no -c is given, before it stops ping as Ctrl-C would. */
@@ -30,7 +34,7 @@ export function runPing(conv: Conversation, sender: Sender, o: PingOptions): Pin
   const start = conv.now;
   const lookup = getaddrinfo(conv, { sender, name: o.target, family: o.ipv4 ? 'inet' : 'any', program: 'ping' });
   const count = o.count ?? PING_DEFAULT_COUNT;
-  const base = { target: o.target, lookup: lookup.outcome, count, interrupted: o.count === undefined, numeric: o.numeric, ...(o.dataLen !== undefined ? { dataLen: o.dataLen } : {}) };
+  const base = { target: o.target, lookup: lookup.outcome, count, interrupted: o.count === undefined, numeric: o.numeric, ...(o.dataLen !== undefined ? { dataLen: o.dataLen } : {}), ...(o.intervalMs !== undefined ? { intervalMs: o.intervalMs } : {}), ...(o.quiet ? { quiet: true } : {}) };
   if (lookup.outcome.kind !== 'found') return { ...base, replies: [], totalMs: conv.now - start };
   const ip = lookup.outcome.addresses[0]!;
   // A Linux ping socket's identifier is its local port.
@@ -66,8 +70,8 @@ export function runPing(conv: Conversation, sender: Sender, o: PingOptions): Pin
     } else {
       ex.result = 'no reply';
     }
-    // The next echo leaves a second after this one did.
-    if (seq < count) conv.wait(Math.max(0, 1000 - (conv.now - sent)));
+    // The next echo leaves an interval (a second unless -i) after this one did.
+    if (seq < count) conv.wait(Math.max(0, (o.intervalMs ?? 1000) - (conv.now - sent)));
   }
   return { ...base, ip, replies, ...(localErrors.length ? { localErrors } : {}), totalMs: conv.now - start };
 }

@@ -53,6 +53,11 @@ describe('printPing (iputils 20240117)', () => {
     expect(out.exitCode).toBe(0);
   });
 
+  it('-q prints only the first line and the statistics', () => {
+    const r = to('10.96.12.7', '10.96.12.7', { count: 1, totalMs: 0, quiet: true, replies: [{ seq: 1, from: '10.96.12.7', ttl: 64, ms: 0.05 }] });
+    expect(printPing(r).stdout).toBe('PING 10.96.12.7 (10.96.12.7) 56(84) bytes of data.\n\n--- 10.96.12.7 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\nrtt min/avg/max/mdev = 0.050/0.050/0.050/0.000 ms\n');
+  });
+
   it('prints 100% packet loss and an empty last line, exit 1, when nothing comes back', () => {
     const f = fixture('ping-all-lost.txt');
     const out = printPing(to('10.0.0.4', '10.0.0.4', { totalMs: 2041 }));

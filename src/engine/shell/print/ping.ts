@@ -71,6 +71,7 @@ export function printPing(r: PingResult): CommandOutput {
   const local = new Map((r.localErrors ?? []).map((e) => [e.seq, e.mtu]));
   for (let seq = 1; seq <= r.count; seq++) {
     // receive_error_msg: a local error is printed by error(), to stderr, as its echo fails to leave.
+    if (r.quiet) break;
     const mtu = local.get(seq);
     if (mtu !== undefined) w.err(`ping: local error: message too long, mtu=${mtu}\n`);
     for (const p of replies.filter((x) => x.seq === seq)) {
@@ -91,7 +92,7 @@ export function printPing(r: PingResult): CommandOutput {
   w.out(`${line}\n`);
   let tail = '';
   if (received.length) tail += rttLine(received);
-  const pipe = pipesize(replies, transmitted);
+  const pipe = pipesize(replies, transmitted, r.intervalMs ?? INTERVAL_MS);
   if (pipe > 1) tail += `${tail ? ', ' : ''}pipe ${pipe}`;
   w.out(`${tail}\n`);
   return w.done(received.length ? 0 : 1);
@@ -126,11 +127,11 @@ function llsqrt(a: number): number {
  * acknowledge(): the most echoes in flight when an answer arrived. Echo N leaves at
  * (N-1) s; an answer to it arriving after `ms` finds the echoes sent by then outstanding.
  */
-function pipesize(replies: readonly PingReply[], count: number): number {
+function pipesize(replies: readonly PingReply[], count: number, interval: number): number {
   let pipe = -1;
   for (const p of replies) {
-    const arrival = (p.seq - 1) * INTERVAL_MS + p.ms;
-    const sent = Math.min(count, Math.floor(arrival / INTERVAL_MS) + 1);
+    const arrival = (p.seq - 1) * interval + p.ms;
+    const sent = interval > 0 ? Math.min(count, Math.floor(arrival / interval) + 1) : count;
     pipe = Math.max(pipe, sent - p.seq + 1);
   }
   return pipe;

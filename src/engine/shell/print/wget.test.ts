@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CurlResult } from '../results';
-import { printWget, smartUlltoa5 } from './wget';
+import { fileFromPath, printWget, smartUlltoa5 } from './wget';
 import { asFixture, body, parseFixture } from './testing/fixture';
 
 const fixture = (name: string) => parseFixture(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
@@ -46,6 +46,22 @@ describe('printWget (BusyBox 1.36.1)', () => {
     expect(printWget({ ...base, responseFailure: 'empty-reply' }, { quiet: true }).stderr).toBe('wget: error getting response\n');
     expect(printWget({ ...base, responseFailure: 'reset' }, { quiet: true }).stderr).toBe('wget: error getting response: Connection reset by peer\n');
     expect(printWget({ ...base, responseTimeout: true }, { quiet: true }).stderr).toBe('wget: download timed out\n');
+  });
+
+  it('without -O saves to a file named from the URL: "saving to", the bar named after it, "saved", and no body on stdout', () => {
+    const out = printWget(get('http://api/docs/guide.txt', '10.96.12.7'), { screenWidth: 80 });
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(`Connecting to api (10.96.12.7:80)\nsaving to 'guide.txt'\n\rguide.txt            100% |${'*'.repeat(32)}|    15  0:00:00 ETA\n'guide.txt' saved\n`);
+    expect([fileFromPath('/'), fileFromPath('/a/'), fileFromPath('/a/b.html'), fileFromPath('/x?y=1')]).toEqual(['index.html', 'index.html', 'b.html', 'x?y=1']);
+    // A long name is cut to the bar's 20 columns.
+    expect(printWget(get('http://api/', '10.96.12.7'), { outputDocument: 'a-very-long-file-name-indeed.html', screenWidth: 80 }).stderr).toContain('\ra-very-long-file-nam 100%');
+  });
+
+  it('-S prints the status line, each header and the blank line, indented, before the body (also for an error status)', () => {
+    const r = get('http://api/', '10.96.12.7', { response: { version: 'HTTP/1.1', status: 200, reason: 'OK', headers: [{ name: 'Content-Length', value: '15' }], body: 'hello from api\n' } });
+    expect(printWget(r, { quiet: true, serverResponse: true, outputDocument: '-' })).toMatchObject({ stdout: 'hello from api\n', stderr: '  HTTP/1.1 200 OK\n  Content-Length: 15\n  \n', exitCode: 0 });
+    const missing = get('http://api/x', '10.96.12.7', { response: { version: 'HTTP/1.1', status: 404, reason: 'Not Found', headers: [], body: '' } });
+    expect(printWget(missing, { quiet: true, serverResponse: true }).stderr).toBe('  HTTP/1.1 404 Not Found\n  \nwget: server returned error: HTTP/1.1 404 Not Found\n');
   });
 
   it('writes sizes in five characters as smart_ulltoa5 does', () => {

@@ -1,5 +1,5 @@
 // BusyBox wget 1.36.1 (the wget of busybox and Alpine images; 1.37 prints the same): what
-// `wget [-q] -O- URL` prints. Read from busybox at tag 1_36_1: libbb/xconnect.c str2sockaddr
+// `wget [-q] [-S] [-O FILE|-] URL` prints. Read from busybox at tag 1_36_1: libbb/xconnect.c str2sockaddr
 // ("bad address '%s'" with the URL's host[:port]) and xconnect ("%s (%s)", "can't connect to
 // remote host", the address, then ": " + strerror), networking/wget.c ("Connecting to %s (%s)"
 // with host[:port] and ip:port unless -q; "writing to stdout"; fgets_trim_sanitize's
@@ -8,7 +8,10 @@
 // out"; "written to stdout") and libbb/progress.c bb_progress_update (the bar drawn when the
 // transfer ends: "\r%-20.20s " of the file name, "%3u%% ", "|***|" of the terminal width less
 // 48, the size by smart_ulltoa5, and "%3u:%02u:%02u ETA"). Every failure exits 1
-// (bb_error_msg_and_die) and prints "wget: " + message on stderr, -q or not.
+// (bb_error_msg_and_die) and prints "wget: " + message on stderr, -q or not. Without -O the
+// file is the URL path's last component, else index.html (download_one_url); "saving to '%s'",
+// the bar named after the file, and "'%s' saved". -S prints each response line as the reader
+// takes it (fgets_trim_sanitize's "  %s\n": the status line, the headers, the blank line).
 import type { CommandOutput, CurlResult } from '../results';
 import { connectErrorText, STRERROR } from './libc-text';
 import { writer } from './output';
@@ -16,8 +19,10 @@ import { writer } from './output';
 export interface WgetOptions {
   /** -q: no "Connecting to", no progress, no "written to stdout". */
   readonly quiet?: boolean;
-  /** -O -: the body to stdout. */
-  readonly outputDocument?: '-';
+  /** -O: '-' for stdout, a file name; absent, the name comes from the URL. */
+  readonly outputDocument?: string;
+  /** -S: the server's response lines on stderr. */
+  readonly serverResponse?: boolean;
   /** The terminal width the progress bar fills (stderr's); 80 when unknown, as busybox assumes. */
   readonly screenWidth?: number;
 }
@@ -42,15 +47,30 @@ export function printWget(r: CurlResult, opts: WgetOptions = {}): CommandOutput 
   if (r.responseFailure === 'empty-reply') return die('error getting response');
   const res = r.response;
   if (!res || r.responseTimeout) return die('download timed out');
+  if (opts.serverResponse) {
+    w.err(`  ${res.version} ${res.status} ${res.reason}\n`);
+    for (const h of res.headers) w.err(`  ${h.name}: ${h.value}\n`);
+    w.err('  \n');
+  }
   const taken = (res.status >= 200 && res.status <= 204) || [300, 301, 302, 303, 307, 308].includes(res.status);
   if (!taken) return die(`server returned error: ${res.version} ${res.status} ${res.reason}`);
-  if (!opts.quiet) w.err('writing to stdout\n');
-  w.out(res.body);
+  const file = opts.outputDocument ?? fileFromPath(r.path);
+  const toStdout = file === '-';
+  if (!opts.quiet) w.err(toStdout ? 'writing to stdout\n' : `saving to '${file}'\n`);
+  // The file itself is not kept: podpath has no files, so it never exists beforehand either.
+  if (toStdout) w.out(res.body);
   if (!opts.quiet) {
-    w.err(progressLine(new TextEncoder().encode(res.body).length, opts.screenWidth ?? 80));
-    w.err('written to stdout\n');
+    w.err(progressLine(file.slice(file.lastIndexOf('/') + 1), new TextEncoder().encode(res.body).length, opts.screenWidth ?? 80));
+    w.err(toStdout ? 'written to stdout\n' : `'${file}' saved\n`);
   }
   return w.done(0);
+}
+
+/** download_one_url's guess without -O: the last component of the URL's path (query and all), or index.html. */
+export function fileFromPath(path: string): string {
+  const rest = path.replace(/^\/+/, '');
+  const last = rest.slice(rest.lastIndexOf('/') + 1);
+  return last === '' ? 'index.html' : last;
 }
 
 /**
@@ -58,8 +78,8 @@ export function printWget(r: CurlResult, opts: WgetOptions = {}): CommandOutput 
  * the transferred bytes equal the total, so the ETA is 0; an empty body has no total (no
  * percentage, no bar, "--:--:--").
  */
-function progressLine(size: number, width: number): string {
-  let line = `\r${'-'.padEnd(20)} `;
+function progressLine(name: string, size: number, width: number): string {
+  let line = `\r${name.slice(0, 20).padEnd(20)} `;
   if (size > 0) {
     line += '100% ';
     const barlength = Math.min(width - 48, 999);
