@@ -86,6 +86,12 @@ spec:
     expect(bad.stderr).toBe('curl: (6) Could not resolve host: api\n');
   });
 
+  it('shell prints its usage, not a stack trace, when the command is not after --', () => {
+    const r = spawnSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', 'ping', 'x'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('usage: npm run --silent shell -- FILE --from SRC [--container NAME] [--seed N] [--json] -- COMMAND [ARGS...]\n');
+  });
+
   it('prints the command\'s conversation as JSON with --json', () => {
     const out = execFileSync(tsx, ['src/cli/shell.ts', DEFAULT, '--from', 'web', '--json', '--', 'curl', '-s', 'http://10.244.2.2:8080/'], { encoding: 'utf8' });
     const j = JSON.parse(out);

@@ -3,7 +3,7 @@
 // cluster and prints what the real tool prints (stdout and stderr, its exit status), or with
 // --json the conversation's trace.
 import { exec } from '../engine';
-import { fail, intOption, loadCluster, parseCli } from './common';
+import { fail, intOption, loadCluster, parseCli, runCli } from './common';
 
 const USAGE = 'usage: npm run --silent shell -- FILE --from SRC [--container NAME] [--seed N] [--json] -- COMMAND [ARGS...]';
 
@@ -36,4 +36,4 @@ function main() {
   process.exitCode = r.output.exitCode;
 }
 
-main();
+runCli(main);
