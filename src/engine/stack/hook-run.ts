@@ -17,7 +17,7 @@ import { kernelRefusal } from './answer';
 import { applyKnownNat, applyNatRequest, ctConfirm, ctIn, ctStateOf } from './nat';
 import { viewOf, type Pkt } from './packet';
 import { spendOnRules } from './latency';
-import { record, type Outcome, type Walk } from './walk';
+import { record, recording, type Outcome, type Walk } from './walk';
 
 export interface HookIo {
   readonly inDev?: string;
@@ -63,10 +63,18 @@ export function hookDevice(hook: NfHook, io: HookIo): string {
   return (hook === 'PREROUTING' || hook === 'INPUT' ? io.inDev ?? io.outDev : io.outDev ?? io.inDev) ?? '';
 }
 
+/** A traversal's hop: the deciding rule and every step, in the tool's syntax. */
+function hopOpts(res: NfResult, tool: 'iptables' | 'nft') {
+  return {
+    rule: decidingStep(res.steps)?.text, table: tool === 'nft' ? 'nft' : 'iptables-save',
+    steps: res.steps.map((s) => ({ tool, table: s.table, chain: s.chain, rule: s.text, action: s.action })), rulesEvaluated: res.rulesEvaluated,
+  };
+}
+
 /** Applies what one table (or nft base chain) decided, records a hop if it did anything; returns an outcome if the packet stops. */
 function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: string, res: NfResult, tool: 'iptables' | 'nft'): Outcome | undefined {
   const dev = hookDevice(hook, io);
-  const before = viewOf(pkt);
+  const before = recording(w) ? viewOf(pkt) : undefined;
   w.rulesCompared += res.rulesEvaluated;
   spendOnRules(w, res.rulesEvaluated);
   pkt.mark = res.mark;
@@ -78,32 +86,31 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
   }
   let outcome = '';
   if (res.nat) outcome = `Result: ${applyNatRequest(w, ns, pkt, res.nat, io.outDev)}.`;
-  const last = decidingStep(res.steps);
-  const steps = res.steps.map((s) => ({ tool, table: s.table, chain: s.chain, rule: s.text, action: s.action }));
-  const base = { rule: last?.text, table: tool === 'nft' ? 'nft' : 'iptables-save', steps, rulesEvaluated: res.rulesEvaluated };
   switch (res.verdict.kind) {
     case 'DROP': {
       // A plugin's NetworkPolicy (Calico's endpoint chains) says why, in the policy catalogue's words.
       const policy = netfilterPolicyDrop(w, pkt, res.steps);
       const text = describeTraversal(where, res.steps, `${policy ? `${policy.text} ` : ''}The packet is dropped: the sender hears nothing and will time out.`, res.rulesEvaluated);
-      record(w, ns, dev, 'drop', text, pkt, base);
+      record(w, ns, dev, 'drop', text, pkt, hopOpts(res, tool));
       return { kind: 'dropped', code: policy?.code ?? 'netfilter-drop', detail: text };
     }
     case 'REJECT': {
       const answer = kernelRefusal(ns, pkt, res.verdict.with === 'tcp-reset' ? 'tcp-reset' : 'port-unreachable');
       const text = describeTraversal(where, res.steps, `The packet is rejected: the node answers the sender with ${answer.proto === 'tcp' ? 'a TCP RST' : 'ICMP "port unreachable"'}, so the client gets "connection refused" at once.`, res.rulesEvaluated);
-      record(w, ns, dev, 'drop', text, pkt, base);
+      record(w, ns, dev, 'drop', text, pkt, hopOpts(res, tool));
       return { kind: 'refused', code: 'netfilter-reject', detail: text, ns, answer };
     }
     case 'ACCEPT': {
+      // A packet let through adds no hop to a walk that records none.
+      if (!before) return undefined;
       // A CONNMARK that changed neither mark is nothing a learner needs to see.
       const idle = res.steps.every((st) => /^(jump |goto |RETURN$|return$|continue$|policy |CONNMARK$)/.test(st.action)) && before.mark === pkt.mark && ctmarkBefore === ct?.entry.mark;
       if (res.nat || (isEventful(res.steps) && !idle)) {
         const markText = before.mark !== pkt.mark ? ` The packet's mark is now 0x${pkt.mark.toString(16)}.` : '';
-        const allowed = w.terse ? undefined : netfilterPolicyAccept(w, pkt, res.steps);
-        const text = w.terse ? '' : describeTraversal(where, res.steps, `${outcome}${markText}${allowed ? ` ${allowed}` : ''}`, res.rulesEvaluated);
+        const allowed = netfilterPolicyAccept(w, pkt, res.steps);
+        const text = describeTraversal(where, res.steps, `${outcome}${markText}${allowed ? ` ${allowed}` : ''}`, res.rulesEvaluated);
         record(w, ns, dev, res.nat ? 'nat' : 'netfilter', text, pkt,
-          { ...base, ...(res.nat || before.mark !== pkt.mark ? { before } : {}) });
+          { ...hopOpts(res, tool), ...(res.nat || before.mark !== pkt.mark ? { before } : {}) });
       }
       return undefined;
     }

@@ -5,7 +5,7 @@
 // ICMP error. Same cluster +
 // same send + same seed = same trace.
 import type { Cluster } from '../cluster/types';
-import type { Trace, TraceLeg } from '../trace/types';
+import type { Trace } from '../trace/types';
 import { resolveDestination, resolveSource } from './endpoints';
 import { EMPTY_STATE, type DynState } from './state';
 import { Conversation } from '../conversation/conversation';
@@ -36,17 +36,16 @@ export interface SendSpec {
   readonly df?: boolean;
 }
 
-/** The largest TCP segment (IP total length) both ends accept: the smaller MSS option of the handshake, plus 40 bytes of headers. */
-function fullSegment(legs: readonly TraceLeg[]): number | undefined {
-  const mss = legs.slice(0, 2).map((l) => l.hops.find((h) => h.packet.mss !== undefined)?.packet.mss).filter((m): m is number => m !== undefined);
-  return mss.length ? Math.min(...mss) + 40 : undefined;
-}
 
 export type SimResult =
   | { readonly ok: true; readonly trace: Trace; readonly state: DynState }
   | { readonly ok: false; readonly error: string };
 
-/** terse: the verdict is all the caller reads (a reachability matrix), so allowed netfilter hops skip their prose. */
+/**
+ * terse: the verdict is all the caller reads (a reachability matrix). The packets walk as in
+ * any send; the legs keep only the hop that stopped a packet (a drop or a refusal), none of
+ * the hops it passed.
+ */
 export interface SimOptions {
   readonly terse?: boolean;
 }
@@ -111,7 +110,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
 
 /** One data segment of `size` bytes (at most a full segment); if a router answers "fragmentation needed", TCP sends it again as big as the learned path MTU allows. */
 function sendSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn, asked: number): void {
-  const full = fullSegment(ex.legs);
+  const full = conn.mss !== undefined ? conn.mss + 40 : undefined;
   const size = full !== undefined ? Math.min(asked, full) : asked;
   const capped = size < asked ? ` TCP never sends more than the connection's MSS allows, so the segment is ${size} bytes, not ${asked}.` : '';
   const first = tcpSegment(conv, ex, conn, 'client', {
