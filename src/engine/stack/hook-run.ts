@@ -4,7 +4,7 @@
 // binding; IPVS schedules a connection to a real server; confirm stores a new connection.
 import type { Netns } from '../cluster/types';
 import type { NetfilterState } from '../cluster/netfilter-state';
-import type { AddrType, NfEnv, NfHook, NfPacket, NfResult, NfTableName } from '../netfilter/eval-types';
+import type { AddrType, NfEnv, NfHook, NfPacket, NfResult, NfTableName, RecentLists } from '../netfilter/eval-types';
 import { evaluateHook } from '../netfilter/evaluate';
 import { nftablesEvaluateChain } from '../netfilter/nft/eval';
 import type { NftChain } from '../netfilter/nft/types';
@@ -37,15 +37,35 @@ function addrType(ns: Netns, ip: string): AddrType {
   return 'UNICAST';
 }
 
+/**
+ * What the evaluators see of the namespace and the walk. Its methods live on the class, not in
+ * closures made afresh for each of the tens of traversals a send makes.
+ */
+class WalkEnv implements NfEnv {
+  readonly nowSeconds: number;
+  readonly recent: RecentLists;
+
+  constructor(private readonly w: Walk, private readonly ns: Netns, private readonly sets: NetfilterState['ipsets']) {
+    this.nowSeconds = w.st.clock;
+    this.recent = w.st.recent(ns.id);
+  }
+
+  addrType(ip: string): AddrType {
+    return addrType(this.ns, ip);
+  }
+
+  random31(): number {
+    return this.w.rng.u31();
+  }
+
+  /** A namespace without ipsets matches no set. */
+  ipsetTest(name: string, flags: readonly string[], p: NfPacket): boolean {
+    return this.sets !== undefined && ipsetTest(this.sets, name, flags, p);
+  }
+}
+
 export function envFor(w: Walk, ns: Netns, nf: NetfilterState): NfEnv {
-  const sets = nf.ipsets;
-  return {
-    addrType: (ip) => addrType(ns, ip),
-    random31: () => w.rng.u31(),
-    nowSeconds: w.st.clock,
-    recent: w.st.recent(ns.id),
-    ...(sets ? { ipsetTest: (name: string, flags: readonly string[], p: NfPacket) => ipsetTest(sets, name, flags, p) } : {}),
-  };
+  return new WalkEnv(w, ns, nf.ipsets);
 }
 
 export function nfPacket(pkt: Pkt, io: HookIo): NfPacket {
@@ -154,11 +174,10 @@ export function natStage(hook: NfHook, iptablesNat: boolean, nftNat: readonly Nf
       return undefined;
     }
     if (!ct || (srcSide ? ct.srcNatDone : ct.dstNatDone)) return undefined;
-    const done = () => (srcSide ? ct.srcNatDone : ct.dstNatDone);
     let out: Outcome | undefined;
     if (iptablesNat) out = runIptables(w, ns, nf, 'nat', hook, pkt, io);
     for (const chain of nftNat) {
-      if (out || done()) break;
+      if (out || (srcSide ? ct.srcNatDone : ct.dstNatDone)) break;
       out = runNft(w, ns, nf, chain, hook, pkt, io);
     }
     if (srcSide) ct.srcNatDone = true; else ct.dstNatDone = true;
