@@ -59,8 +59,38 @@ function ruleMatches(rule: IpRule, n: number, key: FibKey): boolean {
   return rule.not ? !m : m;
 }
 
+export interface FibResult { readonly route: Route; readonly rule: IpRule }
+
+/**
+ * Lookups already made in a namespace with only the kernel's default rules, by destination:
+ * those rules match every packet, so the answer depends on the destination alone (a compiled
+ * namespace never changes; a walk looks the same few destinations up at every packet).
+ */
+const byDst = new WeakMap<Netns, Map<string, FibResult | null> | false>();
+
+function memoOf(ns: Netns): Map<string, FibResult | null> | false {
+  let m = byDst.get(ns);
+  if (m === undefined) {
+    // A namespace with rules of its own (from, to, fwmark, iif) looks up every time.
+    m = ownRules(ns) ? false : new Map();
+    byDst.set(ns, m);
+  }
+  return m;
+}
+
 /** The route the kernel picks for `dst`, and the rule that led to its table. */
-export function fibResolve(ns: Netns, dst: string, key: FibKey = {}): { route: Route; rule: IpRule } | undefined {
+export function fibResolve(ns: Netns, dst: string, key: FibKey = {}): FibResult | undefined {
+  const memo = memoOf(ns);
+  if (!memo) return resolve(ns, dst, key);
+  const hit = memo.get(dst);
+  if (hit !== undefined) return hit ?? undefined;
+  const r = resolve(ns, dst, key);
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(dst, r ?? null);
+  return r;
+}
+
+function resolve(ns: Netns, dst: string, key: FibKey): FibResult | undefined {
   const n = ipToInt(dst);
   const tables = tablesOf(ns);
   for (const rule of ns.rules) {
@@ -77,6 +107,10 @@ export function fibLookup(ns: Netns, dst: string, key: FibKey = {}): Route | und
 
 /** Whether the namespace has rules beyond the kernel's defaults (so a hop should name the rule). */
 export function hasPolicyRules(ns: Netns): boolean {
+  return memoOf(ns) === false;
+}
+
+function ownRules(ns: Netns): boolean {
   return ns.rules.length !== DEFAULT_RULES.length || ns.rules.some((r, i) => r.priority !== DEFAULT_RULES[i]!.priority || r.table !== DEFAULT_RULES[i]!.table || r.from || r.to || r.fwmark || r.iif);
 }
 

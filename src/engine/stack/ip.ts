@@ -29,8 +29,8 @@ function routerDrop(w: Walk, ns: Netns, dev: string, code: DropCode, text: strin
 }
 
 function routeDrop(w: Walk, ns: Netns, dev: string, r: Route, pkt: Pkt, forwarded: boolean): Outcome | undefined {
-  const rule = formatRoute(r);
-  const o = { rule, table: 'routes' };
+  if (r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') return undefined;
+  const o = { rule: formatRoute(r), table: 'routes' };
   switch (r.type) {
     case 'blackhole': return drop(w, ns, dev, 'blackhole', `The route for ${pkt.dst} is a blackhole: the packet is discarded without a word.`, pkt, o);
     case 'unreachable':
@@ -41,7 +41,6 @@ function routeDrop(w: Walk, ns: Netns, dev: string, r: Route, pkt: Pkt, forwarde
       return routerDrop(w, ns, dev, 'unreachable-route', forwarded
         ? `The route for ${pkt.dst} is "prohibit": the kernel discards the packet and sends ${pkt.src} an ICMP "administratively prohibited".`
         : `The route for ${pkt.dst} is "prohibit": the socket gets "Permission denied" at once.`, pkt, 'admin-prohibited', o, forwarded);
-    default: return undefined;
   }
 }
 

@@ -65,6 +65,8 @@ export function applyKnownNat(w: Walk, ns: Netns, dev: string, pkt: Pkt, manip: 
   const ct = pkt.ct;
   if (!ct || !ct.confirmed) return;
   const e = ct.entry;
+  // Most connections are not NATed at all: nothing to rewrite, and no hop.
+  if (!dnatted(e) && !snatted(e)) return;
   const before = viewOf(pkt);
   let what = '';
   if (manip === 'dst') {
