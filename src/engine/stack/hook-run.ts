@@ -69,13 +69,15 @@ export function envFor(w: Walk, ns: Netns, nf: NetfilterState): NfEnv {
 }
 
 export function nfPacket(pkt: Pkt, io: HookIo): NfPacket {
-  return {
-    src: pkt.src, dst: pkt.dst, proto: pkt.proto, sport: pkt.sport, dport: pkt.dport, mark: pkt.mark, ctstate: ctStateOf(pkt),
-    ...(pkt.ct ? { ctmark: pkt.ct.entry.mark } : {}),
-    ...(io.inDev ? { inIface: io.inDev } : {}), ...(io.outDev ? { outIface: io.outDev } : {}),
-    // kube-proxy's IPVS forwards by NAT (Masq); the connection's direction is conntrack's.
-    ...(pkt.ct?.entry.ipvs ? { ipvs: { ...pkt.ct.entry.ipvs, method: 'MASQ' as const, reply: pkt.ct.dir === 'reply' } } : {}),
-  };
+  // Built by assignment, not by spreads: a send makes tens of these.
+  const p: { -readonly [K in keyof NfPacket]: NfPacket[K] } = { src: pkt.src, dst: pkt.dst, proto: pkt.proto, sport: pkt.sport, dport: pkt.dport, mark: pkt.mark, ctstate: ctStateOf(pkt) };
+  const ct = pkt.ct;
+  if (ct) p.ctmark = ct.entry.mark;
+  if (io.inDev) p.inIface = io.inDev;
+  if (io.outDev) p.outIface = io.outDev;
+  // kube-proxy's IPVS forwards by NAT (Masq); the connection's direction is conntrack's.
+  if (ct?.entry.ipvs) p.ipvs = { ...ct.entry.ipvs, method: 'MASQ', reply: ct.dir === 'reply' };
+  return p;
 }
 
 /** The device a hook's hop is drawn at: where the packet came in (PREROUTING, INPUT) or leaves. */

@@ -5,7 +5,7 @@
 // Nothing here looks at IP routes.
 import { BROADCAST_MAC } from '../lib/mac';
 import type { Device, Netns } from '../cluster/types';
-import { device, isLocalAddress } from './fib';
+import { device, firstGlobalAddress, isLocalAddress } from './fib';
 import { ipRcv } from './ip';
 import { viewOf, type Pkt } from './packet';
 import type { PacketView } from '../trace/types';
@@ -120,7 +120,7 @@ export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pk
     // The answering kernel caches the asker too (Linux creates a STALE entry for the sender).
     // inet_select_addr: the device's own address, else the namespace's first global one.
     const senderIp = isLocalAddress(ns, pkt.src) ? pkt.src
-      : (dev.addrs[0]?.ip ?? ns.devices.flatMap((d) => d.addrs).find((a) => a.scope === 'global')?.ip ?? pkt.src);
+      : (dev.addrs[0]?.ip ?? firstGlobalAddress(ns) ?? pkt.src);
     if (!w.st.getNeigh(r.ns.id, r.dev.name, senderIp)) {
       w.st.setNeigh(r.ns.id, { ip: senderIp, dev: r.dev.name, mac: dev.mac, state: 'STALE' });
     }
