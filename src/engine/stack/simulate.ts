@@ -67,24 +67,27 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
   const ip = dst.value.ip;
   const from = sourceAddress(sender.ns, ip);
   const container = senderContainer(sender);
-  const base = { from: sender.label, ...(container !== undefined ? { container } : {}), to: dst.value.label };
+  // The exchange's ends, spelled out in each open() below rather than spread from one object: spreading a
+  // fresh object into another is slow in V8, and a reachability matrix opens thousands of exchanges.
+  const label = sender.label;
+  const to = dst.value.label;
   switch (proto) {
     case 'tcp': {
       const sport = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'tcp', title: `TCP connection to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
+      const ex = conv.open({ from: label, container, to, kind: 'tcp', title: `TCP connection to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
       const c = tcpConnect(conv, ex, { sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label });
       if (c.ok && send.size !== undefined) sendSegment(conv, ex, c.conn, send.size);
       break;
     }
     case 'sctp': {
       const sport = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'sctp', title: `SCTP association to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
+      const ex = conv.open({ from: label, container, to, kind: 'sctp', title: `SCTP association to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
       sctpAssociate(conv, ex, { sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label });
       break;
     }
     case 'udp': {
       const sport = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'udp', title: `UDP datagram to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
+      const ex = conv.open({ from: label, container, to, kind: 'udp', title: `UDP datagram to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
       const spec = {
         sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label, name: 'datagram',
         ...(send.size !== undefined ? { size: send.size } : {}), ...(send.df ? { pmtudisc: 'do' as const } : {}),
@@ -99,7 +102,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
     case 'icmp': {
       // Linux ping sockets use the socket's local port as the echo identifier.
       const id = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'icmp', title: `ping ${ip}`, tuple: { src: from, dst: ip, proto, sport: 0, dport: 0, icmpId: id } });
+      const ex = conv.open({ from: label, container, to, kind: 'icmp', title: `ping ${ip}`, tuple: { src: from, dst: ip, proto, sport: 0, dport: 0, icmpId: id } });
       echo(conv, ex, { sender, src: from, dst: ip, dstLabel: dst.value.label, id, seq: 1, ...(send.size !== undefined ? { size: send.size } : {}), ...(send.df ? { pmtudisc: 'do' as const } : {}) });
       break;
     }
