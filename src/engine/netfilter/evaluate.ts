@@ -108,6 +108,15 @@ function ruleLine(chain: string, rule: Rule, family: Ruleset['family']): string 
   return text;
 }
 
+/**
+ * The jump stack of a traversal, kept between traversals so that one does not allocate a frame
+ * per jump (a send makes tens of traversals, each jumping through a plugin's chains). Only the
+ * entries below a traversal's own depth are read, and nothing a rule tests evaluates another
+ * table, so traversals never overlap.
+ */
+const FRAMES: CompiledChain[] = [];
+const POSITIONS: number[] = [];
+
 export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfHook, pkt: NfPacket, env: NfEnv): NfResult {
   const steps: NfStep[] = [];
   const table = ruleset.tables.find((t) => t.name === tableName);
@@ -126,7 +135,8 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
   };
   // The index keys, made when a long chain first needs them.
   let keys: readonly string[] | undefined;
-  const stack: { chain: CompiledChain; pos: number }[] = [];
+  // The return points of jumps: FRAMES and POSITIONS up to `depth`.
+  let depth = 0;
   let cur = start;
   let pos = 0;
   let rulesEvaluated = 0;
@@ -136,10 +146,10 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
     const next = cur.index ? nextCandidate(cur.index, pos, (keys ??= [ctx.dst ? dstKey(ctx.dst) : '', portKey(ctx.protoNum, pkt.dport)])) : pos < rules.length ? pos : Infinity;
     if (next >= rules.length) {
       rulesEvaluated += rules.length - pos;
-      const frame = stack.pop();
-      if (!frame) return policy(start, tableName, hook, ctx, steps, rulesEvaluated);
-      cur = frame.chain;
-      pos = frame.pos;
+      if (depth === 0) return policy(start, tableName, hook, ctx, steps, rulesEvaluated);
+      depth--;
+      cur = FRAMES[depth]!;
+      pos = POSITIONS[depth]!;
       continue;
     }
     rulesEvaluated += next - pos + 1;
@@ -162,17 +172,21 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
       case 'jump':
       case 'goto': {
         const target = targetOf(cur, next, table, t.chain);
-        if (t.kind === 'jump') stack.push({ chain: cur, pos });
-        if (stack.length > 64) throw new Error('iptables: chain jumps nest too deep (loop?)');
+        if (t.kind === 'jump') {
+          FRAMES[depth] = cur;
+          POSITIONS[depth] = pos;
+          depth++;
+        }
+        if (depth > 64) throw new Error('iptables: chain jumps nest too deep (loop?)');
         cur = target;
         pos = 0;
         break;
       }
       case 'RETURN': {
-        const frame = stack.pop();
-        if (!frame) return policy(start, tableName, hook, ctx, steps, rulesEvaluated);
-        cur = frame.chain;
-        pos = frame.pos;
+        if (depth === 0) return policy(start, tableName, hook, ctx, steps, rulesEvaluated);
+        depth--;
+        cur = FRAMES[depth]!;
+        pos = POSITIONS[depth]!;
         break;
       }
       case 'ACCEPT':

@@ -29,12 +29,27 @@ export type StageResult = undefined | { readonly stop: Outcome } | 'redirect';
 
 export type StageRun = (w: Walk, ns: Netns, nf: NetfilterState, pkt: Pkt, io: HookIo, hook: NfHook) => StageResult;
 
-function addrType(ns: Netns, ip: string): AddrType {
+function addrTypeOf(ns: Netns, ip: string): AddrType {
   const first = Number(ip.split('.')[0]);
   if (first >= 224 && first <= 239) return 'MULTICAST';
   const r = fibLookup(ns, ip);
   if (r?.table === 'local') return r.type === 'broadcast' ? 'BROADCAST' : 'LOCAL';
   return 'UNICAST';
+}
+
+/** Addresses' types as each compiled namespace answered them (kube-proxy's chains ask at every traversal); bounded. */
+const addrTypes = new WeakMap<Netns, Map<string, AddrType>>();
+
+function addrType(ns: Netns, ip: string): AddrType {
+  let known = addrTypes.get(ns);
+  if (!known) addrTypes.set(ns, (known = new Map()));
+  let t = known.get(ip);
+  if (t === undefined) {
+    t = addrTypeOf(ns, ip);
+    if (known.size >= 10_000) known.clear();
+    known.set(ip, t);
+  }
+  return t;
 }
 
 /**
@@ -65,7 +80,11 @@ class WalkEnv implements NfEnv {
 }
 
 export function envFor(w: Walk, ns: Netns, nf: NetfilterState): NfEnv {
-  return new WalkEnv(w, ns, nf.ipsets);
+  const known = w.nfEnv;
+  if (known?.ns === ns.id) return known.env;
+  const env = new WalkEnv(w, ns, nf.ipsets);
+  w.nfEnv = { ns: ns.id, env };
+  return env;
 }
 
 export function nfPacket(pkt: Pkt, io: HookIo): NfPacket {

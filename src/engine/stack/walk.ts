@@ -1,7 +1,8 @@
 // The context of one walk (one packet's leg): the compiled cluster, the working state, the
 // seeded generator, the hops recorded so far, the simulated time the packet has spent on
 // the way, and a budget that stops a runaway walk.
-import type { Cluster, Netns } from '../cluster/types';
+import type { Cluster, Netns, NetnsId } from '../cluster/types';
+import type { NfEnv } from '../netfilter/eval-types';
 import type { Rng } from '../lib/rng';
 import type { DropCode } from '../trace/drops';
 import type { Hop, HopKind, NfStepView, PacketView } from '../trace/types';
@@ -35,6 +36,8 @@ export interface Walk {
   readonly terse?: boolean;
   /** The packet before neighbour output rewrote its MACs, for the next device hop to show. */
   pendingBefore?: PacketView;
+  /** What netfilter's evaluators see of the namespace the packet last met netfilter in (made once per namespace, not per table). */
+  nfEnv?: { readonly ns: NetnsId; readonly env: NfEnv };
 }
 
 /** A connected socket: a client's (waiting for answers) or a server's accepted connection. */
