@@ -71,3 +71,31 @@ test('a scenario built on the graph sends, undoes and redoes, and survives a rel
   await expect(app.service('default/deployment')).toBeVisible();
   await expect(app.pod('default/pod')).toBeVisible();
 });
+
+test('the edit menu opens from the keyboard on a focused element, runs an action, and Escape gives the focus back', async ({ page }) => {
+  const app = new PodpathPage(page);
+  await app.open();
+  const web = app.pod('default/web');
+  await web.focus();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: /^Edit .*web/ });
+  await expect(menu).toBeVisible();
+  // The first item has the focus; Escape closes the menu and the pod has the focus again.
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(web).toBeFocused();
+
+  // The menu key opens it too; the arrows reach Duplicate and Enter runs it, as a click would.
+  await page.keyboard.press('ContextMenu');
+  await expect(menu).toBeVisible();
+  const items = await menu.getByRole('menuitem').allTextContents();
+  const duplicate = items.findIndex((t) => t.startsWith('Duplicate'));
+  expect(duplicate).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < duplicate; i++) await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /^Duplicate/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(app.edit.status).toHaveText(/^Done: duplicate/);
+  await expect(app.graph.getByRole('button', { name: /^pod default\/web-/ })).toHaveCount(1);
+});

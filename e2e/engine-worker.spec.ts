@@ -34,19 +34,10 @@ test('5,000 replicas of one Deployment open as an overview without freezing the 
   const app = new PodpathPage(page);
   await app.open();
   const yaml = DEFAULT_YAML.replace('replicas: 2', 'replicas: 5000').replace('  - role: worker\n  - role: worker\n', '  - role: worker\n'.repeat(30));
-  // The longest the page goes without painting while the scenario loads and its overview is drawn.
-  const gap = await page.evaluate(`(async (y) => {
-    let last = performance.now(), worst = 0, on = true;
-    const tick = (t) => { worst = Math.max(worst, t - last); last = t; if (on) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    const out = await window.podpath.loadScenario(y);
-    await new Promise((r) => setTimeout(r, 500));
-    on = false;
-    return out.ok ? worst : -1;
-  })(${JSON.stringify(yaml)})`);
-  expect(gap).toBeGreaterThan(0);
-  // It froze for 22.5 s when the page compiled and drew every pod itself.
-  expect(gap).toBeLessThan(1000);
+  // The page paints while the worker reads and compiles 5,000 pods (it froze for 22.5 s when the
+  // page compiled and drew every pod itself), and then draws the overview, not the pods.
+  // Here 8 to 11 frames; a page that compiled in its own thread paints at most two (between phases).
+  expect(await page.evaluate<number>(framesWhileLoading(yaml))).toBeGreaterThan(2);
   await expect(app.node('kind-worker30')).toBeVisible();
   await expect(app.graph.getByRole('button', { name: /^pod default\/api-/ })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 // Journey: the same lab on a phone (390x844, touch), a classroom projector (1280x720) and a
-// large monitor (1920x1080): every control can be reached, nothing scrolls sideways, the
+// large monitor (1920x1080): every control can be reached, the page scrolls neither sideways nor down, the
 // selected hop's explanation is shown whole; on the phone, a tap picks and a drag pans.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PodpathPage } from './pages/PodpathPage';
@@ -37,13 +37,25 @@ async function hopTextWhole(app: PodpathPage): Promise<boolean> {
   });
 }
 
+/** How many rows the send bar's controls take (long names are cut with an ellipsis rather than wrapping it). */
+async function sendBarRows(page: Page): Promise<number> {
+  return page.getByRole('form', { name: 'Send a packet' }).evaluate((bar) => {
+    const boxes = [...bar.children].filter((c) => getComputedStyle(c).position !== 'absolute').map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+    // Controls of one row are centred on it (their tops differ by a few pixels); a second row starts a control height lower.
+    const top = Math.min(...boxes.map((r) => r.top));
+    return new Set(boxes.map((r) => Math.floor((r.top - top) / 30))).size;
+  });
+}
+
 for (const screen of SCREENS) {
   test.describe(`on ${screen.name} (${screen.width}x${screen.height})`, () => {
     test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: screen.touch });
 
-    test('every control is reachable, nothing scrolls sideways, and the hop text is whole', async ({ page }) => {
+    test('every control is reachable, the page scrolls neither sideways nor down, and the hop text is whole', async ({ page }) => {
       const app = new PodpathPage(page);
       await app.open();
+      // On a projector the send bar is one row, its hint shown before anything is picked.
+      if (screen.width >= 1280) expect(await sendBarRows(page)).toBe(1);
       // On the element's name, top left: its middle may be one of its containers.
       const pick = async (l: Locator) => { if (screen.touch) await l.tap({ position: { x: 6, y: 4 } }); else await l.click({ position: { x: 6, y: 4 } }); };
       await pick(app.pod('default/web'));
@@ -62,6 +74,11 @@ for (const screen of SCREENS) {
         expect(await hopTextWhole(app)).toBe(true);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      // Nor up and down: the page is the screen, its panels scroll inside it (a hidden label
+      // escaping a panel once made the page taller and the top bar scroll away).
+      expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      if (screen.width >= 1280) expect(await sendBarRows(page)).toBe(1);
     });
   });
 }

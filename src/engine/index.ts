@@ -1,4 +1,5 @@
-// The engine's one door: everything outside src/engine imports from here.
+// The engine's door: everything outside src/engine imports from here, except the first page's
+// few light values, which come through lite.ts (see there).
 export { parseScenario, compile, simulate, topology, topologyOverview, nodeTopology, searchCluster, tablesOf, exec, SEED_MAX } from './guard';
 export type { TablesResult } from './guard';
 export type { Scenario, ScenarioError, ParseResult, PodSpec, ProxyMode, Addon, CniName } from './model/types';

@@ -9,6 +9,7 @@ import netpolYaml from '../scenarios/netpol.yaml?raw';
 import { sortLessons } from './order';
 
 export { sortLessons };
+export { parseLesson } from '../engine';
 
 const LESSON_FILES = import.meta.glob<string>('./*.yaml', { query: '?raw', import: 'default', eager: true });
 const SCENARIO_FILES = import.meta.glob<string>('./scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });

@@ -2,7 +2,8 @@
 // the names a learner types in this cluster: pods, Services (short, with their namespace, and
 // fully qualified), nodes, outside hosts, the files the shell can read and the options of the
 // command. Pure: a line and the topology in, the completed line and the choices out.
-import { SHELL_COMMANDS, type Topology } from '../engine';
+import { SHELL_COMMANDS } from '../engine/lite';
+import type { Topology } from '../engine';
 
 const FILES = ['/etc/resolv.conf', '/etc/hosts', '/etc/hostname'];
 const IP_OBJECTS = ['route', 'addr', 'neigh', 'rule', 'link'];

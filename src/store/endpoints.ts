@@ -2,7 +2,8 @@
 // is told (its sendRef), and which port and protocol a destination suggests (its first
 // container port, a Service's first port, an outside host's first port, or the first port a
 // node listens on). Services and load balancers only receive: they have no sockets.
-import { containerId, type Topology, type TopoElement } from '../engine';
+import { containerId } from '../engine/lite';
+import type { Topology, TopoElement } from '../engine';
 import { elementById } from './topoIndex';
 
 export type Proto = 'tcp' | 'udp' | 'sctp' | 'icmp';

@@ -2,7 +2,8 @@
 // in it, and the element the inspector edits. In the pick modes a click picks the send's
 // source or destination (the selection slice); in edit mode it selects; a link drawn from a
 // Service to a pod becomes a `connect` edit, which says which label it added.
-import { refText, type ObjectRef, type ScenarioEdit } from '../engine';
+import { refText } from '../engine/lite';
+import type { ObjectRef, ScenarioEdit } from '../engine';
 import { endpointOf } from './endpoints';
 import { START, transition, type ElementFacts, type ModeEvent } from './graphMode';
 import { objectOf } from './objects';

@@ -77,10 +77,10 @@ spec:
       run: { send: { from: default/web, to: default/cache, port: 6379 } }
       check: { kind: number, question: How many exchanges?, answer: { of: trace, field: exchanges }, wrong: "Not {answer}." }
 `;
-    const added = store.getState().addLesson(yaml, 'file');
+    const added = await store.getState().addLesson(yaml, 'file');
     expect(added).toEqual({ ok: true, key: '~mine' });
     expect(await store.getState().openLesson('~mine')).toBe(true);
-    expect(store.getState().addLesson('kind: Lesson', 'file')).toMatchObject({ ok: false });
+    expect(await store.getState().addLesson('kind: Lesson', 'file')).toMatchObject({ ok: false });
   });
 });
 

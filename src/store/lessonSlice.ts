@@ -6,7 +6,8 @@
 // an undo step named after the lesson; the first one keeps the learner's own scenario in My
 // scenarios first (unless it is already there, or podpath's own), so a lesson never costs work. The checks
 // run where the engine runs; the store only carries the answer and the engine's reply.
-import { applySolution, parseLesson, sameScenarioRef, scenarioAt, type Lesson, type LessonAnswer, type LessonParse, type ScenarioRef } from '../engine';
+import { applySolution, sameScenarioRef, scenarioAt } from '../engine/lite';
+import type { Lesson, LessonAnswer, LessonParse, ScenarioRef } from '../engine';
 import type { EngineClient } from './engineClient';
 import { markStep, type ProgressStore } from './lessonProgress';
 import type { CheckState, GetState, LessonEntry, LessonOrigin, LessonSlice, SetState } from './types';
@@ -151,8 +152,9 @@ export function createLessonSlice(
       set({ lesson: entry, lessonView: 'lesson', lessonScenario: get().lesson?.key === key ? get().lessonScenario : null });
       return enter(step);
     },
-    addLesson: (text, origin) => {
-      const parsed: LessonParse = parseLesson(text);
+    addLesson: async (text, origin) => {
+      // The lesson reader (its schema, zod and the scenario parser's errors) comes with the lesson library, not with the page.
+      const parsed: LessonParse = (await library()).parseLesson(text);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       const entry: LessonEntry = { key: lessonKey(parsed.lesson.metadata.name, origin), lesson: parsed.lesson, origin };
       set({ lessons: [...get().lessons.filter((e) => e.key !== entry.key), entry] });

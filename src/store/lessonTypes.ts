@@ -49,7 +49,7 @@ export interface LessonSlice {
   /** Opens a lesson by key at a step (0-based); false when there is no such lesson or its scenario does not load. */
   openLesson(key: string, step?: number): Promise<boolean>;
   /** Reads a lesson's YAML and adds it to the library (replacing one with the same key). */
-  addLesson(text: string, origin: Exclude<LessonOrigin, 'builtin'>): { readonly ok: true; readonly key: string } | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+  addLesson(text: string, origin: Exclude<LessonOrigin, 'builtin'>): Promise<{ readonly ok: true; readonly key: string } | { readonly ok: false; readonly errors: readonly ScenarioError[] }>;
   goToLessonStep(index: number): Promise<boolean>;
   /** Makes the step's send or runs its command, as the learner would. */
   runLessonStep(): Promise<void>;

@@ -2,7 +2,8 @@
 // each kube-proxy mode as the number of Services grows. The engine measures each point
 // (ruleWalk); a runner given to the store does the work off the page's thread (the app
 // passes a Web Worker) and reports points as they come. The store only keeps the results.
-import { RULE_WALK_SIZES, type ProxyMode, type RuleWalkPoint } from '../engine';
+import { RULE_WALK_SIZES } from '../engine/lite';
+import type { ProxyMode, RuleWalkPoint } from '../engine';
 import type { GetState, SetState } from './types';
 
 export const STUDY_MODES: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables'];

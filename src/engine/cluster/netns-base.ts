@@ -6,8 +6,7 @@ import { applyRouteEdits } from './route-edits';
 import { DEFAULT_RULES } from '../stack/fib';
 import type { Address, Cluster, Device, IpRule, Netns, NetnsId, NetnsShape, Route, StaticFdb, StaticNeigh } from './types';
 
-export const NODE_SEGMENT = 'kind';
-export const INTERNET_SEGMENT = 'internet';
+export { NODE_SEGMENT, INTERNET_SEGMENT } from './segments';
 export const GATEWAY_NETNS: NetnsId = 'router/gateway';
 export const GATEWAY_INTERNET_IP = '192.0.2.1';
 

@@ -13,8 +13,11 @@ export type TcDirection = 'ingress' | 'egress';
 export type BpfVerdict =
   /** TC_ACT_OK: the kernel carries on with the packet as if no program had run. */
   | { readonly kind: 'pass' }
-  /** bpf_redirect(): the packet leaves by `dev` of `ns` (egress) or arrives there (ingress, bpf_redirect_peer). */
-  | { readonly kind: 'redirect'; readonly ns: Netns; readonly dev: Device; readonly to: TcDirection }
+  /**
+   * bpf_redirect(): the packet leaves by `dev` of `ns` (egress) or arrives there (ingress, bpf_redirect_peer).
+   * With `neigh` (bpf_redirect_neigh, after bpf_fib_lookup), the kernel resolves that next hop's MAC first.
+   */
+  | { readonly kind: 'redirect'; readonly ns: Netns; readonly dev: Device; readonly to: TcDirection; readonly neigh?: string }
   /** The walk ended inside the program (a drop, an answer the program sent itself). */
   | { readonly kind: 'done'; readonly outcome: Outcome };
 

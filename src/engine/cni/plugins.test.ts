@@ -105,10 +105,60 @@ describe('Cilium\'s kube-proxy replacement', () => {
     expect(remote).toEqual(['cil_from_netdev', 'cil_from_overlay']);
   });
 
+  it('answers an outside client of a LoadBalancer from a backend on the node it came to and on another: translated back and routed to the client', () => {
+    const sends = Array.from({ length: 10 }, (_, i) => run(c, { from: 'external:client', to: 'svc:default/api-public', port: 80, seed: i + 1 }));
+    const gatewayMac = c.netns('router/gateway').devices.find((d) => d.addrs.some((a) => a.ip === '172.18.0.1'))!.mac;
+    const programs = new Set<string>();
+    for (const t of sends) {
+      expect(t.verdict).toBe('delivered');
+      expect(t.reply?.verdict).toBe('delivered');
+      expect(last(t.reply!.hops).packet.src).toBe(c.service('default/api-public')!.loadBalancerIP);
+      // rev_nodeport_lb4 and fib_redirect: the frame leaves for the next hop towards the client, with that hop's MAC.
+      const at = t.reply!.hops.findIndex((h) => h.kind === 'bpf' && /bpf_fib_lookup/.test(h.text));
+      expect(at).toBeGreaterThan(0);
+      programs.add(/^(cil_[a-z_]+)/.exec(t.reply!.hops[at]!.text)![1]!);
+      const wire = t.reply!.hops.slice(at).find((h) => h.kind === 'wire')!;
+      expect(wire.packet.dstMac).toBe(gatewayMac);
+      expect(wire.packet.src).not.toMatch(/^10\.244\./);
+    }
+    // A backend behind the node the load balancer chose answers through from-container; one elsewhere, through the tunnel.
+    expect(programs).toEqual(new Set(['cil_from_container', 'cil_from_overlay']));
+  });
+
   it('carries the sender\'s security identity in the VNI, not a fixed VNI', () => {
     const t = run(c, { from: 'web', to: remoteApi(c), port: 8080 });
     expect(outerOf(t)!.vni).not.toBe(1);
     expect(outerOf(t)!.vni).toBeGreaterThanOrEqual(256);
+  });
+});
+
+describe('Cilium without the kube-proxy replacement (kube-proxy in iptables mode beside it)', () => {
+  const c = clusterFrom(builtin('cilium').replace('kubeProxyMode: none', 'kubeProxyMode: iptables').replace('kubeProxyReplacement: true', 'kubeProxyReplacement: false'));
+  const api = c.service('default/api')!.clusterIP!;
+  const sends = Array.from({ length: 12 }, (_, i) => run(c, { from: 'web', to: 'svc:default/api', port: 80, seed: i + 1 }));
+  const landed = (t: SentExchange) => c.pod(last(t.hops).nsId.slice(4))!.node;
+
+  it('reaches backends on the client\'s node and on the other node, and each answer comes from the ClusterIP', () => {
+    expect(new Set(sends.map(landed))).toEqual(new Set(['kind-worker', 'kind-worker2']));
+    for (const t of sends) {
+      expect(t.verdict).toBe('delivered');
+      expect(t.reply?.verdict).toBe('delivered');
+      expect(last(t.reply!.hops).packet.src).toBe(api);
+      expect(last(t.reply!.hops).packet.sport).toBe(80);
+    }
+  });
+
+  it('load-balances the ClusterIP per packet in cil_from_container, so kube-proxy\'s rules never see it', () => {
+    for (const t of sends) {
+      const lb = t.hops.find((h) => h.kind === 'bpf' && h.before?.dst === api)!;
+      expect(lb.text).toMatch(/^cil_from_container/);
+      expect(lb.packet.dst).toBe(last(t.hops).packet.dst);
+      // Sent to the Service: no socket LB without the replacement.
+      expect(t.hops.find((h) => h.nsId === 'pod/default/web' && h.kind === 'veth')!.packet.dst).toBe(api);
+      expect(t.hops.some((h) => h.steps?.some((st) => st.chain.startsWith('KUBE-SEP-')))).toBe(false);
+      // The answer's reverse NAT happens as it is delivered to the client endpoint.
+      expect(t.reply!.hops.some((h) => h.kind === 'bpf' && h.before?.src !== h.packet.src && h.packet.src === api)).toBe(true);
+    }
   });
 });
 

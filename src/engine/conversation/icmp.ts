@@ -24,7 +24,9 @@ export interface EchoSpec {
 
 export type EchoResult =
   | { readonly ok: true; readonly ttl: number; readonly from: string; readonly rtt: number }
-  | { readonly ok: false; readonly failure: 'unreachable' | 'timeout'; readonly icmp?: string; readonly from?: string };
+  | { readonly ok: false; readonly failure: 'unreachable' | 'timeout'; readonly icmp?: string; readonly from?: string; /** A "fragmentation needed" error's next-hop MTU. */ readonly mtu?: number }
+  /** The kernel refused to send it (EMSGSIZE: bigger than `mtu` with fragmentation forbidden). */
+  | { readonly ok: false; readonly failure: 'local'; readonly mtu: number };
 
 export function echo(conv: Conversation, ex: ExchangeDraft, spec: EchoSpec): EchoResult {
   const start = conv.now;
@@ -55,10 +57,11 @@ export function echo(conv: Conversation, ex: ExchangeDraft, spec: EchoSpec): Ech
     case 'refused':
     case 'dropped': {
       fail(ex, out.kind, out.code);
+      if (out.kind === 'dropped' && out.mtu !== undefined) return { ok: false, failure: 'local', mtu: out.mtu };
       const ns = out.ns;
       if (!out.answer || !ns) return { ok: false, failure: 'timeout' };
       walkAnswer(conv, ex, ns, out.answer, socket, answerLegName(out.answer));
-      return { ok: false, failure: 'unreachable', icmp: out.answer.flags, from: out.answer.src };
+      return { ok: false, failure: 'unreachable', icmp: out.answer.flags, from: out.answer.src, ...(out.answer.icmpMtu !== undefined ? { mtu: out.answer.icmpMtu } : {}) };
     }
   }
 }

@@ -17,13 +17,9 @@ import { cniNetnsName } from './names';
 import { GATEWAY_NETNS } from '../cluster/netns';
 import type { RecentLists } from '../netfilter/eval-types';
 
-/** Every table a namespace may have, as `tables --show` names them. */
-export const TABLE_IDS = [
-  'routes', 'routes-local', 'routes-all', 'routes-cache', 'rule', 'neigh', 'fdb', 'addr', 'link', 'iptables-save', 'nft', 'ipvsadm', 'ipset', 'conntrack',
-  'cilium-services', 'cilium-bpf-lb', 'subnet-env', 'nft-netpol', 'cilium-policy', 'cilium-bpf-policy',
-] as const;
+import { TABLE_IDS, type TableId } from './table-ids';
 
-export type TableId = (typeof TABLE_IDS)[number];
+export { TABLE_IDS, type TableId };
 
 export interface TableText {
   readonly id: TableId;

@@ -63,6 +63,18 @@ describe('asking a check', () => {
     expect(p.options!.length).toBeGreaterThan(2);
   });
 
+  test('the drop catalogue as options: every reason once, and no two options read the same', () => {
+    const trace = sent();
+    const check: Check = { kind: 'choice', question: 'Why?', answer: { of: 'exchange', field: 'verdict' }, options: { from: 'drops' } };
+    const p = prepareCheck({ cluster: c, trace, step: { run: toApi } }, check);
+    if (!p.ok) throw new Error('not asked');
+    const labels = p.options!.map((o) => o.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toContain('Connection refused (tcp-reset)');
+    expect(labels).toContain('Connection refused (sctp-abort)');
+    expect(labels).toContain('No route to the destination');
+  });
+
   test('a number may allow a tolerance; outside it the answer is wrong', () => {
     const trace = sent();
     const check: Check = { kind: 'number', question: 'TTL?', answer: { of: 'hop', hop: { kind: 'deliver' }, field: 'ttl' }, tolerance: 1 };

@@ -6,13 +6,16 @@
 // the check's own explanation with the engine's facts filled in.
 import type { Cluster } from '../cluster/types';
 import { exec, simulate } from '../guard';
-import type { Trace, TraceRun } from '../trace/types';
+import type { Trace } from '../trace/types';
 import { fill, type Facts } from './feedback';
 import { optionsOf } from './options';
 import { addressOwner } from './owners';
 import { describeHop, findHop, hopAt, sameHop, type FoundHop } from './query';
-import type { Check, ChoiceOption, Expectation, Judgement, LessonAnswer, LessonStep, OptionsSpec, PreparedCheck, RunSpec, ValueExpr } from './types';
+import type { Check, ChoiceOption, Expectation, Judgement, LessonAnswer, LessonStep, PreparedCheck, RunSpec } from './types';
 import { valueOf, type Value, type ValueContext } from './values';
+import { describeRun, isRunOf, needsTrace } from './runs';
+
+export { describeRun, isRunOf, needsTrace } from './runs';
 
 export interface CheckContext {
   /** The learner's scenario, compiled. */
@@ -25,46 +28,11 @@ export interface CheckContext {
   readonly draft?: string;
 }
 
-const squash = (s: string) => s.trim().replace(/\s+/g, ' ');
-
-/** Whether a trace is of the run a step asks for (a container, when the step names none, may be any). */
-export function isRunOf(run: RunSpec, traced: TraceRun): boolean {
-  if ('send' in run) {
-    const s = run.send;
-    return traced.kind === 'send' && traced.from === s.from && traced.to === s.to && traced.proto === (s.proto ?? 'tcp')
-      && (traced.proto === 'icmp' || traced.port === s.port) && (s.container === undefined || traced.container === s.container);
-  }
-  const c = run.shell;
-  return traced.kind === 'command' && traced.from === c.from && squash(traced.command) === squash(c.command)
-    && (c.container === undefined || traced.container === c.container);
-}
-
-/** "the send from default/web to svc:default/api (TCP port 80)", "`curl http://api/` in default/web". */
-export function describeRun(run: RunSpec): string {
-  if ('shell' in run) return `\`${run.shell.command}\` in ${run.shell.from}`;
-  const s = run.send;
-  const proto = (s.proto ?? 'tcp').toUpperCase();
-  const size = s.size !== undefined ? `, ${s.size} bytes${s.df ? ' with DF' : ''}` : '';
-  return `the send from ${s.from} to ${s.to} (${proto === 'ICMP' ? 'ICMP echo' : `${proto} port ${s.port ?? '?'}`}${size})`;
-}
-
 type Problem = Extract<PreparedCheck, { ok: false }>;
 
 /** What a learner reads when the engine finds no answer in what is on screen (a lesson built-in tests keep from reaching them). */
 const UNANSWERABLE = 'The engine finds no answer to this in what is on screen. Do the earlier steps first (their Show me buttons do them for you), then run this step again. If that does not help, the lesson no longer fits what the engine does.';
 const problem = (reason: Problem['reason'], message: string): Problem => ({ ok: false, reason, message });
-
-const TRACE_VALUES = new Set<ValueExpr['of']>(['hop', 'exchange', 'exchanges', 'hops', 'trace', 'rules']);
-// 'study' builds its own clusters: it reads neither the trace nor the learner's scenario.
-const TRACE_OPTIONS = new Set<OptionsSpec['from']>(['addresses', 'machines', 'devices', 'netns', 'kinds', 'chains']);
-
-/** Whether a question reads the trace (or only the scenario: a Service's address, what podpath refuses in the editor). */
-export function needsTrace(check: Exclude<Check, { kind: 'task' }>): boolean {
-  if (check.kind === 'hop') return true;
-  if (TRACE_VALUES.has(check.answer.of)) return true;
-  return check.kind === 'choice' && (TRACE_OPTIONS.has(check.options.from)
-    || (check.options.from === 'values' && check.options.values.some((v) => TRACE_VALUES.has(v.of))));
-}
 
 /** The trace a question reads, or why there is none to read. */
 function questionTrace(ctx: CheckContext, check: Exclude<Check, { kind: 'task' }>): Trace | null | Problem {

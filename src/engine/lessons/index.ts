@@ -2,7 +2,8 @@
 export { parseLesson, type LessonParse } from './parse';
 export { isRunOf, describeRun, runTrace, type CheckContext } from './checks';
 export { prepareCheck, judgeCheck } from './guarded';
-export { scenarioAt, sameScenarioRef, applySolution, lessonToYaml } from './lesson';
+export { scenarioAt, sameScenarioRef, applySolution } from './lesson';
+export { lessonToYaml } from './lesson-yaml';
 export { TOPICS } from './schema';
 export { TOPIC_TITLES } from './types';
 export type {

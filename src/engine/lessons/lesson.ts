@@ -1,7 +1,6 @@
 // What a lesson is made of, walked: the scenario a step runs in (its own, else the last one an
-// earlier step set, else the lesson's), a task's solution applied to the scenario text, and a
-// lesson written back as YAML (what a teacher downloads or shares).
-import { stringify } from 'yaml';
+// earlier step set, else the lesson's) and a task's solution applied to the scenario text.
+// The lesson written back as YAML is in lesson-yaml.ts, so the page need not load YAML for these.
 import type { Lesson, ScenarioRef, Solution } from './types';
 
 /** The scenario step `index` runs in. */
@@ -29,9 +28,4 @@ export function applySolution(text: string, solution: Solution, resolve: (ref: S
     out = out.replace(e.find, e.replace);
   }
   return { ok: true, text: out };
-}
-
-/** The lesson as a YAML document: block scalars for the texts, so it reads and diffs well. */
-export function lessonToYaml(lesson: Lesson): string {
-  return stringify(lesson, { lineWidth: 0, blockQuote: 'literal' });
 }

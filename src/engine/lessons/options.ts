@@ -28,6 +28,13 @@ function distinct(values: readonly string[], sort: (a: string, b: string) => num
   return [...new Set(values.filter((v) => v !== ''))].sort(sort);
 }
 
+/** The drop catalogue as options; titles two reasons share (TCP's RST and SCTP's ABORT both read "Connection refused") carry their code, so no two options read the same. */
+function dropOptions(): ChoiceOption[] {
+  const entries = Object.entries(DROPS);
+  const shared = (title: string) => entries.filter(([, d]) => d.title === title).length > 1;
+  return entries.map(([code, d]) => ({ value: code, label: shared(d.title) ? `${d.title} (${code})` : d.title }));
+}
+
 export function optionsOf(ctx: ValueContext, spec: OptionsSpec): ChoiceOption[] {
   const { cluster, trace } = ctx;
   const plain = (vs: readonly string[]) => vs.map((v) => ({ value: v, label: v }));
@@ -42,7 +49,7 @@ export function optionsOf(ctx: ValueContext, spec: OptionsSpec): ChoiceOption[] 
     case 'netns': return distinct(hops(trace).map((h) => h.nsId)).map((id) => ({ value: id, label: id }));
     case 'kinds': return plain(distinct(hops(trace).map((h) => h.kind)));
     case 'chains': return plain(distinct(hops(trace).flatMap((h) => (h.steps ?? []).map((st) => st.chain))));
-    case 'drops': return Object.entries(DROPS).map(([code, d]) => ({ value: code, label: d.title }));
+    case 'drops': return dropOptions();
     case 'verdicts': return Object.entries(VERDICT_WORDS).map(([value, label]) => ({ value, label }));
     case 'modes': return Object.entries(MODE_WORDS).map(([value, label]) => ({ value, label }));
     case 'rcodes': return plain(RCODES);

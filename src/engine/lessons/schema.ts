@@ -6,7 +6,7 @@
 // they are written in (queries over hops and exchanges, values, options) is declared here and
 // evaluated in query.ts, values.ts, options.ts and checks.ts.
 import { z } from 'zod';
-import { TABLE_IDS } from '../format/tables';
+import { TABLE_IDS } from '../format/table-ids';
 import { dns1123Subdomain } from '../model/validation/names';
 import { checked } from '../model/validation/zod';
 

@@ -7,8 +7,8 @@ import type { Located } from './parse';
 import type { SettingsDoc } from './schemas';
 import type { ScenarioError } from './types';
 
-export const CNI_NAMES = ['bridge', 'kindnet', 'flannel', 'calico', 'aws-vpc-cni', 'cilium'] as const;
-export type CniName = (typeof CNI_NAMES)[number];
+import { CNI_NAMES, type CniName } from './cni-names';
+export { CNI_NAMES, type CniName };
 
 export type CalicoMode = 'Always' | 'CrossSubnet' | 'Never';
 

@@ -30,7 +30,7 @@ Every network command walks its packets through the cluster; the hop list and th
 
   curl [-v] [-I] [-s] [-S] [-f] [-k] [-4] [-H 'Name: value'] [-m SECS] URL
   wget [-q] -O- URL
-  ping [-c N] [-n] [-t TTL] HOST
+  ping [-c N] [-n] [-t TTL] [-s BYTES] [-M do|want|dont] HOST
   traceroute [-n] [-m MAXTTL] [-q N] HOST
   nslookup NAME [SERVER]
   dig [@SERVER] [+short] [+search] [TYPE] NAME      dig -x ADDRESS

@@ -110,6 +110,10 @@ export interface PingResult {
   readonly localError?: 'net-unreachable' | 'host-unreachable';
   /** -n: print addresses only, no reverse lookups. */
   readonly numeric?: boolean;
+  /** -s: the ICMP data bytes of each echo (56 unless given). */
+  readonly dataLen?: number;
+  /** Echoes the kernel refused to send (-M do, bigger than the route's MTU): "local error: message too long, mtu=N". */
+  readonly localErrors?: readonly { readonly seq: number; readonly mtu: number }[];
 }
 
 export interface TracerouteProbe { readonly from?: string; readonly fromName?: string; readonly ms?: number; readonly note?: string }

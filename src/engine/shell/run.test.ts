@@ -122,6 +122,33 @@ describe('the other network commands', () => {
     expect(ping.replies.every((x) => x.error !== undefined)).toBe(true);
   });
 
+  it('ping -s sets the echo\'s size, and -M do forbids fragmentation: too big for eth0 is refused before it leaves (EMSGSIZE)', () => {
+    const cache = c.pod('default/cache')!.ip;
+    const big = run(`ping -c 1 -s 1400 ${cache}`);
+    expect(big.trace!.exchanges[0]!.legs[0]!.hops[0]!.packet.size).toBe(1428);
+    expect(tool(big, 'ping').result).toMatchObject({ dataLen: 1400, replies: [{ seq: 1 }] });
+    const refused = tool(run(`ping -c 2 -s 1473 -M do ${cache}`), 'ping').result;
+    expect(refused.replies).toEqual([]);
+    expect(refused.localErrors).toEqual([{ seq: 1, mtu: 1500 }, { seq: 2, mtu: 1500 }]);
+    // Without -M the socket's default (want) fragments it, and the echo comes back.
+    expect(tool(run(`ping -c 1 -s 1473 ${cache}`), 'ping').result.replies).toHaveLength(1);
+    expect(run(`ping -M maybe ${cache}`).command).toMatchObject({ tool: 'error', stderr: 'ping: invalid -M argument: maybe\n', exitCode: 2 });
+    expect(run(`ping -s x ${cache}`).command).toMatchObject({ tool: 'error', stderr: "ping: invalid argument: 'x'\n", exitCode: 1 });
+  });
+
+  it('ping -M do across a too-small overlay: the router\'s "fragmentation needed", then the learned path MTU refuses the next echo locally', () => {
+    const mtuText = readFileSync(resolve(process.cwd(), 'src/scenarios/cni/flannel-mtu.yaml'), 'utf8') + text.split('---\n').filter((d) => /kind: (Pod|Deployment|Service)\n/.test(d)).map((d) => `---\n${d}`).join('');
+    const parsed = parseScenario(mtuText);
+    if (!parsed.ok) throw new Error('parse');
+    const built = compile(parsed.scenario);
+    if (!built.ok) throw new Error('compile');
+    const cache = built.cluster.pod('default/cache')!.ip;
+    const r = runCommand(built.cluster, { from: 'default/web', command: `ping -c 2 -s 1450 -M do ${cache}` });
+    if (!r.ok || r.command.tool !== 'ping') throw new Error('no ping');
+    expect(r.command.result.replies).toEqual([expect.objectContaining({ seq: 1, error: 'Frag needed and DF set (mtu = 1450)' })]);
+    expect(r.command.result.localErrors).toEqual([{ seq: 2, mtu: 1450 }]);
+  });
+
   it('traceroute names each router from its "time exceeded" and stops at the port unreachable of the destination', () => {
     const tr = tool(run(`traceroute -n ${c.pod('default/cache')!.ip}`, 'external:client'), 'traceroute').result;
     expect(tr.hops.length).toBeGreaterThan(0);

@@ -52,8 +52,8 @@ export type RunResult =
   | { readonly ok: true; readonly sender: Sender; readonly command: CommandResult; readonly trace: Trace | null; readonly state: DynState }
   | { readonly ok: false; readonly error: string };
 
-/** The commands the shell knows. */
-export const COMMANDS = ['curl', 'wget', 'ping', 'traceroute', 'nslookup', 'dig', 'nc', 'ip', 'bridge', 'cat', 'hostname', 'ss', 'help'] as const;
+import { COMMANDS } from './commands';
+export { COMMANDS };
 
 const bad = (stderr: string, exitCode = 2): CommandResult => ({ tool: 'error', stderr, exitCode });
 
@@ -94,15 +94,26 @@ function curlCommand(conv: Conversation, s: Sender, args: readonly string[], wge
 }
 
 function pingCommand(conv: Conversation, s: Sender, args: readonly string[]): CommandResult {
-  const p = getopt(args, { flags: ['n', '4', 'q'], values: ['c', 't', 'W', 'i', 's'] });
+  const p = getopt(args, { flags: ['n', '4', 'q'], values: ['c', 't', 'W', 'i', 's', 'M'] });
   if (!p.ok) return bad(`ping: invalid option -- '${p.bad.replace(/^-+/, '')}'\n`);
+  const m = p.values.get('M')?.at(-1);
+  // iputils: do, dont and want set IP_MTU_DISCOVER; probe (DF, the path MTU ignored) is taken as do.
+  const pmtudisc = m === undefined ? undefined : ({ do: 'do', dont: 'dont', want: 'want', probe: 'do' } as const)[m as 'do'];
+  if (m !== undefined && pmtudisc === undefined) return bad(`ping: invalid -M argument: ${m}\n`);
+  const sz = p.values.get('s')?.at(-1);
+  const dataLen = sz === undefined ? undefined : Number(sz);
+  if (sz !== undefined && !(/^\d+$/.test(sz) && Number.isSafeInteger(dataLen))) return bad(`ping: invalid argument: '${sz}'\n`, 1);
+  if (dataLen !== undefined && dataLen > 65507) return bad(`ping: packet size ${dataLen} is too large. Maximum is 65507\n`);
   const target = p.rest[0];
   if (!target) return bad('ping: usage error: Destination address required\n', 1);
   const c = p.values.get('c')?.at(-1);
   const count = c === undefined ? undefined : Number(c);
   if (count !== undefined && !(Number.isInteger(count) && count > 0 && count <= 1000)) return bad(`ping: invalid argument: '${c}': out of range: 1 <= value <= 1000\n`, 1);
   const t = p.values.get('t')?.at(-1);
-  return { tool: 'ping', result: runPing(conv, s, { target, ...(count !== undefined ? { count } : {}), ...(t !== undefined ? { ttl: Number(t) } : {}), numeric: p.flags.has('n'), ipv4: p.flags.has('4') }) };
+  return { tool: 'ping', result: runPing(conv, s, {
+    target, ...(count !== undefined ? { count } : {}), ...(t !== undefined ? { ttl: Number(t) } : {}), numeric: p.flags.has('n'), ipv4: p.flags.has('4'),
+    ...(dataLen !== undefined ? { dataLen } : {}), ...(pmtudisc !== undefined ? { pmtudisc } : {}),
+  }) };
 }
 
 function tracerouteCommand(conv: Conversation, s: Sender, args: readonly string[]): CommandResult {

@@ -169,7 +169,10 @@ export function arrive(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   if (dev.tc?.ingress && w.cluster.cni.bpf) {
     const v = w.cluster.cni.bpf.tc(w, ns, dev, 'ingress', pkt);
     if (v.kind === 'done') return v.outcome;
-    if (v.kind === 'redirect') return v.to === 'egress' ? devXmit(w, v.ns, v.dev, pkt.dst, pkt) : DEVICE_KINDS[v.dev.kind].arrive(w, v.ns, v.dev, pkt);
+    if (v.kind === 'redirect') {
+      if (v.to === 'ingress') return DEVICE_KINDS[v.dev.kind].arrive(w, v.ns, v.dev, pkt);
+      return v.neigh ? neighOutput(w, v.ns, v.dev, v.neigh, pkt, true) : devXmit(w, v.ns, v.dev, pkt.dst, pkt);
+    }
   }
   return DEVICE_KINDS[dev.kind].arrive(w, ns, dev, pkt);
 }

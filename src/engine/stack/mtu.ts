@@ -70,9 +70,9 @@ export function finishOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, p
   if (size > mtu && dev.kind !== 'loopback') {
     if (pkt.df) {
       const why = mtuWhy(w, ns, dev, route, pkt.dst, forwarded);
-      return drop(w, ns, dev.name, 'message-too-long',
-        `The packet is ${size} bytes with DF set, but ${why} allows at most ${mtu}. The kernel does not send it: the socket gets "Message too long" (EMSGSIZE)${pkt.proto === 'icmp' ? `, and ping prints "ping: local error: message too long, mtu=${mtu}"` : ''}.`,
-        pkt, { ...(route ? { rule: formatRoute(route) } : {}), table: 'routes' });
+      const text = `The packet is ${size} bytes with DF set, but ${why} allows at most ${mtu}. The kernel does not send it: the socket gets "Message too long" (EMSGSIZE)${pkt.proto === 'icmp' ? `, and ping prints "ping: local error: message too long, mtu=${mtu}"` : ''}.`;
+      const refused = drop(w, ns, dev.name, 'message-too-long', text, pkt, { ...(route ? { rule: formatRoute(route) } : {}), table: 'routes' });
+      return refused.kind === 'dropped' ? { ...refused, mtu } : refused;
     }
     const before = viewOf(pkt);
     const f = fragments(size, mtu);

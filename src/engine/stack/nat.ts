@@ -107,9 +107,13 @@ export function applyNatRequest(w: Walk, ns: Netns, pkt: Pkt, nat: NatRequest, o
     addr = nat.toAddr;
     how = 'SNAT';
   } else {
-    const d = device(ns, outDev);
-    addr = d?.addrs.find((a) => a.scope === 'global')?.ip ?? pkt.src;
-    how = `MASQUERADE (the address of ${outDev})`;
+    // nf_nat_masquerade_ipv4 takes inet_select_addr(out): the out device's address, or, when it
+    // has none (a Calico cali* veth, a Cilium lxc), the first global address of the namespace's
+    // devices in ifindex order.
+    const own = device(ns, outDev)?.addrs.find((a) => a.scope === 'global')?.ip;
+    const other = own ? undefined : ns.devices.find((d) => d.addrs.some((a) => a.scope === 'global'));
+    addr = own ?? other?.addrs.find((a) => a.scope === 'global')!.ip ?? pkt.src;
+    how = own || !other ? `MASQUERADE (the address of ${outDev})` : `MASQUERADE (${outDev} has no address of its own, so the kernel takes the first one in the namespace, ${other.name}'s)`;
   }
   let port = 'toPort' in nat && nat.toPort !== undefined ? nat.toPort : pkt.sport;
   const random = nat.randomFully;

@@ -58,7 +58,7 @@ export interface ConnectedSocket {
 export type Outcome =
   | { readonly kind: 'delivered'; readonly ns: Netns; readonly owner: string; readonly pkt: Pkt }
   /** Lost on the way; where a router or the kernel sends an ICMP error about it, `answer` is that error, sent from `ns`. */
-  | { readonly kind: 'dropped'; readonly code: DropCode; readonly detail: string; readonly ns?: Netns; readonly answer?: Pkt }
+  | { readonly kind: 'dropped'; readonly code: DropCode; readonly detail: string; readonly ns?: Netns; readonly answer?: Pkt; /** The MTU that refused a local packet with DF (EMSGSIZE's ee_info). */ readonly mtu?: number }
   /** The destination's kernel answered instead of an application (TCP RST, ICMP port unreachable). */
   | { readonly kind: 'refused'; readonly code: DropCode; readonly detail: string; readonly ns: Netns; readonly answer: Pkt };
 

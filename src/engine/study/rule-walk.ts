@@ -88,4 +88,4 @@ export function ruleWalk(mode: ProxyMode, services: number): RuleWalkPoint {
   return { mode, services, rulesEvaluated: request.rulesEvaluated, verdict: request.verdict };
 }
 
-export const RULE_WALK_SIZES = [10, 30, 100, 300, 1000, 3000, 10000] as const;
+export { RULE_WALK_SIZES } from './sizes';

@@ -1,5 +1,6 @@
-// The edit menu a right click opens on a graph element: the element's actions and the add
-// actions, as a menu (arrow keys move, Enter runs, Escape closes). Running one enters edit
+// The edit menu a right click (or Shift+F10, or the menu key) opens on a graph element: the
+// element's actions and the add actions, as a menu (arrow keys move, Enter runs, Escape closes
+// and gives the focus back to the element). Running one enters edit
 // mode with the element selected, so the inspector shows what changed.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
@@ -29,7 +30,13 @@ export function ContextMenu() {
   const onKeyDown = (e: KeyboardEvent) => {
     const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
     const i = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') { e.preventDefault(); close(); }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+      if (menu) document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(menu.elementId)}"] .pp-el`)?.focus();
+    }
+    if (e.key === 'Tab') e.preventDefault();
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();

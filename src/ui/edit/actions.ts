@@ -1,7 +1,8 @@
 // What can be done to the selected object from the toolbar, the edit menu and the keyboard:
 // one list, so the three always agree. Each action is either edits (one undo step, with a
 // name for the Undo button) or an event of the graph's state machine. Pure.
-import { refText, type ObjectRef, type ScenarioEdit, type Topology } from '../../engine';
+import { refText } from '../../engine/lite';
+import type { ObjectRef, ScenarioEdit, Topology } from '../../engine';
 import type { ElementObject, ModeEvent } from '../../store';
 
 export type ActionRun =

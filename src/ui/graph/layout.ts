@@ -10,7 +10,8 @@
 // Our own layout rather than a general one (elkjs): the shape is known, so a grid gives
 // stable, readable positions in linear time, and the layout worker runs it in milliseconds.
 // Pure: same input, same boxes.
-import { NODE_SEGMENT, segmentId, type Topology, type TopoElement } from '../../engine';
+import { NODE_SEGMENT, segmentId } from '../../engine/lite';
+import type { Topology, TopoElement } from '../../engine';
 import { placeBottomBand } from './bottomBand';
 import type { Box, Placed, Point } from './geometry';
 import { M } from './metrics';

@@ -1,6 +1,6 @@
 // The packet's whole journey for one trace, computed once: where it rests at each hop and
 // how it gets there from the hop before, plus the sets the graph highlights.
-import { tunnelPeerId } from '../../engine';
+import { tunnelPeerId } from '../../engine/lite';
 import type { Step } from '../../store';
 import { anchorOf, type Point } from './geometry';
 import { moveBetween, type Geometry, type Move } from './packetPath';

@@ -2,7 +2,7 @@
 // (exchanges, a hop table per leg with rewrites and rules) and as JSON, and the scenario for
 // a real kind cluster (config, manifests and the commands to make it).
 import { useRef, useState } from 'react';
-import { formatTraceMarkdown } from '../../engine';
+import { formatTraceMarkdown } from '../../engine/lite';
 import { hopRefOf, useAppStore } from '../../store';
 import { IconHandout } from '../session/icons';
 import { download } from './download';

@@ -2,7 +2,8 @@
 // what it means) or refused; what was run; each leg of the exchange that decided it; how
 // many netfilter rules the packets were compared with (what the kube-proxy modes differ in);
 // and, for a conversation of several exchanges, how they ended.
-import { DROPS, type Exchange, type Trace } from '../../engine';
+import { DROPS } from '../../engine/lite';
+import type { Exchange, Trace } from '../../engine';
 import { useAppStore } from '../../store';
 import { formatCount } from './hopFacts';
 

@@ -53,8 +53,7 @@ export function LessonAuthor() {
   const preview = () => {
     const text = checked();
     if (!text) return;
-    const added = s.add(text, 'authored');
-    if (added.ok) void s.open(added.key, 0);
+    void s.add(text, 'authored').then((added) => { if (added.ok) void s.open(added.key, 0); });
   };
   const copyLink = () => {
     const text = checked();

@@ -29,8 +29,8 @@ function LoadLesson() {
   const open = useAppStore((s) => s.openLesson);
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<readonly ScenarioError[]>([]);
-  const load = (yaml: string) => {
-    const out = add(yaml, 'file');
+  const load = async (yaml: string) => {
+    const out = await add(yaml, 'file');
     if (!out.ok) { setErrors(out.errors); return; }
     setErrors([]);
     setText('');
@@ -48,7 +48,7 @@ function LoadLesson() {
         <span>Or paste a lesson's YAML</span>
         <textarea value={text} rows={6} spellCheck={false} onChange={(e) => setText(e.target.value)} />
       </label>
-      <button type="button" className="pp-btn" disabled={text.trim() === ''} onClick={() => load(text)}>Load pasted lesson</button>
+      <button type="button" className="pp-btn" disabled={text.trim() === ''} onClick={() => { void load(text); }}>Load pasted lesson</button>
       {errors.length > 0 && (
         <ul className="pp-lesson-errors" role="alert" aria-label="Lesson problems">
           {errors.map((e, i) => <li key={i}>{formatScenarioError(e)}</li>)}
@@ -69,8 +69,8 @@ export function LessonIndex() {
     e.preventDefault();
     const file = e.dataTransfer.files[0];
     if (!file) return;
-    void file.text().then((yaml) => {
-      const out = add(yaml, 'file');
+    void file.text().then(async (yaml) => {
+      const out = await add(yaml, 'file');
       if (out.ok) { setDropError(null); void open(out.key, 0); } else setDropError(out.errors.map(formatScenarioError).join('; '));
     });
   };

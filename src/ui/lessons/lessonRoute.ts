@@ -25,9 +25,10 @@ export function openFromFragment(store: AppStore, fragment: string): boolean {
     void s.openLesson(link.name, link.step);
     return true;
   }
-  const added = s.addLesson(link.yaml, 'shared');
-  if (added.ok) void s.openLesson(added.key, link.step);
-  else void s.showLessons().then(() => store.setState({ lessonError: `the lesson in the link does not load: ${added.errors.map(formatScenarioError).join('; ')}` }));
+  void s.addLesson(link.yaml, 'shared').then((added) => {
+    if (added.ok) void s.openLesson(added.key, link.step);
+    else void s.showLessons().then(() => store.setState({ lessonError: `the lesson in the link does not load: ${added.errors.map(formatScenarioError).join('; ')}` }));
+  });
   return true;
 }
 

@@ -3,7 +3,8 @@
 // (comments kept), recompiles, and sends the last send again, so the same packet is seen
 // crossing another plugin's devices, routes and tunnels.
 import { useState } from 'react';
-import { CNI_NAMES, type CniName } from '../../engine';
+import { CNI_NAMES } from '../../engine/lite';
+import type { CniName } from '../../engine';
 import { useAppStore } from '../../store';
 import './proxy.css';
 

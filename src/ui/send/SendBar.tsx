@@ -8,7 +8,7 @@ import './send.css';
 
 function EndpointSlot({ label, ep, hint, kind }: { label: string; ep: Endpoint | null; hint: string; kind: 'source' | 'destination' }) {
   return (
-    <div className={`pp-slot pp-slot-${kind}${ep ? ' is-set' : ''}`}>
+    <div className={`pp-slot pp-slot-${kind}${ep ? ' is-set' : ''}`} title={ep ? `${ep.name}${ep.container ? ` · container ${ep.container}` : ''}` : hint}>
       <span className="pp-slot-label">{label}</span>
       <span className="pp-slot-value" data-testid={`send-${kind}`}>
         {ep ? <>{ep.name}{ep.container && <span className="pp-slot-ctr"> · container {ep.container}</span>}</> : <span className="pp-slot-hint">{hint}</span>}

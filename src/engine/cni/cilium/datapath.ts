@@ -13,7 +13,7 @@ import { ciliumIdentity } from '../../policy/cilium/tables';
 import type { Cluster, ClusterNode, ClusterPod, Device, Netns } from '../../cluster/types';
 import { nodeNetnsId } from '../../cluster/netns-base';
 import type { BpfDatapath, BpfVerdict, TcDirection } from '../bpf-types';
-import { device, isLocalAddress } from '../../stack/fib';
+import { device, fibLookup, isLocalAddress } from '../../stack/fib';
 import { viewOf, type Pkt } from '../../stack/packet';
 import { drop, record, where, type Outcome, type Walk } from '../../stack/walk';
 import { podBehind, policyCheck, type PolicyDirection } from '../../stack/policy-seam';
@@ -23,6 +23,9 @@ import { findFrontend, lbState, type Frontend, type LbState } from './lb';
 import { bpfFwdNat, bpfNatStore, bpfRevNat } from './nat';
 
 export const CILIUM_VXLAN = 'cilium_vxlan';
+
+/** The source a pod load-balanced to itself is given (the agent's --ipv4-service-loopback-address, IPV4_LOOPBACK). */
+const SERVICE_LOOPBACK = '169.254.42.1';
 
 /** Reserved security identities (pkg/identity): host 1, world 2, remote-node 6. */
 const ID_HOST = 1;
@@ -98,6 +101,11 @@ function toEndpoint(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirect
   const eth0 = device(podNs, 'eth0')!;
   const lxc = lxcOf(w.cluster, pod).dev;
   if (pkt.ttl <= 1) return { kind: 'done', outcome: drop(w, ns, dev.name, 'ttl-exceeded', `${prog} would deliver the packet but its TTL is ${pkt.ttl}.`, pkt) };
+  const answered = viewOf(pkt);
+  if (bpfRevNat(w, ns, pkt, 'lb')) {
+    bpfHop(w, ns, dev, prog, dir, `the packet answers a connection that bpf_lxc load-balanced per packet, so before delivering it the program undoes the translation from its reverse-NAT map: the source goes back to the Service address ${pkt.src}:${pkt.sport}, which is what the client's socket is talking to.`, pkt,
+      { before: answered, table: 'bpf-nat' });
+  }
   const before = viewOf(pkt);
   pkt.ttl -= 1;
   pkt.srcMac = lxc.mac;
@@ -139,11 +147,31 @@ function forward(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirection
         { rule: ipcacheLine(w.cluster, self, pkt.dst, dst), table: 'bpf-ipcache' });
       return { kind: 'pass' };
     case 'host':
-    case 'world':
-      bpfHop(w, ns, dev, prog, dir, `${why} ${pkt.dst} is ${dst.kind === 'host' ? 'this node itself' : 'outside the cluster (identity world)'}, so the program lets the packet continue into the node's stack (TC_ACT_OK).`, pkt,
-        { rule: ipcacheLine(w.cluster, self, pkt.dst, dst), table: 'bpf-ipcache' });
+    case 'world': {
+      // A frame out of the tunnel still carries the MAC the far side addressed it to: the program
+      // addresses it to this device (bpf_overlay's to_host rewrites the MACs) so the stack takes it.
+      const before = viewOf(pkt);
+      const readdress = dir === 'ingress' && pkt.dstMac !== dev.mac && dev.kind === 'vxlan';
+      if (readdress) pkt.dstMac = dev.mac;
+      bpfHop(w, ns, dev, prog, dir, `${why} ${pkt.dst} is ${dst.kind === 'host' ? 'this node itself' : 'outside the cluster (identity world)'}, so the program ${readdress ? `addresses the frame to ${dev.name}'s own MAC and ` : ''}lets the packet continue into the node's stack (TC_ACT_OK).`, pkt,
+        { rule: ipcacheLine(w.cluster, self, pkt.dst, dst), table: 'bpf-ipcache', ...(readdress ? { before } : {}) });
       return { kind: 'pass' };
+    }
   }
+}
+
+/**
+ * The answer to a NodePort connection, its translations undone (rev_nodeport_lb4), sent on as
+ * fib_redirect_v4 sends it: bpf_fib_lookup for the client, bpf_redirect_neigh to that next hop.
+ */
+function nodePortAnswer(w: Walk, ns: Netns, dev: Device, prog: string, pkt: Pkt, before: ReturnType<typeof viewOf>, what: string): BpfVerdict {
+  const route = fibLookup(ns, pkt.dst);
+  const out = device(ns, route?.dev);
+  if (!route || !out) return { kind: 'done', outcome: drop(w, ns, dev.name, 'no-route', `${prog} undid the NodePort's translations, but the node has no route to the client ${pkt.dst}.`, pkt) };
+  const nexthop = route.via ?? pkt.dst;
+  bpfHop(w, ns, dev, prog, 'ingress', `${what} (now ${pkt.src}:${pkt.sport} → the client ${pkt.dst}:${pkt.dport}), looks the client up in the node's routing table (bpf_fib_lookup: next hop ${nexthop} on ${out.name}) and redirects it there, the kernel resolving the next hop's MAC (bpf_redirect_neigh).`, pkt,
+    { before, table: 'bpf-nat' });
+  return { kind: 'redirect', ns, dev: out, to: 'egress', neigh: nexthop };
 }
 
 function lbOf(cache: Map<string, LbState>, cluster: Cluster, node: ClusterNode): LbState {
@@ -163,11 +191,24 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
 
   function fromContainer(w: Walk, ns: Netns, dev: Device, pkt: Pkt): BpfVerdict {
     const prog = 'cil_from_container (from-container)';
+    // A local backend's answer to a NodePort connection: bpf_lxc's CT lookup sends it to the NodePort reverse-NAT path.
+    const answered = viewOf(pkt);
+    if (bpfRevNat(w, ns, pkt)) return nodePortAnswer(w, ns, dev, prog, pkt, answered, 'the pod answers a NodePort connection this node translated to it, so the program undoes the translation from its NAT table');
     let why = 'The pod\'s packet enters the node here.';
-    if (o.kubeProxyReplacement && (pkt.proto === 'tcp' || pkt.proto === 'udp')) {
+    // The answer to a Service connection this node load-balanced per packet (the CT entry is the node's): lb4_rev_nat.
+    if (bpfRevNat(w, ns, pkt, 'lb')) {
+      bpfHop(w, ns, dev, prog, 'ingress', `the pod answers a Service connection this node load-balanced per packet, so the program undoes the translation from its reverse-NAT map: the source goes back to the Service address ${pkt.src}:${pkt.sport}, the destination to the client ${pkt.dst}:${pkt.dport}.`, pkt,
+        { before: answered, table: 'bpf-nat' });
+      why = 'Translated back,';
+    }
+    if (pkt.proto === 'tcp' || pkt.proto === 'udp') {
       const lb = lbOf(lbs, w.cluster, nodeOf(w.cluster, ns));
-      const again = bpfFwdNat(w, ns, pkt);
-      const f = again ? undefined : findFrontend(lb, pkt.dst, pkt.dport, pkt.proto, (ip) => isLocalAddress(ns, ip));
+      const again = bpfFwdNat(w, ns, pkt, 'lb');
+      const found = again ? undefined : findFrontend(lb, pkt.dst, pkt.dport, pkt.proto, (ip) => isLocalAddress(ns, ip));
+      // Without the kube-proxy replacement, bpf_lxc still load-balances ClusterIPs per packet
+      // (Helm's default kubeProxyReplacement=false "only enables per-packet in-cluster
+      // load-balancing of ClusterIP services"); NodePorts and the rest are kube-proxy's.
+      const f = found && (o.kubeProxyReplacement || found.type === 'ClusterIP') ? found : undefined;
       if (f) {
         const slot = pick(w, f);
         if (slot === 0) return { kind: 'done', outcome: drop(w, ns, dev.name, 'bpf-drop', `${prog} (tc ingress on ${dev.name}): ${pkt.dst}:${pkt.dport} is a Service with no backend, so the program drops the packet.`, pkt, { table: 'bpf-lb' }) };
@@ -176,8 +217,15 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
         const b = f.backends[slot - 1]!;
         pkt.dst = b.ip;
         pkt.dport = b.port;
-        bpfNatStore(w, ns, orig, tupleOf(pkt));
-        bpfHop(w, ns, dev, prog, 'ingress', `this packet still carries the Service address (the socket was not translated at connect), so the program load-balances it here: backend ${b.ip}:${b.port}.`, pkt, { before, rule: lbLine(f, slot), table: 'bpf-lb' });
+        // A pod load-balanced to itself: the source becomes the service loopback address, so
+        // the answer leaves the pod and comes back through here to be translated.
+        const hairpin = b.ip === pkt.src;
+        if (hairpin) pkt.src = SERVICE_LOOPBACK;
+        bpfNatStore(w, ns, orig, tupleOf(pkt), 'lb');
+        bpfHop(w, ns, dev, prog, 'ingress', o.kubeProxyReplacement
+          ? `this packet still carries the Service address (the socket was not translated at connect), so the program load-balances it here: backend ${b.ip}:${b.port}.`
+          : `${orig.dst}:${orig.dport} is a ClusterIP of Service ${f.service.key}. Without the kube-proxy replacement there is no socket load balancer, but this program still load-balances ClusterIPs per packet: it picks backend ${b.ip}:${b.port}, rewrites the destination, and remembers the translation so the answer gets the Service address back. kube-proxy's iptables rules never see this packet.${hairpin ? ` The backend is the sender itself, so the source becomes ${SERVICE_LOOPBACK} (the service loopback address): otherwise the answer would stay inside the pod, untranslated.` : ''}`,
+          pkt, { before, rule: lbLine(f, slot), table: 'bpf-lb' });
         why = 'Translated,';
       }
     }
@@ -191,12 +239,7 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
     const prog = 'cil_from_overlay (from-overlay)';
     const before = viewOf(pkt);
     const e = bpfRevNat(w, ns, pkt);
-    if (e) {
-      const eth0 = device(ns, 'eth0')!;
-      bpfHop(w, ns, dev, prog, 'ingress', `the decapsulated packet answers a NodePort connection this node translated, so the program undoes both translations from its NAT table (source back to ${pkt.src}:${pkt.sport}, destination back to the client ${pkt.dst}:${pkt.dport}) and redirects it out of ${eth0.name}.`, pkt,
-        { before, table: 'bpf-nat' });
-      return { kind: 'redirect', ns, dev: eth0, to: 'egress' };
-    }
+    if (e) return nodePortAnswer(w, ns, dev, prog, pkt, before, 'the decapsulated packet answers a NodePort connection this node translated, so the program undoes both translations from its NAT table');
     return forward(w, ns, dev, prog, 'ingress', pkt, o, 'The packet came out of the tunnel.');
   }
 

@@ -36,6 +36,23 @@ describe('printPing (iputils 20240117)', () => {
     expect(out).toContain('--- api.shop.svc.cluster.local ping statistics ---\n');
   });
 
+  it('prints -s sizes, a router\'s "fragmentation needed" with its mtu, and a local EMSGSIZE on stderr counted among the errors', () => {
+    const r = to('10.244.2.2', '10.244.2.2', {
+      count: 3, totalMs: 2000, dataLen: 1450,
+      replies: [{ seq: 1, from: '10.244.1.1', ttl: 0, ms: 0.09, error: 'Frag needed and DF set (mtu = 1450)' }, { seq: 3, from: '10.244.2.2', ttl: 62, ms: 0.14 }],
+      localErrors: [{ seq: 2, mtu: 1450 }],
+    });
+    const out = printPing(r);
+    expect(out.stdout.split('\n').slice(0, 3)).toEqual([
+      'PING 10.244.2.2 (10.244.2.2) 1450(1478) bytes of data.',
+      'From 10.244.1.1 icmp_seq=1 Frag needed and DF set (mtu = 1450)',
+      '1458 bytes from 10.244.2.2: icmp_seq=3 ttl=62 time=0.140 ms',
+    ]);
+    expect(out.stderr).toBe('ping: local error: message too long, mtu=1450\n');
+    expect(out.stdout).toContain('3 packets transmitted, 1 received, +2 errors, 66.6667% packet loss, time 2000ms\n');
+    expect(out.exitCode).toBe(0);
+  });
+
   it('prints 100% packet loss and an empty last line, exit 1, when nothing comes back', () => {
     const f = fixture('ping-all-lost.txt');
     const out = printPing(to('10.0.0.4', '10.0.0.4', { totalMs: 2041 }));

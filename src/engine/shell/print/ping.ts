@@ -65,14 +65,21 @@ export function printPing(r: PingResult): CommandOutput {
   const numeric = literal || r.numeric === true;
   const who = (addr: string, name?: string) => (!numeric && name && name !== addr ? `${name} (${addr})` : addr);
 
-  w.out(`PING ${hostname} (${ip}) ${DATALEN}(${DATALEN + 8 + 20}) bytes of data.\n`);
+  const datalen = r.dataLen ?? DATALEN;
+  w.out(`PING ${hostname} (${ip}) ${datalen}(${datalen + 8 + 20}) bytes of data.\n`);
   const replies = [...r.replies].sort((a, b) => a.seq - b.seq);
-  for (const p of replies) {
-    if (p.error) w.out(`From ${who(p.from, p.fromName)} icmp_seq=${p.seq} ${p.error}\n`);
-    else w.out(`${DATALEN + 8} bytes from ${who(p.from, p.fromName)}: icmp_seq=${p.seq} ttl=${p.ttl} time=${timeText(usec(p.ms))} ms\n`);
+  const local = new Map((r.localErrors ?? []).map((e) => [e.seq, e.mtu]));
+  for (let seq = 1; seq <= r.count; seq++) {
+    // receive_error_msg: a local error is printed by error(), to stderr, as its echo fails to leave.
+    const mtu = local.get(seq);
+    if (mtu !== undefined) w.err(`ping: local error: message too long, mtu=${mtu}\n`);
+    for (const p of replies.filter((x) => x.seq === seq)) {
+      if (p.error) w.out(`From ${who(p.from, p.fromName)} icmp_seq=${p.seq} ${p.error}\n`);
+      else w.out(`${datalen + 8} bytes from ${who(p.from, p.fromName)}: icmp_seq=${p.seq} ttl=${p.ttl} time=${timeText(usec(p.ms))} ms\n`);
+    }
   }
   const received = replies.filter((p) => !p.error);
-  const errors = replies.length - received.length;
+  const errors = replies.length - received.length + local.size;
   const transmitted = r.count;
   // Without -c ping runs until Ctrl-C; the terminal echoes "^C" before ping's statistics.
   if (r.interrupted) w.out('^C');
