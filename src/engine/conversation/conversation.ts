@@ -38,7 +38,7 @@ export class Conversation {
   /** Simulated milliseconds since the conversation began. */
   now = 0;
 
-  /** terse: hops that let the packet through keep their facts but not their explanation (see SimOptions). */
+  /** terse: the legs keep only the hop that stopped a packet, none of those it passed (see SimOptions). */
   constructor(readonly cluster: Cluster, readonly seed: number, state: DynState = EMPTY_STATE, readonly terse = false) {
     // Later conversations of a session (state passed on) draw differently, reproducibly.
     this.rng = createRng((seed ^ Math.imul(state.clock, 0x9e3779b1)) | 0);

@@ -31,11 +31,13 @@ export interface LegSpec {
 }
 
 function legOf(spec: LegSpec, w: Walk, o: Outcome, seq: number, start: number, end: number): TraceLeg {
-  const base = { name: spec.name, dir: spec.dir, hops: w.hops, rulesEvaluated: w.rulesCompared, seq, start, end };
+  const { name, dir } = spec;
+  const hops = w.hops;
+  const rulesEvaluated = w.rulesCompared;
   switch (o.kind) {
-    case 'delivered': return { ...base, verdict: 'delivered' };
-    case 'refused': return { ...base, verdict: 'refused', reason: DROPS[o.code].title, code: o.code };
-    case 'dropped': return { ...base, verdict: 'dropped', reason: DROPS[o.code].title, code: o.code };
+    case 'delivered': return { name, dir, hops, rulesEvaluated, seq, start, end, verdict: 'delivered' };
+    case 'refused': return { name, dir, hops, rulesEvaluated, seq, start, end, verdict: 'refused', reason: DROPS[o.code].title, code: o.code };
+    case 'dropped': return { name, dir, hops, rulesEvaluated, seq, start, end, verdict: 'dropped', reason: DROPS[o.code].title, code: o.code };
   }
 }
 

@@ -3,7 +3,7 @@
 // a new socket gets (Linux's net.ipv4.ip_local_port_range, 32768-60999 by default).
 import type { Netns } from '../cluster/types';
 import { containerId } from '../topology/ids';
-import { fibLookup, selectSource } from '../stack/fib';
+import { fibLookup, firstGlobalAddress, selectSource } from '../stack/fib';
 import type { Source } from '../stack/endpoints';
 import type { HopOpts } from '../stack/walk';
 import type { Conversation } from './conversation';
@@ -30,7 +30,7 @@ export function senderContainer(s: Sender): string | undefined {
 export function sourceAddress(ns: Netns, dst: string): string {
   if (dst.startsWith('127.')) return '127.0.0.1';
   const r = fibLookup(ns, dst);
-  return (r && selectSource(ns, r, dst)) ?? ns.devices.flatMap((d) => d.addrs).find((a) => a.scope === 'global')?.ip ?? '0.0.0.0';
+  return (r && selectSource(ns, r, dst)) ?? firstGlobalAddress(ns) ?? '0.0.0.0';
 }
 
 /** A free ephemeral port for a new client socket. */

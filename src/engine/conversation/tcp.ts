@@ -29,6 +29,8 @@ export interface TcpConn {
   readonly server: TcpEnd;
   /** Who the server sees at the other end. */
   readonly serverPeer: { readonly addr: string; readonly port: number };
+  /** The smaller MSS option of the handshake (SYN and SYN ACK), when either carried one: the largest segment both ends take. */
+  readonly mss?: number;
 }
 
 export type ConnectResult =
@@ -89,6 +91,7 @@ function afterFirst(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, hs
         fail(ex, back.kind === 'refused' ? 'refused' : 'dropped', back.code);
         return { ok: false, failure: 'timeout' };
       }
+      const mss = [at.mss, back.pkt.mss].filter((m): m is number => m !== undefined);
       return {
         ok: true,
         conn: {
@@ -96,6 +99,7 @@ function afterFirst(conv: Conversation, ex: ExchangeDraft, spec: ConnectSpec, hs
           clientPeer: { addr: spec.dst, port: spec.dport },
           server: { ns: out.ns, owner: out.owner, addr: at.dst, port: at.dport },
           serverPeer: { addr: at.src, port: at.sport },
+          ...(mss.length ? { mss: Math.min(...mss) } : {}),
         },
       };
     }

@@ -18,10 +18,39 @@ export function isIPv4(text: string): boolean {
   return DOTTED.test(text);
 }
 
+/** A dotted quad exactly as DOTTED reads it (four octets 0-255, no leading zeros) as a number; -1 for anything else. */
+function dottedValue(ip: string): number {
+  let v = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  let lead = false;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      v = v * 256 + octet;
+      octet = 0;
+      digits = 0;
+      lead = false;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      // A 0 is an octet only on its own.
+      if (lead || digits === 3) return -1;
+      if (digits === 0 && c === 48) lead = true;
+      octet = octet * 10 + (c - 48);
+      digits++;
+      if (octet > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return v * 256 + octet;
+}
+
 export function ipToInt(ip: string): number {
   // The plain dotted quad every address podpath makes is read directly; other forms ipaddr.js accepts go through it.
-  const m = DOTTED.exec(ip);
-  if (m) return ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const v = dottedValue(ip);
+  if (v >= 0) return v;
   const b = ipaddr.IPv4.parse(ip).octets;
   return ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
 }

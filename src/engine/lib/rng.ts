@@ -34,9 +34,17 @@ function seeded(seed: number): RandomGenerator {
  * which matters here because learners pick seeds 1, 2, 3 and expect different draws.
  */
 export function createRng(seed: number): Rng {
-  const gen: RandomGenerator = seeded(seed | 0).clone();
-  return {
-    int: (min, max) => uniformInt(gen, min, max),
-    u31: () => gen.next() & 0x7fffffff,
-  };
+  return new SeededRng(seeded(seed | 0).clone());
+}
+
+class SeededRng implements Rng {
+  constructor(private readonly gen: RandomGenerator) {}
+
+  int(min: number, max: number): number {
+    return uniformInt(this.gen, min, max);
+  }
+
+  u31(): number {
+    return this.gen.next() & 0x7fffffff;
+  }
 }

@@ -28,9 +28,13 @@ export const CT_BITS: Readonly<Record<string, number>> = { INVALID: 1, NEW: 2, R
 export const PROTO_NUM: Readonly<Record<NfPacket['proto'], number>> = { icmp: 1, ipip: 4, tcp: 6, udp: 17, sctp: 132 };
 const MODULE_PROTO = { tcp: 6, udp: 17, sctp: 132 } as const;
 
-function ifaceMatches(rule: string, iface: string | undefined): boolean {
-  const name = iface ?? '';
-  return rule.endsWith('+') ? name.startsWith(rule.slice(0, -1)) : name === rule;
+/** `-i` / `-o`: a name, or a prefix ending in "+"; read once per rule. */
+function ifaceTest(rule: string): (iface: string | undefined) => boolean {
+  if (rule.endsWith('+')) {
+    const prefix = rule.slice(0, -1);
+    return (iface) => (iface ?? '').startsWith(prefix);
+  }
+  return (iface) => (iface ?? '') === rule;
 }
 
 /** xt_recent's recent_mt(): lookup, then set / remove / check-within-seconds / update, then reap. */
@@ -120,10 +124,14 @@ export function matchTest(m: Match): Test | null {
       return (c) => (c.src !== null && ipNetContains(m.net, c.src)) !== m.neg;
     case 'dst':
       return (c) => (c.dst !== null && ipNetContains(m.net, c.dst)) !== m.neg;
-    case 'in':
-      return (c) => ifaceMatches(m.iface, c.pkt.inIface) !== m.neg;
-    case 'out':
-      return (c) => ifaceMatches(m.iface, c.pkt.outIface) !== m.neg;
+    case 'in': {
+      const matches = ifaceTest(m.iface);
+      return (c) => matches(c.pkt.inIface) !== m.neg;
+    }
+    case 'out': {
+      const matches = ifaceTest(m.iface);
+      return (c) => matches(c.pkt.outIface) !== m.neg;
+    }
     case 'proto':
       return m.num === 0 ? (m.neg ? () => false : null) : (c) => (c.protoNum === m.num) !== m.neg;
     default:

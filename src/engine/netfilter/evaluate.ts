@@ -14,6 +14,10 @@ import type { Chain, Rule, Ruleset, Table, Target } from './rule-types';
 interface CompiledChain {
   readonly chain: Chain;
   readonly tests: (Test | undefined)[];
+  /** Each rule's step as a matrix of sends meets it again and again: made once, shared (steps are read-only). */
+  readonly steps: (NfStep | undefined)[];
+  /** The chain a jump or goto rule names, looked up once. */
+  readonly targets: (CompiledChain | undefined)[];
   readonly index: ChainIndex | null;
 }
 
@@ -26,7 +30,8 @@ function compiledChain(table: Table, name: string): CompiledChain | undefined {
   if (!c) {
     const chain = chainMap(table).get(name);
     if (!chain) return undefined;
-    c = { chain, tests: new Array<Test | undefined>(chain.rules.length), index: chain.rules.length >= INDEX_MIN_RULES ? buildChainIndex(chain.rules) : null };
+    const n = chain.rules.length;
+    c = { chain, tests: new Array<Test | undefined>(n), steps: new Array<NfStep | undefined>(n), targets: new Array<CompiledChain | undefined>(n), index: n >= INDEX_MIN_RULES ? buildChainIndex(chain.rules) : null };
     compiled.set(name, c);
   }
   return c;
@@ -39,6 +44,33 @@ export function prepareRuleset(ruleset: Ruleset): void {
 
 function testOf(c: CompiledChain, i: number): Test {
   return (c.tests[i] ??= ruleTest((c.chain.rules[i] as Rule).matches));
+}
+
+function stepOf(c: CompiledChain, i: number, table: NfTableName, family: Ruleset['family']): NfStep {
+  const rule = c.chain.rules[i] as Rule;
+  return (c.steps[i] ??= { table, chain: c.chain.name, ruleNumber: i + 1, text: ruleLine(c.chain.name, rule, family), action: targetAction(rule.target) });
+}
+
+function targetOf(c: CompiledChain, i: number, table: Table, name: string): CompiledChain {
+  let target = c.targets[i];
+  if (!target) {
+    target = compiledChain(table, name);
+    if (!target) throw new Error(`iptables: ${table.name} chain ${name} does not exist`);
+    c.targets[i] = target;
+  }
+  return target;
+}
+
+/** The verdict and what the packet carries out of the table. */
+function finish(verdict: NfVerdict, ctx: PacketCtx, steps: readonly NfStep[], rulesEvaluated: number, nat?: NatRequest): NfResult {
+  return nat === undefined ? { verdict, mark: ctx.mark, ctmark: ctx.ctmark, steps, rulesEvaluated } : { verdict, mark: ctx.mark, ctmark: ctx.ctmark, nat, steps, rulesEvaluated };
+}
+
+/** Falling off the built-in chain: its policy decides. */
+function policy(start: CompiledChain, tableName: NfTableName, hook: NfHook, ctx: PacketCtx, steps: NfStep[], rulesEvaluated: number): NfResult {
+  const p = start.chain.policy ?? 'ACCEPT';
+  steps.push({ table: tableName, chain: hook, ruleNumber: 0, text: `-P ${hook} ${p}`, action: `policy ${p}` });
+  return finish({ kind: p }, ctx, steps, rulesEvaluated);
 }
 
 /** `ip[-ip][:port[-port]]` or `[v6]:port` -> the first address and port. */
@@ -76,6 +108,15 @@ function ruleLine(chain: string, rule: Rule, family: Ruleset['family']): string 
   return text;
 }
 
+/**
+ * The jump stack of a traversal, kept between traversals so that one does not allocate a frame
+ * per jump (a send makes tens of traversals, each jumping through a plugin's chains). Only the
+ * entries below a traversal's own depth are read, and nothing a rule tests evaluates another
+ * table, so traversals never overlap.
+ */
+const FRAMES: CompiledChain[] = [];
+const POSITIONS: number[] = [];
+
 export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfHook, pkt: NfPacket, env: NfEnv): NfResult {
   const steps: NfStep[] = [];
   const table = ruleset.tables.find((t) => t.name === tableName);
@@ -92,39 +133,31 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
     mark: pkt.mark >>> 0,
     ctmark: (pkt.ctmark ?? 0) >>> 0,
   };
-  const keys = [ctx.dst ? dstKey(ctx.dst) : '', portKey(ctx.protoNum, pkt.dport)];
-  const stack: { chain: CompiledChain; pos: number }[] = [];
+  // The index keys, made when a long chain first needs them.
+  let keys: readonly string[] | undefined;
+  // The return points of jumps: FRAMES and POSITIONS up to `depth`.
+  let depth = 0;
   let cur = start;
   let pos = 0;
   let rulesEvaluated = 0;
-  let nat: NatRequest | undefined;
-
-  const finish = (verdict: NfVerdict): NfResult =>
-    nat === undefined ? { verdict, mark: ctx.mark, ctmark: ctx.ctmark, steps, rulesEvaluated } : { verdict, mark: ctx.mark, ctmark: ctx.ctmark, nat, steps, rulesEvaluated };
-  const policy = (): NfResult => {
-    const p = start.chain.policy ?? 'ACCEPT';
-    steps.push({ table: tableName, chain: hook, ruleNumber: 0, text: `-P ${hook} ${p}`, action: `policy ${p}` });
-    return finish({ kind: p });
-  };
 
   for (;;) {
     const rules = cur.chain.rules;
-    const next = cur.index ? nextCandidate(cur.index, pos, keys) : pos < rules.length ? pos : Infinity;
+    const next = cur.index ? nextCandidate(cur.index, pos, (keys ??= [ctx.dst ? dstKey(ctx.dst) : '', portKey(ctx.protoNum, pkt.dport)])) : pos < rules.length ? pos : Infinity;
     if (next >= rules.length) {
       rulesEvaluated += rules.length - pos;
-      const frame = stack.pop();
-      if (!frame) return policy();
-      cur = frame.chain;
-      pos = frame.pos;
+      if (depth === 0) return policy(start, tableName, hook, ctx, steps, rulesEvaluated);
+      depth--;
+      cur = FRAMES[depth]!;
+      pos = POSITIONS[depth]!;
       continue;
     }
     rulesEvaluated += next - pos + 1;
     pos = next + 1;
     if (!testOf(cur, next)(ctx)) continue;
 
-    const rule = rules[next] as Rule;
-    const t = rule.target;
-    steps.push({ table: tableName, chain: cur.chain.name, ruleNumber: next + 1, text: ruleLine(cur.chain.name, rule, ruleset.family), action: targetAction(t) });
+    const t = (rules[next] as Rule).target;
+    steps.push(stepOf(cur, next, tableName, ruleset.family));
     switch (t.kind) {
       case 'none':
         break;
@@ -138,35 +171,35 @@ export function evaluateHook(ruleset: Ruleset, tableName: NfTableName, hook: NfH
         break;
       case 'jump':
       case 'goto': {
-        const target = compiledChain(table, t.chain);
-        if (!target) throw new Error(`iptables: ${tableName} chain ${t.chain} does not exist`);
-        if (t.kind === 'jump') stack.push({ chain: cur, pos });
-        if (stack.length > 64) throw new Error('iptables: chain jumps nest too deep (loop?)');
+        const target = targetOf(cur, next, table, t.chain);
+        if (t.kind === 'jump') {
+          FRAMES[depth] = cur;
+          POSITIONS[depth] = pos;
+          depth++;
+        }
+        if (depth > 64) throw new Error('iptables: chain jumps nest too deep (loop?)');
         cur = target;
         pos = 0;
         break;
       }
       case 'RETURN': {
-        const frame = stack.pop();
-        if (!frame) return policy();
-        cur = frame.chain;
-        pos = frame.pos;
+        if (depth === 0) return policy(start, tableName, hook, ctx, steps, rulesEvaluated);
+        depth--;
+        cur = FRAMES[depth]!;
+        pos = POSITIONS[depth]!;
         break;
       }
       case 'ACCEPT':
       case 'DROP':
-        return finish({ kind: t.kind });
+        return finish({ kind: t.kind }, ctx, steps, rulesEvaluated);
       case 'REJECT':
-        return finish({ kind: 'REJECT', with: t.with ?? (ruleset.family === 4 ? 'icmp-port-unreachable' : 'icmp6-port-unreachable') });
+        return finish({ kind: 'REJECT', with: t.with ?? (ruleset.family === 4 ? 'icmp-port-unreachable' : 'icmp6-port-unreachable') }, ctx, steps, rulesEvaluated);
       case 'DNAT':
-        nat = { kind: 'DNAT', ...natTo(t.to) };
-        return finish({ kind: 'ACCEPT' });
+        return finish({ kind: 'ACCEPT' }, ctx, steps, rulesEvaluated, { kind: 'DNAT', ...natTo(t.to) });
       case 'SNAT':
-        nat = { kind: 'SNAT', ...natTo(t.to), randomFully: t.randomFully };
-        return finish({ kind: 'ACCEPT' });
+        return finish({ kind: 'ACCEPT' }, ctx, steps, rulesEvaluated, { kind: 'SNAT', ...natTo(t.to), randomFully: t.randomFully });
       case 'MASQUERADE':
-        nat = { kind: 'MASQUERADE', randomFully: t.randomFully };
-        return finish({ kind: 'ACCEPT' });
+        return finish({ kind: 'ACCEPT' }, ctx, steps, rulesEvaluated, { kind: 'MASQUERADE', randomFully: t.randomFully });
     }
   }
 }

@@ -14,15 +14,20 @@ import { modeOf } from '../cni/calico';
 import type { PolicyDecision, PolicyEngine, PolicyQuery } from '../stack/policy-seam';
 import { policyDropCode } from './enforce';
 import { calicoPolicyNetfilter } from './calico/plugin';
-import { ciliumCheck } from './cilium/check';
+import { ciliumAllows, ciliumCheck } from './cilium/check';
 import { passes } from './evaluate';
-import { podIpsOf, queueVerdict } from './kindnet/queue';
+import { podIpsOf, queueAccepts, queueVerdict } from './kindnet/queue';
 import { RULES, TABLE } from './kindnet/table';
 import { connectionOf } from './observe';
 import { policyWorld } from './world';
 
 function cilium(q: PolicyQuery): PolicyDecision | undefined {
   if (q.established) return undefined;
+  if (q.terse) {
+    const allowed = ciliumAllows(policyWorld(q.cluster), q.pod.key, q.direction, q.packet);
+    if (allowed === undefined) return undefined;
+    if (allowed) return { allow: true };
+  }
   const check = ciliumCheck(policyWorld(q.cluster), q.pod.key, q.direction, q.packet);
   if (!check) return undefined;
   return check.allowed
@@ -41,6 +46,7 @@ function kindnet(q: PolicyQuery): PolicyDecision | undefined {
   // sender is a local pod, carries the controller's whole verdict.
   if (q.direction === 'ingress' && world.endpoint(p.src).pod?.node === q.node) return undefined;
   const c = connectionOf(q, p);
+  if (q.terse && queueAccepts(world, c)) return { allow: true };
   const v = queueVerdict(world, c);
   const why = `the connection is new and ${ips.has(p.src) ? `its source ${p.src}` : `its destination ${p.dst}`} is in @podips-v4 (a local pod a NetworkPolicy selects), so the kernel queues the packet to NFQUEUE 100 and waits for kindnetd's verdict. ${v.text}.`;
   const text = `nft inet ${TABLE} postrouting (priority srcnat - 5, before any SNAT): ${why}`;

@@ -7,7 +7,7 @@
 import type { Netns } from '../cluster/types';
 import { cidrContains, ipToInt } from '../lib/ip';
 import type { Pkt } from '../stack/packet';
-import { record, type Walk } from '../stack/walk';
+import { record, recording, type Walk } from '../stack/walk';
 import { decide, decideDirection, passes, type Connection, type DirectionDecision } from './evaluate';
 import { deniedText, directionText } from './reasons';
 import { capitalised, ENFORCING_PLUGINS, policyEnforcement } from './support';
@@ -43,7 +43,8 @@ function words(ds: readonly DirectionDecision[], c: Connection): string {
  * plugin's own stages decide).
  */
 export function observePolicy(w: Walk, ns: Netns, dev: string, pkt: Pkt, point: PolicyPoint): void {
-  if (ns.kind !== 'pod' || !opensConnection(w, pkt) || w.cluster.scenario.networkPolicies.length === 0) return;
+  // Only a hop comes of it: a walk that records none (a reachability matrix) has nothing to ask.
+  if (!recording(w) || ns.kind !== 'pod' || !opensConnection(w, pkt) || w.cluster.scenario.networkPolicies.length === 0) return;
   const e = policyEnforcement(w.cluster);
   if (e.policy.enforces) return;
   const c = connectionOf(w, pkt);

@@ -5,7 +5,7 @@
 // to: the client's, waiting for an answer, or the one the server accepted.
 import type { Device, Listener, Netns } from '../cluster/types';
 import type { Pkt } from './packet';
-import { drop, record, where, Where, type ConnectedSocket, type Outcome, type Walk } from './walk';
+import { drop, record, recording, where, Where, type ConnectedSocket, type Outcome, type Walk } from './walk';
 import { containerId } from '../topology/ids';
 import { ICMP_ERROR_TEXT, kernelRefusal, type IcmpError } from './answer';
 
@@ -120,10 +120,12 @@ function deliverToSocket(w: Walk, ns: Netns, dev: Device, pkt: Pkt, ex: Connecte
       { table: 'sockets', rule: ssLine('sctp', 'COOKIE_WAIT', local, peer), ...at });
     return { kind: 'delivered', ns, owner: ex.owner, pkt };
   }
-  const what = ex.reads ?? (icmp ? `The ICMP ${pkt.flags} reaches the socket of ${who} that sent the echo request, from ${peer}.`
-    : ex.side === 'client' ? `The answer reaches the socket of ${who} that opened the connection, from ${peer}: the very address it sent to.`
-      : `The segment reaches the connection ${who} accepted from ${peer}.`);
-  record(w, ns, dev.name, 'deliver', what, pkt, { table: 'sockets', ...(tcpUdp ? { rule: ssLine(tcpUdp, 'ESTAB', local, peer) } : {}), ...at });
+  if (recording(w)) {
+    const what = ex.reads ?? (icmp ? `The ICMP ${pkt.flags} reaches the socket of ${who} that sent the echo request, from ${peer}.`
+      : ex.side === 'client' ? `The answer reaches the socket of ${who} that opened the connection, from ${peer}: the very address it sent to.`
+        : `The segment reaches the connection ${who} accepted from ${peer}.`);
+    record(w, ns, dev.name, 'deliver', what, pkt, { table: 'sockets', ...(tcpUdp ? { rule: ssLine(tcpUdp, 'ESTAB', local, peer) } : {}), ...at });
+  }
   return { kind: 'delivered', ns, owner: ex.owner, pkt };
 }
 
@@ -139,9 +141,11 @@ export function deliverLocal(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome
   }
   const l = findListener(ns, pkt.proto, pkt.dst, pkt.dport);
   if (!l) return refuse(w, ns, dev, pkt);
-  const bind = `${l.addr}:${l.port}`;
-  record(w, ns, dev.name, 'deliver',
-    `Delivered: ${ownerText(ns, l.owner)} listens on ${pkt.proto.toUpperCase()} ${bind} in ${where(ns)} and receives the packet from ${pkt.src}:${pkt.sport}. ${natText(w, pkt)}`,
-    pkt, { table: 'sockets', rule: ssLine(pkt.proto, pkt.proto === 'udp' ? 'UNCONN' : 'LISTEN', bind, '0.0.0.0:*'), ...containerAt(ns, l.owner) });
+  if (recording(w)) {
+    const bind = `${l.addr}:${l.port}`;
+    record(w, ns, dev.name, 'deliver',
+      `Delivered: ${ownerText(ns, l.owner)} listens on ${pkt.proto.toUpperCase()} ${bind} in ${where(ns)} and receives the packet from ${pkt.src}:${pkt.sport}. ${natText(w, pkt)}`,
+      pkt, { table: 'sockets', rule: ssLine(pkt.proto, pkt.proto === 'udp' ? 'UNCONN' : 'LISTEN', bind, '0.0.0.0:*'), ...containerAt(ns, l.owner) });
+  }
   return { kind: 'delivered', ns, owner: l.owner, pkt };
 }

@@ -4,20 +4,19 @@
 // binding; IPVS schedules a connection to a real server; confirm stores a new connection.
 import type { Netns } from '../cluster/types';
 import type { NetfilterState } from '../cluster/netfilter-state';
-import type { AddrType, NfEnv, NfHook, NfPacket, NfResult, NfTableName } from '../netfilter/eval-types';
+import type { NfHook, NfPacket, NfResult, NfTableName } from '../netfilter/eval-types';
 import { evaluateHook } from '../netfilter/evaluate';
 import { nftablesEvaluateChain } from '../netfilter/nft/eval';
 import type { NftChain } from '../netfilter/nft/types';
-import { ipsetTest } from '../netfilter/ipset/match';
 import { ipvsFindVirtualServer, ipvsSchedule } from '../netfilter/ipvs/schedule';
 import { decidingStep, describeTraversal, isEventful } from '../trace/netfilter-text';
 import { netfilterPolicyAccept, netfilterPolicyDrop } from '../policy/enforce';
-import { fibLookup } from './fib';
 import { kernelRefusal } from './answer';
 import { applyKnownNat, applyNatRequest, ctConfirm, ctIn, ctStateOf } from './nat';
 import { viewOf, type Pkt } from './packet';
 import { spendOnRules } from './latency';
-import { record, type Outcome, type Walk } from './walk';
+import { envFor } from './nf-env';
+import { record, recording, type Outcome, type Walk } from './walk';
 
 export interface HookIo {
   readonly inDev?: string;
@@ -29,33 +28,16 @@ export type StageResult = undefined | { readonly stop: Outcome } | 'redirect';
 
 export type StageRun = (w: Walk, ns: Netns, nf: NetfilterState, pkt: Pkt, io: HookIo, hook: NfHook) => StageResult;
 
-function addrType(ns: Netns, ip: string): AddrType {
-  const first = Number(ip.split('.')[0]);
-  if (first >= 224 && first <= 239) return 'MULTICAST';
-  const r = fibLookup(ns, ip);
-  if (r?.table === 'local') return r.type === 'broadcast' ? 'BROADCAST' : 'LOCAL';
-  return 'UNICAST';
-}
-
-export function envFor(w: Walk, ns: Netns, nf: NetfilterState): NfEnv {
-  const sets = nf.ipsets;
-  return {
-    addrType: (ip) => addrType(ns, ip),
-    random31: () => w.rng.u31(),
-    nowSeconds: w.st.clock,
-    recent: w.st.recent(ns.id),
-    ...(sets ? { ipsetTest: (name: string, flags: readonly string[], p: NfPacket) => ipsetTest(sets, name, flags, p) } : {}),
-  };
-}
-
 export function nfPacket(pkt: Pkt, io: HookIo): NfPacket {
-  return {
-    src: pkt.src, dst: pkt.dst, proto: pkt.proto, sport: pkt.sport, dport: pkt.dport, mark: pkt.mark, ctstate: ctStateOf(pkt),
-    ...(pkt.ct ? { ctmark: pkt.ct.entry.mark } : {}),
-    ...(io.inDev ? { inIface: io.inDev } : {}), ...(io.outDev ? { outIface: io.outDev } : {}),
-    // kube-proxy's IPVS forwards by NAT (Masq); the connection's direction is conntrack's.
-    ...(pkt.ct?.entry.ipvs ? { ipvs: { ...pkt.ct.entry.ipvs, method: 'MASQ' as const, reply: pkt.ct.dir === 'reply' } } : {}),
-  };
+  // Built by assignment, not by spreads: a send makes tens of these.
+  const p: { -readonly [K in keyof NfPacket]: NfPacket[K] } = { src: pkt.src, dst: pkt.dst, proto: pkt.proto, sport: pkt.sport, dport: pkt.dport, mark: pkt.mark, ctstate: ctStateOf(pkt) };
+  const ct = pkt.ct;
+  if (ct) p.ctmark = ct.entry.mark;
+  if (io.inDev) p.inIface = io.inDev;
+  if (io.outDev) p.outIface = io.outDev;
+  // kube-proxy's IPVS forwards by NAT (Masq); the connection's direction is conntrack's.
+  if (ct?.entry.ipvs) p.ipvs = { ...ct.entry.ipvs, method: 'MASQ', reply: ct.dir === 'reply' };
+  return p;
 }
 
 /** The device a hook's hop is drawn at: where the packet came in (PREROUTING, INPUT) or leaves. */
@@ -63,10 +45,18 @@ export function hookDevice(hook: NfHook, io: HookIo): string {
   return (hook === 'PREROUTING' || hook === 'INPUT' ? io.inDev ?? io.outDev : io.outDev ?? io.inDev) ?? '';
 }
 
+/** A traversal's hop: the deciding rule and every step, in the tool's syntax. */
+function hopOpts(res: NfResult, tool: 'iptables' | 'nft') {
+  return {
+    rule: decidingStep(res.steps)?.text, table: tool === 'nft' ? 'nft' : 'iptables-save',
+    steps: res.steps.map((s) => ({ tool, table: s.table, chain: s.chain, rule: s.text, action: s.action })), rulesEvaluated: res.rulesEvaluated,
+  };
+}
+
 /** Applies what one table (or nft base chain) decided, records a hop if it did anything; returns an outcome if the packet stops. */
 function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: string, res: NfResult, tool: 'iptables' | 'nft'): Outcome | undefined {
   const dev = hookDevice(hook, io);
-  const before = viewOf(pkt);
+  const before = recording(w) ? viewOf(pkt) : undefined;
   w.rulesCompared += res.rulesEvaluated;
   spendOnRules(w, res.rulesEvaluated);
   pkt.mark = res.mark;
@@ -78,32 +68,31 @@ function settle(w: Walk, ns: Netns, pkt: Pkt, io: HookIo, hook: NfHook, where: s
   }
   let outcome = '';
   if (res.nat) outcome = `Result: ${applyNatRequest(w, ns, pkt, res.nat, io.outDev)}.`;
-  const last = decidingStep(res.steps);
-  const steps = res.steps.map((s) => ({ tool, table: s.table, chain: s.chain, rule: s.text, action: s.action }));
-  const base = { rule: last?.text, table: tool === 'nft' ? 'nft' : 'iptables-save', steps, rulesEvaluated: res.rulesEvaluated };
   switch (res.verdict.kind) {
     case 'DROP': {
       // A plugin's NetworkPolicy (Calico's endpoint chains) says why, in the policy catalogue's words.
       const policy = netfilterPolicyDrop(w, pkt, res.steps);
       const text = describeTraversal(where, res.steps, `${policy ? `${policy.text} ` : ''}The packet is dropped: the sender hears nothing and will time out.`, res.rulesEvaluated);
-      record(w, ns, dev, 'drop', text, pkt, base);
+      record(w, ns, dev, 'drop', text, pkt, hopOpts(res, tool));
       return { kind: 'dropped', code: policy?.code ?? 'netfilter-drop', detail: text };
     }
     case 'REJECT': {
       const answer = kernelRefusal(ns, pkt, res.verdict.with === 'tcp-reset' ? 'tcp-reset' : 'port-unreachable');
       const text = describeTraversal(where, res.steps, `The packet is rejected: the node answers the sender with ${answer.proto === 'tcp' ? 'a TCP RST' : 'ICMP "port unreachable"'}, so the client gets "connection refused" at once.`, res.rulesEvaluated);
-      record(w, ns, dev, 'drop', text, pkt, base);
+      record(w, ns, dev, 'drop', text, pkt, hopOpts(res, tool));
       return { kind: 'refused', code: 'netfilter-reject', detail: text, ns, answer };
     }
     case 'ACCEPT': {
+      // A packet let through adds no hop to a walk that records none.
+      if (!before) return undefined;
       // A CONNMARK that changed neither mark is nothing a learner needs to see.
       const idle = res.steps.every((st) => /^(jump |goto |RETURN$|return$|continue$|policy |CONNMARK$)/.test(st.action)) && before.mark === pkt.mark && ctmarkBefore === ct?.entry.mark;
       if (res.nat || (isEventful(res.steps) && !idle)) {
         const markText = before.mark !== pkt.mark ? ` The packet's mark is now 0x${pkt.mark.toString(16)}.` : '';
-        const allowed = w.terse ? undefined : netfilterPolicyAccept(w, pkt, res.steps);
-        const text = w.terse ? '' : describeTraversal(where, res.steps, `${outcome}${markText}${allowed ? ` ${allowed}` : ''}`, res.rulesEvaluated);
+        const allowed = netfilterPolicyAccept(w, pkt, res.steps);
+        const text = describeTraversal(where, res.steps, `${outcome}${markText}${allowed ? ` ${allowed}` : ''}`, res.rulesEvaluated);
         record(w, ns, dev, res.nat ? 'nat' : 'netfilter', text, pkt,
-          { ...base, ...(res.nat || before.mark !== pkt.mark ? { before } : {}) });
+          { ...hopOpts(res, tool), ...(res.nat || before.mark !== pkt.mark ? { before } : {}) });
       }
       return undefined;
     }
@@ -147,11 +136,10 @@ export function natStage(hook: NfHook, iptablesNat: boolean, nftNat: readonly Nf
       return undefined;
     }
     if (!ct || (srcSide ? ct.srcNatDone : ct.dstNatDone)) return undefined;
-    const done = () => (srcSide ? ct.srcNatDone : ct.dstNatDone);
     let out: Outcome | undefined;
     if (iptablesNat) out = runIptables(w, ns, nf, 'nat', hook, pkt, io);
     for (const chain of nftNat) {
-      if (out || done()) break;
+      if (out || (srcSide ? ct.srcNatDone : ct.dstNatDone)) break;
       out = runNft(w, ns, nf, chain, hook, pkt, io);
     }
     if (srcSide) ct.srcNatDone = true; else ct.dstNatDone = true;

@@ -8,7 +8,7 @@ import { formatRoute } from '../cluster/route-text';
 import { device, fibResolve, hasPolicyRules, type FibKey } from './fib';
 import { nfHook } from './hooks';
 import { DEFAULT_TTL, viewOf, type Pkt } from './packet';
-import { drop, dropWithError, record, where, Where, type HopOpts, type Outcome, type Walk } from './walk';
+import { drop, dropWithError, record, recording, where, Where, type HopOpts, type Outcome, type Walk } from './walk';
 import { deliverLocal } from './deliver';
 import { kernelRefusal, mayAnswer, type IcmpError } from './answer';
 import type { DropCode } from '../trace/drops';
@@ -29,8 +29,8 @@ function routerDrop(w: Walk, ns: Netns, dev: string, code: DropCode, text: strin
 }
 
 function routeDrop(w: Walk, ns: Netns, dev: string, r: Route, pkt: Pkt, forwarded: boolean): Outcome | undefined {
-  const rule = formatRoute(r);
-  const o = { rule, table: 'routes' };
+  if (r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') return undefined;
+  const o = { rule: formatRoute(r), table: 'routes' };
   switch (r.type) {
     case 'blackhole': return drop(w, ns, dev, 'blackhole', `The route for ${pkt.dst} is a blackhole: the packet is discarded without a word.`, pkt, o);
     case 'unreachable':
@@ -41,7 +41,6 @@ function routeDrop(w: Walk, ns: Netns, dev: string, r: Route, pkt: Pkt, forwarde
       return routerDrop(w, ns, dev, 'unreachable-route', forwarded
         ? `The route for ${pkt.dst} is "prohibit": the kernel discards the packet and sends ${pkt.src} an ICMP "administratively prohibited".`
         : `The route for ${pkt.dst} is "prohibit": the socket gets "Permission denied" at once.`, pkt, 'admin-prohibited', o, forwarded);
-    default: return undefined;
   }
 }
 
@@ -73,7 +72,7 @@ export function ipOutput(w: Walk, ns: Netns, pkt: Pkt): Outcome {
   const dead = routeDrop(w, ns, r.dev ?? '', r, pkt, false);
   if (dead) return dead;
   const mss = prepareOutput(w, ns, device(ns, r.type === 'local' ? 'lo' : r.dev), r, pkt);
-  record(w, ns, r.dev ?? '', 'route', `Route lookup in ${where(ns)}${found.ruleText}: ${describeRoute(r, pkt.dst)}.${mss}`, pkt, { rule: routeRule(r), table: 'routes' });
+  if (recording(w)) record(w, ns, r.dev ?? '', 'route', `Route lookup in ${where(ns)}${found.ruleText}: ${describeRoute(r, pkt.dst)}.${mss}`, pkt, { rule: routeRule(r), table: 'routes' });
   observePolicy(w, ns, r.dev ?? '', pkt, 'egress');
   return localOut(w, ns, pkt, r);
 }
@@ -123,7 +122,7 @@ export function ipRoute(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
     if (dev.kind !== 'loopback') {
       const reasm = pkt.frag ? ` Its ${pkt.frag.count} fragments are reassembled into the ${pkt.size}-byte datagram first.` : '';
       if (pkt.frag) pkt.frag = undefined;
-      record(w, ns, dev.name, 'route', `Route lookup in ${where(ns)}: ${describeRoute(r, pkt.dst)}, so the packet is for this namespace and goes up to its sockets.${reasm}`, pkt, { rule: formatRoute(r), table: 'routes' });
+      if (recording(w)) record(w, ns, dev.name, 'route', `Route lookup in ${where(ns)}: ${describeRoute(r, pkt.dst)}, so the packet is for this namespace and goes up to its sockets.${reasm}`, pkt, { rule: formatRoute(r), table: 'routes' });
     }
     const inp = nfHook(w, ns, 'INPUT', pkt, { inDev: dev.name });
     if (!inp.pass) return inp.outcome;
@@ -156,11 +155,13 @@ export function ipRoute(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
   if (tooBig !== undefined) {
     return routerDrop(w, ns, dev.name, 'frag-needed', fragNeededText(ns, out, pkt, tooBig), pkt, 'frag-needed', { rule: routeRule(r), table: 'routes' }, true, tooBig);
   }
-  const before = viewOf(pkt);
+  const before = recording(w) ? viewOf(pkt) : undefined;
   pkt.ttl -= 1;
-  record(w, ns, dev.name, 'route',
-    `${pkt.dst} is not an address of ${where(ns)}, and it forwards packets (ip_forward = 1). Route lookup${found!.ruleText}: ${describeRoute(r, pkt.dst)}. Forwarding lowers the TTL from ${before.ttl} to ${pkt.ttl}; the IP addresses stay as they are.`,
-    pkt, { rule: routeRule(r), table: 'routes', before });
+  if (before) {
+    record(w, ns, dev.name, 'route',
+      `${pkt.dst} is not an address of ${where(ns)}, and it forwards packets (ip_forward = 1). Route lookup${found!.ruleText}: ${describeRoute(r, pkt.dst)}. Forwarding lowers the TTL from ${before.ttl} to ${pkt.ttl}; the IP addresses stay as they are.`,
+      pkt, { rule: routeRule(r), table: 'routes', before });
+  }
   const fwd = nfHook(w, ns, 'FORWARD', pkt, { inDev: dev.name, outDev: r.dev });
   if (!fwd.pass) return fwd.outcome;
   const post = nfHook(w, ns, 'POSTROUTING', pkt, { inDev: dev.name, outDev: out.name });

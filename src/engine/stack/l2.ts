@@ -5,11 +5,11 @@
 // Nothing here looks at IP routes.
 import { BROADCAST_MAC } from '../lib/mac';
 import type { Device, Netns } from '../cluster/types';
-import { device, isLocalAddress } from './fib';
+import { device, firstGlobalAddress, isLocalAddress } from './fib';
 import { ipRcv } from './ip';
 import { viewOf, type Pkt } from './packet';
 import type { PacketView } from '../trace/types';
-import { drop, dropWithError, record, spend, where, type Outcome, type Walk } from './walk';
+import { drop, dropWithError, record, recording, spend, where, type Outcome, type Walk } from './walk';
 import { kernelRefusal, mayAnswer } from './answer';
 import { spendTime } from './latency';
 import { observePolicy } from '../policy/observe';
@@ -73,9 +73,9 @@ function linkWord(w: Walk, dev: Device): string {
   }
 }
 
-/** `before` for a hop that rewrote the Ethernet header. */
-function macChange(before: PacketView, pkt: Pkt): { before?: PacketView } {
-  return before.srcMac !== pkt.srcMac || before.dstMac !== pkt.dstMac ? { before } : {};
+/** `before` for a hop that rewrote the Ethernet header (none when the walk records no hops). */
+function macChange(before: PacketView | undefined, pkt: Pkt): { before?: PacketView } {
+  return before && (before.srcMac !== pkt.srcMac || before.dstMac !== pkt.dstMac) ? { before } : {};
 }
 
 function neighRule(w: Walk, ns: Netns, dev: Device, nexthop: string): string | undefined {
@@ -87,7 +87,7 @@ function neighRule(w: Walk, ns: Netns, dev: Device, nexthop: string): string | u
 
 /** Resolves the next hop's MAC (ARP if nothing says it) and transmits the frame; `forwarded` when routing someone else's packet. */
 export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt, forwarded = false): Outcome {
-  const before = viewOf(pkt);
+  const before = recording(w) ? viewOf(pkt) : undefined;
   if (!DEVICE_KINDS[dev.kind].arp || dev.noarp) {
     // NOARP devices: the neighbour takes the device's own address (arp_constructor); an IP-in-IP tunnel has no Ethernet header at all.
     pkt.srcMac = dev.kind === 'ipip' ? '' : dev.mac;
@@ -120,17 +120,19 @@ export function neighOutput(w: Walk, ns: Netns, dev: Device, nexthop: string, pk
     // The answering kernel caches the asker too (Linux creates a STALE entry for the sender).
     // inet_select_addr: the device's own address, else the namespace's first global one.
     const senderIp = isLocalAddress(ns, pkt.src) ? pkt.src
-      : (dev.addrs[0]?.ip ?? ns.devices.flatMap((d) => d.addrs).find((a) => a.scope === 'global')?.ip ?? pkt.src);
+      : (dev.addrs[0]?.ip ?? firstGlobalAddress(ns) ?? pkt.src);
     if (!w.st.getNeigh(r.ns.id, r.dev.name, senderIp)) {
       w.st.setNeigh(r.ns.id, { ip: senderIp, dev: r.dev.name, mac: dev.mac, state: 'STALE' });
     }
     pkt.dstMac = e.mac;
-    const who = hasAddr(r.dev, nexthop) || r.dev.kind === 'bridge' || r.ns.kind !== 'node' ? ''
-      : r.dev.proxyArp ? ` (proxy ARP: ${r.dev.name} answers with its own MAC for an address it routes elsewhere)`
-        : r.dev.bpfArp ? ` (an eBPF program on ${r.dev.name} answers every ARP request with the device's own MAC)` : '';
-    record(w, ns, dev.name, 'arp',
-      `No neighbour entry for ${nexthop} yet, so ${dev.name} broadcasts an ARP request "who has ${nexthop}? tell ${senderIp}" to ${linkWord(w, dev)}. ${r.dev.name} in ${where(r.ns)} answers "${nexthop} is at ${r.dev.mac}"${who}, and the answer is cached.`,
-      pkt, { rule: `${nexthop} dev ${dev.name} lladdr ${e.mac} REACHABLE`, table: 'neigh', ...macChange(before, pkt) });
+    if (before) {
+      const who = hasAddr(r.dev, nexthop) || r.dev.kind === 'bridge' || r.ns.kind !== 'node' ? ''
+        : r.dev.proxyArp ? ` (proxy ARP: ${r.dev.name} answers with its own MAC for an address it routes elsewhere)`
+          : r.dev.bpfArp ? ` (an eBPF program on ${r.dev.name} answers every ARP request with the device's own MAC)` : '';
+      record(w, ns, dev.name, 'arp',
+        `No neighbour entry for ${nexthop} yet, so ${dev.name} broadcasts an ARP request "who has ${nexthop}? tell ${senderIp}" to ${linkWord(w, dev)}. ${r.dev.name} in ${where(r.ns)} answers "${nexthop} is at ${r.dev.mac}"${who}, and the answer is cached.`,
+        pkt, { rule: `${nexthop} dev ${dev.name} lladdr ${e.mac} REACHABLE`, table: 'neigh', ...macChange(before, pkt) });
+    }
     return devXmit(w, ns, dev, nexthop, pkt);
   }
   if (e.state === 'STALE') w.st.setNeigh(ns.id, { ...e, state: 'REACHABLE' });
@@ -178,7 +180,7 @@ export function arrive(w: Walk, ns: Netns, dev: Device, pkt: Pkt): Outcome {
 export function loopbackXmit(w: Walk, ns: Netns, dev: Device, _nexthop: string, pkt: Pkt): Outcome {
   takeBefore(w);
   spendTime(w, 'loopback');
-  record(w, ns, 'lo', 'loopback', `The destination is an address of ${where(ns)} itself, so the packet goes through the loopback device lo and comes straight back in; it never leaves the namespace.`, pkt);
+  if (recording(w)) record(w, ns, 'lo', 'loopback', `The destination is an address of ${where(ns)} itself, so the packet goes through the loopback device lo and comes straight back in; it never leaves the namespace.`, pkt);
   return ipRcv(w, ns, dev, pkt);
 }
 
@@ -187,9 +189,11 @@ export function vethXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: 
   const peer = peerOf(w, dev);
   if (!peer) return drop(w, ns, dev.name, 'neigh-failed', `${dev.name} has no peer.`, pkt);
   spendTime(w, 'veth');
-  record(w, ns, dev.name, 'veth',
-    `The frame leaves through ${dev.name}, one end of a veth pair. Whatever enters one end comes out of the other: ${peer.dev.name} in ${where(peer.ns)}.`,
-    pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
+  if (recording(w)) {
+    record(w, ns, dev.name, 'veth',
+      `The frame leaves through ${dev.name}, one end of a veth pair. Whatever enters one end comes out of the other: ${peer.dev.name} in ${where(peer.ns)}.`,
+      pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
+  }
   return arrive(w, peer.ns, peer.dev, pkt);
 }
 
@@ -202,10 +206,12 @@ export function etherXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt:
     return drop(w, ns, dev.name, 'neigh-failed', `No interface on the wire has MAC ${pkt.dstMac}.`, pkt);
   }
   spendTime(w, { segment: dev.segment });
-  const carrying = pkt.encap ? ` It carries a ${pkt.encap.kind === 'ipip' ? 'IP-in-IP' : 'VXLAN'} packet: the wire only sees the outer headers, between the two nodes.` : '';
-  record(w, ns, dev.name, 'wire',
-    `The frame leaves ${where(ns)} through ${dev.name} onto ${segmentWord(w, dev.segment, true)} and reaches ${odev.name} of ${where(ons)}, whose MAC it carries.${carrying}`,
-    pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
+  if (recording(w)) {
+    const carrying = pkt.encap ? ` It carries a ${pkt.encap.kind === 'ipip' ? 'IP-in-IP' : 'VXLAN'} packet: the wire only sees the outer headers, between the two nodes.` : '';
+    record(w, ns, dev.name, 'wire',
+      `The frame leaves ${where(ns)} through ${dev.name} onto ${segmentWord(w, dev.segment, true)} and reaches ${odev.name} of ${where(ons)}, whose MAC it carries.${carrying}`,
+      pkt, { rule: neighRule(w, ns, dev, nexthop), table: 'neigh', ...b });
+  }
   return arrive(w, ons, odev, pkt);
 }
 

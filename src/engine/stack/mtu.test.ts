@@ -59,6 +59,15 @@ describe('an MTU too big for the overlay (the flannel-mtu scenario)', () => {
     expect(cache.text).toBe(`${c.pod(remoteApi(c))!.ip} via 10.244.1.1 dev eth0 \n    cache expires 600sec mtu 1450 \n`);
   });
 
+  it('sizes the segment by the handshake\'s MSS in a terse send too, which records no hop to read it from', () => {
+    // Asked for more than the MSS allows: the segment is capped at the full 1500 bytes, not refused at the pod (EMSGSIZE).
+    const r = simulate(c, { from: 'web', to: remoteApi(c), port: 8080, size: 1600 }, undefined, { terse: true });
+    if (!r.ok) throw new Error(r.error);
+    const all = r.trace.exchanges.flatMap((e) => e.legs);
+    expect(all.map((l) => `${l.name} ${l.verdict}`)).toEqual(['SYN delivered', 'SYN ACK delivered', 'data dropped', 'ICMP error delivered', 'retransmission delivered']);
+    expect(all.find((l) => l.name === 'data')!.hops).toEqual([lastHop(legs(c, { size: 1600 }).leg('data'))]);
+  });
+
   it('makes ping fail as iputils prints it: Frag needed and DF set (mtu = 1450)', () => {
     const t = legs(c, { proto: 'icmp', size: 1500 });
     expect(t.legs[0]!.code).toBe('frag-needed');

@@ -12,17 +12,20 @@ import { record, type Walk } from './walk';
 const dnatted = (e: CtEntry) => e.reply.src !== e.orig.dst || e.reply.sport !== e.orig.dport;
 const snatted = (e: CtEntry) => e.reply.dst !== e.orig.src || e.reply.dport !== e.orig.sport;
 
+const UNTRACKED: readonly CtState[] = ['UNTRACKED'];
+const FIRST: readonly CtState[] = ['NEW', 'ESTABLISHED', 'RELATED'];
+
+/** Every state list there is (first state, then DNAT, then SNAT), made once: they are read-only. */
+const STATES: readonly (readonly CtState[])[] = FIRST.flatMap((first) => [false, true].flatMap((dnat) => [false, true].map((snat) => [
+  first, ...(dnat ? ['DNAT' as const] : []), ...(snat ? ['SNAT' as const] : []),
+])));
+
 /** The states `-m conntrack --ctstate` and `ct state` see. */
-export function ctStateOf(pkt: Pkt): CtState[] {
+export function ctStateOf(pkt: Pkt): readonly CtState[] {
   const ct = pkt.ct;
-  if (!ct) return ['UNTRACKED'];
-  const out: CtState[] = [];
-  if (pkt.inner) out.push('RELATED');
-  else if (ct.dir === 'reply' || ct.entry.replied) out.push('ESTABLISHED');
-  else out.push('NEW');
-  if (dnatted(ct.entry)) out.push('DNAT');
-  if (snatted(ct.entry)) out.push('SNAT');
-  return out;
+  if (!ct) return UNTRACKED;
+  const first = pkt.inner ? 2 : ct.dir === 'reply' || ct.entry.replied ? 1 : 0;
+  return STATES[first * 4 + (dnatted(ct.entry) ? 2 : 0) + (snatted(ct.entry) ? 1 : 0)]!;
 }
 
 function tcpStateAfter(e: CtEntry, dir: 'orig' | 'reply', flags: string): CtEntry['tcpState'] {
@@ -65,6 +68,8 @@ export function applyKnownNat(w: Walk, ns: Netns, dev: string, pkt: Pkt, manip: 
   const ct = pkt.ct;
   if (!ct || !ct.confirmed) return;
   const e = ct.entry;
+  // Most connections are not NATed at all: nothing to rewrite, and no hop.
+  if (!dnatted(e) && !snatted(e)) return;
   const before = viewOf(pkt);
   let what = '';
   if (manip === 'dst') {

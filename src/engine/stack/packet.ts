@@ -83,8 +83,10 @@ function outerOf(p: Pkt): OuterHeader {
 
 export function viewOf(p: Pkt): PacketView {
   if (p.encap) {
-    const inner = viewOf(p.encap.inner);
-    return { ...inner, outer: [outerOf(p), ...inner.outer] };
+    // The inner view is this call's own: its outer stack is extended in place (not spread into a copy, which is slow).
+    const inner: { -readonly [K in keyof PacketView]: PacketView[K] } = viewOf(p.encap.inner);
+    inner.outer = [outerOf(p), ...inner.outer];
+    return inner;
   }
   const icmp = p.proto === 'icmp';
   const echo = icmp && (p.flags === 'echo-request' || p.flags === 'echo-reply');

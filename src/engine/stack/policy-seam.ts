@@ -35,6 +35,8 @@ export interface PolicyQuery {
   readonly node: string;
   /** conntrack knows the connection already (an answer, or a later packet): enforcers let these pass. */
   readonly established: boolean;
+  /** The walk records no hop the packet passes (a reachability matrix): an allowing decision may leave out its words. */
+  readonly terse?: boolean;
 }
 
 /** What the policy model decided; `text` (and the rule in its tool's syntax) becomes the hop. */
@@ -66,7 +68,8 @@ export function policyCheck(
   // Known to conntrack (the kernel's, or an eBPF datapath's own, which the walk does not keep):
   // a confirmed entry, an answer to what the walk sent, or an ICMP error about one of its packets.
   const established = (pkt.ct?.confirmed ?? false) || w.expect !== undefined || pkt.inner !== undefined;
-  const d = engine.decide({ ...q, cluster: w.cluster, packet: viewOf(pkt), node: ns.machine, established });
+  const query: PolicyQuery = { cluster: w.cluster, direction: q.direction, pod: q.pod, packet: viewOf(pkt), point: q.point, node: ns.machine, established, terse: w.terse === true };
+  const d = engine.decide(query);
   if (!d) return undefined;
   const o = { ...(d.rule !== undefined ? { rule: d.rule } : {}), ...(d.table !== undefined ? { table: d.table } : {}) };
   if (!d.allow) return drop(w, ns, device, d.code ?? 'policy-denied', d.text, pkt, o);

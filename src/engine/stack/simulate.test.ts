@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from './simulate';
+import { simulate, type SendSpec } from './simulate';
 import { run, last, sent } from '../testing/trace';
 import { clusterFrom, KIND_3, pod } from '../testing/build';
-import type { Hop } from '../trace/types';
+import type { Hop, Trace } from '../trace/types';
 
 const SCENARIO = `${KIND_3}${pod('web', 'kind-worker', [['nginx', 80], ['metrics', 9102]])}${pod('cache', 'kind-worker', [['redis', 6379]])}${pod('api', 'kind-worker2', [['api', 8080]])}`;
 
@@ -182,5 +182,33 @@ describe('simulate: determinism and state', () => {
     const fresh = simulate(c, { from: 'web', to: 'api', port: 8080 });
     if (!fresh.ok) throw new Error(fresh.error);
     expect(sent(fresh.trace).hops.filter((h) => h.kind === 'arp')).toHaveLength(3);
+  });
+});
+
+describe('simulate: a terse send (what a reachability matrix runs)', () => {
+  const c = clusterFrom(SCENARIO);
+  const both = (send: SendSpec) => {
+    const full = simulate(c, send);
+    const terse = simulate(c, send, undefined, { terse: true });
+    if (!full.ok || !terse.ok) throw new Error('the send failed');
+    return { full: full.trace, terse: terse.trace };
+  };
+  const outline = (t: Trace) => ({ verdict: t.verdict, code: t.code, reason: t.reason, legs: t.exchanges.flatMap((e) => e.legs.map((l) => [l.name, l.verdict, l.code, l.rulesEvaluated, l.start, l.end])) });
+
+  it('walks the same packets to the same verdict, and keeps none of the hops they passed', () => {
+    const { full, terse } = both({ from: 'web', to: 'api', port: 8080 });
+    expect(outline(terse)).toEqual(outline(full));
+    expect(full.exchanges[0]!.legs[0]!.hops.length).toBeGreaterThan(5);
+    expect(terse.exchanges.flatMap((e) => e.legs).every((l) => l.hops.length === 0)).toBe(true);
+  });
+
+  it('keeps the one hop that stopped a packet, as the full trace has it', () => {
+    for (const send of [{ from: 'web', to: 'api', port: 9999 }, { from: 'node:kind-worker', to: '172.18.0.99', port: 22 }]) {
+      const { full, terse } = both(send);
+      expect(outline(terse)).toEqual(outline(full));
+      const fullLeg = full.exchanges[0]!.legs[0]!;
+      expect(terse.exchanges[0]!.legs[0]!.hops).toEqual([last(fullLeg.hops)]);
+      expect(['refuse', 'drop']).toContain(last(fullLeg.hops).kind);
+    }
   });
 });

@@ -5,7 +5,7 @@
 // ICMP error. Same cluster +
 // same send + same seed = same trace.
 import type { Cluster } from '../cluster/types';
-import type { Trace, TraceLeg } from '../trace/types';
+import type { Trace } from '../trace/types';
 import { resolveDestination, resolveSource } from './endpoints';
 import { EMPTY_STATE, type DynState } from './state';
 import { Conversation } from '../conversation/conversation';
@@ -36,17 +36,16 @@ export interface SendSpec {
   readonly df?: boolean;
 }
 
-/** The largest TCP segment (IP total length) both ends accept: the smaller MSS option of the handshake, plus 40 bytes of headers. */
-function fullSegment(legs: readonly TraceLeg[]): number | undefined {
-  const mss = legs.slice(0, 2).map((l) => l.hops.find((h) => h.packet.mss !== undefined)?.packet.mss).filter((m): m is number => m !== undefined);
-  return mss.length ? Math.min(...mss) + 40 : undefined;
-}
 
 export type SimResult =
   | { readonly ok: true; readonly trace: Trace; readonly state: DynState }
   | { readonly ok: false; readonly error: string };
 
-/** terse: the verdict is all the caller reads (a reachability matrix), so allowed netfilter hops skip their prose. */
+/**
+ * terse: the verdict is all the caller reads (a reachability matrix). The packets walk as in
+ * any send; the legs keep only the hop that stopped a packet (a drop or a refusal), none of
+ * the hops it passed.
+ */
 export interface SimOptions {
   readonly terse?: boolean;
 }
@@ -68,24 +67,27 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
   const ip = dst.value.ip;
   const from = sourceAddress(sender.ns, ip);
   const container = senderContainer(sender);
-  const base = { from: sender.label, ...(container !== undefined ? { container } : {}), to: dst.value.label };
+  // The exchange's ends, spelled out in each open() below rather than spread from one object: spreading a
+  // fresh object into another is slow in V8, and a reachability matrix opens thousands of exchanges.
+  const label = sender.label;
+  const to = dst.value.label;
   switch (proto) {
     case 'tcp': {
       const sport = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'tcp', title: `TCP connection to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
+      const ex = conv.open({ from: label, container, to, kind: 'tcp', title: `TCP connection to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
       const c = tcpConnect(conv, ex, { sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label });
       if (c.ok && send.size !== undefined) sendSegment(conv, ex, c.conn, send.size);
       break;
     }
     case 'sctp': {
       const sport = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'sctp', title: `SCTP association to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
+      const ex = conv.open({ from: label, container, to, kind: 'sctp', title: `SCTP association to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
       sctpAssociate(conv, ex, { sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label });
       break;
     }
     case 'udp': {
       const sport = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'udp', title: `UDP datagram to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
+      const ex = conv.open({ from: label, container, to, kind: 'udp', title: `UDP datagram to ${ip} port ${send.port}`, tuple: { src: from, dst: ip, proto, sport, dport: send.port! } });
       const spec = {
         sender, src: from, sport, dst: ip, dport: send.port!, dstLabel: dst.value.label, name: 'datagram',
         ...(send.size !== undefined ? { size: send.size } : {}), ...(send.df ? { pmtudisc: 'do' as const } : {}),
@@ -100,7 +102,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
     case 'icmp': {
       // Linux ping sockets use the socket's local port as the echo identifier.
       const id = ephemeralPort(conv);
-      const ex = conv.open({ ...base, kind: 'icmp', title: `ping ${ip}`, tuple: { src: from, dst: ip, proto, sport: 0, dport: 0, icmpId: id } });
+      const ex = conv.open({ from: label, container, to, kind: 'icmp', title: `ping ${ip}`, tuple: { src: from, dst: ip, proto, sport: 0, dport: 0, icmpId: id } });
       echo(conv, ex, { sender, src: from, dst: ip, dstLabel: dst.value.label, id, seq: 1, ...(send.size !== undefined ? { size: send.size } : {}), ...(send.df ? { pmtudisc: 'do' as const } : {}) });
       break;
     }
@@ -111,7 +113,7 @@ export function simulate(cluster: Cluster, send: SendSpec, state: DynState = EMP
 
 /** One data segment of `size` bytes (at most a full segment); if a router answers "fragmentation needed", TCP sends it again as big as the learned path MTU allows. */
 function sendSegment(conv: Conversation, ex: ExchangeDraft, conn: TcpConn, asked: number): void {
-  const full = fullSegment(ex.legs);
+  const full = conn.mss !== undefined ? conn.mss + 40 : undefined;
   const size = full !== undefined ? Math.min(asked, full) : asked;
   const capped = size < asked ? ` TCP never sends more than the connection's MSS allows, so the segment is ${size} bytes, not ${asked}.` : '';
   const first = tcpSegment(conv, ex, conn, 'client', {

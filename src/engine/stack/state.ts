@@ -127,9 +127,12 @@ export class WorkingState {
     const i = table.findIndex((x) => x.id === e.id);
     const idx = this.index(ns);
     if (i >= 0) {
-      idx.delete(tupleKey(table[i]!.orig));
-      idx.delete(tupleKey(table[i]!.reply));
+      const old = table[i]!;
       table[i] = e;
+      // A new state or mark on the same tuples (every later packet of a connection): the index stands.
+      if (old.orig === e.orig && old.reply === e.reply) return;
+      idx.delete(tupleKey(old.orig));
+      idx.delete(tupleKey(old.reply));
     } else table.push(e);
     idx.set(tupleKey(e.orig), { id: e.id, dir: 'orig' });
     idx.set(tupleKey(e.reply), { id: e.id, dir: 'reply' });

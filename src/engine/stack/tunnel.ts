@@ -13,7 +13,7 @@ import { fnv32a } from '../lib/hash';
 import { fibLookup, selectSource } from './fib';
 import { ipOutput, ipRcv } from './ip';
 import { ENCAP_OVERHEAD, viewOf, wireSize, type EncapKind, type Pkt } from './packet';
-import { drop, record, where, type Outcome, type Walk } from './walk';
+import { drop, record, recording, where, type Outcome, type Walk } from './walk';
 import { l2Rcv, arrive } from './l2';
 import { kernelRefusal } from './answer';
 import { spendTime } from './latency';
@@ -43,7 +43,7 @@ function words(kind: EncapKind): string {
 /** A tunnel device is asked to send `pkt`: wrap it and send the outer packet from this node. */
 export function tunnelXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt: Pkt): Outcome {
   w.pendingBefore = undefined;
-  const before = viewOf(pkt);
+  const before = recording(w) ? viewOf(pkt) : undefined;
   let remote: string;
   let vni: number | undefined;
   let rule: string;
@@ -86,13 +86,15 @@ export function tunnelXmit(w: Walk, ns: Netns, dev: Device, nexthop: string, pkt
     nfns: ns.id, encap: { kind, ...(vni !== undefined ? { vni } : {}), inner: pkt },
   };
   spendTime(w, 'tunnel');
-  const header = kind === 'ipip'
-    ? `an outer IP header from ${src} to ${remote} (protocol 4, IP-in-IP): 20 bytes more`
-    : `a UDP datagram from ${src} to ${remote}:${dev.vxlan!.port} with a VXLAN header carrying VNI ${vni}: 50 bytes more (outer IP 20, UDP 8, VXLAN 8, and the inner Ethernet header 14 that now travels inside)`;
-  const mtu = `That overhead is why ${dev.name}'s MTU is ${dev.mtu}: the packet inside may be at most ${dev.mtu} bytes so that, wrapped, it still fits the ${dev.mtu + ENCAP_OVERHEAD[kind]} bytes the node network carries.`;
-  record(w, ns, dev.name, 'encap',
-    `${dev.name} is ${kind === 'ipip' ? 'an IP-in-IP' : 'a VXLAN'} tunnel device. To know where to send the packet for ${pkt.dst}, ${why}. It wraps the ${kind === 'ipip' ? 'packet' : 'frame'} in ${header}. ${dev.kind === 'vxlan' && dev.vxlan!.vni === 'external' ? '' : mtu} The node now sends the outer packet like any packet of its own.`,
-    outer, { before, rule, table });
+  if (before) {
+    const header = kind === 'ipip'
+      ? `an outer IP header from ${src} to ${remote} (protocol 4, IP-in-IP): 20 bytes more`
+      : `a UDP datagram from ${src} to ${remote}:${dev.vxlan!.port} with a VXLAN header carrying VNI ${vni}: 50 bytes more (outer IP 20, UDP 8, VXLAN 8, and the inner Ethernet header 14 that now travels inside)`;
+    const mtu = `That overhead is why ${dev.name}'s MTU is ${dev.mtu}: the packet inside may be at most ${dev.mtu} bytes so that, wrapped, it still fits the ${dev.mtu + ENCAP_OVERHEAD[kind]} bytes the node network carries.`;
+    record(w, ns, dev.name, 'encap',
+      `${dev.name} is ${kind === 'ipip' ? 'an IP-in-IP' : 'a VXLAN'} tunnel device. To know where to send the packet for ${pkt.dst}, ${why}. It wraps the ${kind === 'ipip' ? 'packet' : 'frame'} in ${header}. ${dev.kind === 'vxlan' && dev.vxlan!.vni === 'external' ? '' : mtu} The node now sends the outer packet like any packet of its own.`,
+      outer, { before, rule, table });
+  }
   return ipOutput(w, ns, outer);
 }
 
@@ -118,10 +120,12 @@ export function tunnelRcv(w: Walk, ns: Netns, inDev: Device, pkt: Pkt): Outcome 
   const inner = pkt.encap!.inner;
   scrub(inner);
   spendTime(w, 'tunnel');
-  const kind = pkt.encap!.kind;
-  const link = dev.kind === 'vxlan' ? vxlanText(dev) : 'ipip any remote any local any ttl inherit nopmtudisc';
-  record(w, ns, dev.name, 'decap',
-    `${kind === 'ipip' ? `IP protocol 4 (IP-in-IP) goes to the kernel's tunnel handler` : `UDP port ${pkt.dport} belongs to the kernel's ${words(kind)} driver, not to an application`}: it strips the outer headers (${ENCAP_OVERHEAD[kind]} bytes) and the ${kind === 'ipip' ? 'packet' : 'frame'} inside, from ${inner.src} to ${inner.dst}, arrives on ${dev.name} of ${where(ns)} as if it had come in on a wire. conntrack sees it afresh.`,
-    inner, { before: viewOf(pkt), rule: link, table: 'link' });
+  if (recording(w)) {
+    const kind = pkt.encap!.kind;
+    const link = dev.kind === 'vxlan' ? vxlanText(dev) : 'ipip any remote any local any ttl inherit nopmtudisc';
+    record(w, ns, dev.name, 'decap',
+      `${kind === 'ipip' ? `IP protocol 4 (IP-in-IP) goes to the kernel's tunnel handler` : `UDP port ${pkt.dport} belongs to the kernel's ${words(kind)} driver, not to an application`}: it strips the outer headers (${ENCAP_OVERHEAD[kind]} bytes) and the ${kind === 'ipip' ? 'packet' : 'frame'} inside, from ${inner.src} to ${inner.dst}, arrives on ${dev.name} of ${where(ns)} as if it had come in on a wire. conntrack sees it afresh.`,
+      inner, { before: viewOf(pkt), rule: link, table: 'link' });
+  }
   return arrive(w, ns, dev, inner);
 }

@@ -1,7 +1,8 @@
 // The context of one walk (one packet's leg): the compiled cluster, the working state, the
 // seeded generator, the hops recorded so far, the simulated time the packet has spent on
 // the way, and a budget that stops a runaway walk.
-import type { Cluster, Netns } from '../cluster/types';
+import type { Cluster, Netns, NetnsId } from '../cluster/types';
+import type { NfEnv } from '../netfilter/eval-types';
 import type { Rng } from '../lib/rng';
 import type { DropCode } from '../trace/drops';
 import type { Hop, HopKind, NfStepView, PacketView } from '../trace/types';
@@ -27,10 +28,16 @@ export interface Walk {
   elapsed: number;
   /** A generator for timing jitter only, so timings never change a choice the network makes. */
   readonly jitter: Rng;
-  /** Only the verdict will be read: a netfilter hop that lets the packet through skips its explanation. */
+  /**
+   * Only the verdict will be read (a reachability matrix): the walk runs as for any send, but
+   * records only the hop that stops a packet (see record), and the busiest steps skip the
+   * words of the hops they would have recorded.
+   */
   readonly terse?: boolean;
   /** The packet before neighbour output rewrote its MACs, for the next device hop to show. */
   pendingBefore?: PacketView;
+  /** What netfilter's evaluators see of the namespace the packet last met netfilter in (made once per namespace, not per table). */
+  nfEnv?: { readonly ns: NetnsId; readonly env: NfEnv };
 }
 
 /** A connected socket: a client's (waiting for answers) or a server's accepted connection. */
@@ -66,7 +73,11 @@ export interface HopOpts {
   readonly rulesEvaluated?: number;
 }
 
+/** Whether the walk keeps the hops a packet passes (a terse walk keeps only the one that stops it). */
+export const recording = (w: Walk): boolean => w.terse !== true;
+
 export function record(w: Walk, ns: Netns, device: string, kind: HopKind, text: string, pkt: Pkt, o: HopOpts = {}): void {
+  if (w.terse && kind !== 'drop' && kind !== 'refuse') return;
   const at = o.at ?? ns.drawnAs ?? (o.container !== undefined && ns.kind === 'pod' ? containerId(ns.name, o.container)
     : device !== '' ? deviceId(ns.id, device) : machineId(ns.id));
   const h: Hop = {

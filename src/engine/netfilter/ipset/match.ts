@@ -2,7 +2,7 @@
 // spelling `ipset list` prints (which kube-proxy's Entry.String() also produces): the helper
 // the iptables evaluator calls through NfEnv.ipsetTest.
 import { assertNever } from '../../lib/assert';
-import { cidrContains, ipToInt, parseCidr } from '../../lib/ip';
+import { cidrContains, ipToInt, parseCidr, type Cidr } from '../../lib/ip';
 import type { NfPacket } from '../eval-types';
 import type { Ipset } from './types';
 
@@ -29,20 +29,40 @@ function portOf(pkt: NfPacket, f: string | undefined): number {
 const PORT_PROTOS: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
 
 /** "ip,proto:port" heads of hash:ip,port,net entries, with their nets (built once per set). */
-const netIndex = new WeakMap<Ipset, Map<string, string[]>>();
+const netIndex = new WeakMap<Ipset, Map<string, Cidr[]>>();
 
-function netsOf(set: Ipset, head: string): readonly string[] {
+function netsOf(set: Ipset, head: string): readonly Cidr[] {
   let index = netIndex.get(set);
   if (index === undefined) {
     index = new Map();
     for (const e of set.entries) {
       const at = e.lastIndexOf(',');
       const k = e.slice(0, at);
-      index.set(k, [...(index.get(k) ?? []), e.slice(at + 1)]);
+      index.set(k, [...(index.get(k) ?? []), parseCidr(e.slice(at + 1))]);
     }
     netIndex.set(set, index);
   }
   return index.get(head) ?? [];
+}
+
+/** A hash:net set read once: its single addresses (a /32 or a bare address) by number, and its wider nets. */
+interface NetSet { readonly hosts: ReadonlySet<number>; readonly nets: readonly Cidr[] }
+
+const netSets = new WeakMap<Ipset, NetSet>();
+
+function netSetOf(set: Ipset): NetSet {
+  let s = netSets.get(set);
+  if (s === undefined) {
+    const hosts = new Set<number>();
+    const nets: Cidr[] = [];
+    for (const e of set.entries) {
+      const c = parseCidr(e.includes('/') ? e : `${e}/32`);
+      if (c.prefix === 32) hosts.add(c.net); else nets.push(c);
+    }
+    s = { hosts, nets };
+    netSets.set(set, s);
+  }
+  return s;
 }
 
 /**
@@ -64,8 +84,8 @@ export function ipsetTest(
       return set.entries.has(addrOf(pkt, f1));
     case 'hash:net': {
       const ip = ipToInt(addrOf(pkt, f1));
-      for (const e of set.entries) if (cidrContains(parseCidr(e.includes('/') ? e : `${e}/32`), ip)) return true;
-      return false;
+      const s = netSetOf(set);
+      return s.hosts.has(ip) || s.nets.some((c) => cidrContains(c, ip));
     }
     case 'bitmap:port':
       return PORT_PROTOS.has(pkt.proto) && set.entries.has(String(portOf(pkt, f1)));
@@ -79,9 +99,7 @@ export function ipsetTest(
     case 'hash:ip,port,net': {
       if (!PORT_PROTOS.has(pkt.proto)) return false;
       const ip = ipToInt(addrOf(pkt, f3));
-      return netsOf(set, ipPortEntry(addrOf(pkt, f1), pkt.proto, portOf(pkt, f2))).some((n) =>
-        cidrContains(parseCidr(n), ip),
-      );
+      return netsOf(set, ipPortEntry(addrOf(pkt, f1), pkt.proto, portOf(pkt, f2))).some((n) => cidrContains(n, ip));
     }
     default:
       return assertNever(set.type, 'ipset type');

@@ -30,22 +30,34 @@ export interface CiliumCheck {
 
 const PROTOCOL = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP', icmp: 'ICMP' } as const;
 
-/**
- * The check for `dir` at the endpoint `podKey` (the source for egress, the destination for
- * ingress), on the node that endpoint runs on. undefined when no policy selects the endpoint
- * in that direction (nothing to say: Cilium does not enforce it).
- */
-export function ciliumCheck(world: PolicyWorld, podKey: string, dir: Direction, pkt: PacketFacts): CiliumCheck | undefined {
+/** The datapath's lookup in the endpoint's policy map; undefined when no policy selects the endpoint in `dir`. */
+function lookup(world: PolicyWorld, podKey: string, dir: Direction, pkt: PacketFacts) {
   const cp = ciliumPolicyOf(world);
   const ep = cp.endpoint(podKey, dir);
   if (!ep.enforced) return undefined;
   const me = world.pod(podKey)!;
   const peerIp = dir === 'ingress' ? pkt.src : pkt.dst;
   const peer = peerIdentity(world, cp.ids, peerIp, me.node);
-  const self = cp.ids.ofPod(podKey)!;
   const protocol: Protocol | 'ICMP' = PROTOCOL[pkt.proto];
   const port = pkt.proto === 'icmp' ? 0 : pkt.dport;
-  const v = ciliumLookup(ep, peer, peerIp, protocol, port);
+  return { cp, peer, protocol, port, v: ciliumLookup(ep, peer, peerIp, protocol, port) };
+}
+
+/** ciliumCheck's verdict alone, without its words (for a walk that records no hop it lets through). */
+export function ciliumAllows(world: PolicyWorld, podKey: string, dir: Direction, pkt: PacketFacts): boolean | undefined {
+  return lookup(world, podKey, dir, pkt)?.v.allowed;
+}
+
+/**
+ * The check for `dir` at the endpoint `podKey` (the source for egress, the destination for
+ * ingress), on the node that endpoint runs on. undefined when no policy selects the endpoint
+ * in that direction (nothing to say: Cilium does not enforce it).
+ */
+export function ciliumCheck(world: PolicyWorld, podKey: string, dir: Direction, pkt: PacketFacts): CiliumCheck | undefined {
+  const l = lookup(world, podKey, dir, pkt);
+  if (!l) return undefined;
+  const { cp, peer, protocol, port, v } = l;
+  const self = cp.ids.ofPod(podKey)!;
   const c = { src: world.endpoint(pkt.src), dst: world.endpoint(pkt.dst), protocol, port };
   const api = decideDirection(world, c, dir);
   const id = endpointId(podKey);

@@ -57,7 +57,15 @@ export function identities(world: PolicyWorld): IdentityTable {
   return { ofPod: (k) => byPod.get(k), reserved, all: () => [...byLabels.values()] };
 }
 
-/** A pod's endpoint id on its node (1..4095). */
+const endpointIds = new Map<string, number>();
+
+/** A pod's endpoint id on its node (1..4095); a hash, so worked out once per pod (bounded). */
 export function endpointId(podKey: string): number {
-  return 1 + (parseInt(sha256Hex(`endpoint:${podKey}`).slice(0, 8), 16) % 4095);
+  let id = endpointIds.get(podKey);
+  if (id === undefined) {
+    id = 1 + (parseInt(sha256Hex(`endpoint:${podKey}`).slice(0, 8), 16) % 4095);
+    if (endpointIds.size >= 10_000) endpointIds.clear();
+    endpointIds.set(podKey, id);
+  }
+  return id;
 }

@@ -126,12 +126,22 @@ export type CiliumVerdict =
   | { readonly allowed: true; readonly entry?: MapEntry }
   | { readonly allowed: false };
 
+/** An endpoint policy's entries for one peer identity (its own and the wildcard's, in map order), gathered once per identity. */
+const forPeer = new WeakMap<EndpointPolicy, Map<number, readonly MapEntry[]>>();
+
+function entriesFor(p: EndpointPolicy, identity: number): readonly MapEntry[] {
+  let byId = forPeer.get(p);
+  if (!byId) forPeer.set(p, (byId = new Map()));
+  let list = byId.get(identity);
+  if (!list) byId.set(identity, (list = p.entries.filter((e) => e.identity === 0 || e.identity === identity)));
+  return list;
+}
+
 /** The datapath's policy lookup for a connection's first packet. */
 export function ciliumLookup(p: EndpointPolicy, peer: Identity, peerIp: string, protocol: Protocol | 'ICMP', port: number): CiliumVerdict {
   if (!p.enforced) return { allowed: true };
-  const hit = p.entries.find((e) =>
-    (e.identity === 0 || e.identity === peer.id)
-    && (e.protocol === 'ANY' || (e.protocol === protocol && (e.port === 0 || (e.endPort ? port >= e.port && port <= e.endPort : port === e.port))))
+  const hit = entriesFor(p, peer.id).find((e) =>
+    (e.protocol === 'ANY' || (e.protocol === protocol && (e.port === 0 || (e.endPort ? port >= e.port && port <= e.endPort : port === e.port))))
     && (!e.cidr || (peer.id === RESERVED.world && cidrContains(parseCidr(e.cidr.cidr), ipToInt(peerIp)) && !e.cidr.except.some((x) => cidrContains(parseCidr(x), ipToInt(peerIp))))));
   return hit ? { allowed: true, entry: hit } : { allowed: false };
 }

@@ -38,6 +38,11 @@ export interface QueueVerdict {
   readonly text: string;
 }
 
+/** queueVerdict's answer alone, without the controller's words. */
+export function queueAccepts(world: PolicyWorld, c: Connection): boolean {
+  return decide(world, c).allowed;
+}
+
 /** The userspace verdict kube-network-policies gives a queued packet. */
 export function queueVerdict(world: PolicyWorld, c: Connection): QueueVerdict {
   const d = decide(world, c);
