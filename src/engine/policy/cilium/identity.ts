@@ -44,15 +44,28 @@ export function identities(world: PolicyWorld): IdentityTable {
   const byPod = new Map<string, Identity>();
   const pods = world.pods.filter((p) => !p.hostNetwork);
   // Allocate in a fixed order (by label set), so an identity does not depend on pod order.
+  // Pods of a Deployment share their labels: the label set is worked out once per namespace
+  // and pod labels as written (a cheap key; the same set written in another order is only a miss).
   const sets = new Map<string, Labels>();
-  for (const p of pods) { const l = podIdentityLabels(world, p); sets.set(labelsKey(l), l); }
+  const keyOf = new Map<string, string>();
+  const podKeys = pods.map((p) => {
+    const cheap = `${p.namespace}\u0000${Object.entries(p.labels).join('\u0000')}`;
+    let key = keyOf.get(cheap);
+    if (key === undefined) {
+      const l = podIdentityLabels(world, p);
+      key = labelsKey(l);
+      sets.set(key, l);
+      keyOf.set(cheap, key);
+    }
+    return key;
+  });
   for (const key of [...sets.keys()].sort()) {
     let id = 256 + (parseInt(sha256Hex(`identity:${key}`).slice(0, 8), 16) % (65536 - 256));
     while (used.has(id)) id = id === 65535 ? 256 : id + 1;
     used.add(id);
     byLabels.set(key, { id, labels: sets.get(key)! });
   }
-  for (const p of pods) byPod.set(p.key, byLabels.get(labelsKey(podIdentityLabels(world, p)))!);
+  pods.forEach((p, i) => byPod.set(p.key, byLabels.get(podKeys[i]!)!));
   const reserved = (name: ReservedName): Identity => ({ id: RESERVED[name], labels: { [`reserved:${name}`]: '' } });
   return { ofPod: (k) => byPod.get(k), reserved, all: () => [...byLabels.values()] };
 }
