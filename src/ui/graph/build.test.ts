@@ -69,6 +69,22 @@ describe('buildNodes', () => {
   });
 });
 
+describe('buildNodes in edit mode', () => {
+  const nodes = buildNodes(topo, layout, { ...NO_MARKS, editing: true });
+  it('holds a dragged pod inside its node, but not a box drawn across its parent\'s edge', () => {
+    const pod = nodes.find((n) => n.data.el.kind === 'pod' && n.parentId !== undefined)!;
+    expect(pod.draggable).toBe(true);
+    expect(pod.extent).toBe('parent');
+    const across = nodes.filter((n) => {
+      const box = layout.boxes.get(n.id)!;
+      const parent = n.parentId ? layout.boxes.get(n.parentId) : undefined;
+      return parent && (box.x < parent.x || box.y < parent.y || box.x + box.w > parent.x + parent.w || box.y + box.h > parent.y + parent.h);
+    });
+    expect(across.length).toBeGreaterThan(0);
+    for (const n of across) expect(n.extent, n.id).toBeUndefined();
+  });
+});
+
 describe('buildEdges', () => {
   it('draws a Service\'s links along the layout\'s routes, above the boxes, quiet for the cluster\'s own, and chosen when marked', () => {
     const link = topo.links.find((l) => l.kind === 'endpoint' && l.source === 'svc:default/api')!;

@@ -123,6 +123,10 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
     const chip = ctx.chips.has(el.id);
     const parentBox = el.parent !== undefined ? layout.boxes.get(el.parent) : undefined;
     const inParent = parentBox?.shape === 'group';
+    const draggable = marks.editing === true && DRAGGABLE.has(el.kind);
+    // A dragged box stays inside its parent; a box drawn across its parent's edge (an outside
+    // host's eth0) is not held in, or React Flow would pull it over the parent's title.
+    const within = inParent && box.x >= parentBox.x && box.y >= parentBox.y && box.x + box.w <= parentBox.x + parentBox.w && box.y + box.h <= parentBox.y + parentBox.h;
     nodes.push({
       id: el.id,
       type: chip ? 'podchip' : nodeTypeOf(el, box.shape),
@@ -130,11 +134,11 @@ export function buildNodes(topo: Topology, layout: Layout, marks: GraphMarks, ct
       ...(inParent ? { parentId: el.parent } : {}),
       width: box.w,
       height: box.h,
-      draggable: marks.editing === true && DRAGGABLE.has(el.kind),
+      draggable,
       selectable: false,
       focusable: false,
       connectable: false,
-      ...(marks.editing && inParent ? { extent: 'parent' as const } : {}),
+      ...(draggable && within ? { extent: 'parent' as const } : {}),
       data: {
         el, shape: box.shape, upright: box.h > box.w, compact: box.h < 32,
         role: roleOf(el.id, marks),

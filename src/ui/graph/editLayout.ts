@@ -1,7 +1,9 @@
 // Positions the learner dragged, laid over the computed layout: a moved box takes its saved
 // place (top-left corner, in the layout's coordinates) and everything inside it moves along;
 // the drawn routes of links whose ends moved are dropped, so they are drawn straight between
-// the boxes' new places. Pure, so it is unit-tested without a browser.
+// the boxes' new places. A bar (the node network, a subnet) stretches to stay beside every
+// device wired to it, so a moved node's wire still drops straight onto it, and a closed
+// node's drop to the bus follows the node. Pure, so it is unit-tested without a browser.
 import type { Topology } from '../../engine';
 import type { Placed } from './geometry';
 import type { Layout } from './layout';
@@ -34,8 +36,46 @@ export function withPositions(layout: Layout, topo: Topology, positions: Positio
     const link = topo.links.find((l) => l.id === linkId);
     return !link || (!moved.has(link.source) && !moved.has(link.target));
   }));
+  for (const link of topo.links) {
+    if (!moved.has(link.source) && !moved.has(link.target)) continue;
+    const barId = boxes.get(link.target)?.shape === 'bar' ? link.target : boxes.get(link.source)?.shape === 'bar' ? link.source : undefined;
+    const dev = boxes.get(barId === link.target ? link.source : link.target);
+    if (barId === undefined || !dev) continue;
+    const bar = boxes.get(barId)!;
+    if (bar.w >= bar.h) {
+      const x0 = Math.min(bar.x, dev.x), x1 = Math.max(bar.x + bar.w, dev.x + dev.w);
+      boxes.set(barId, { ...bar, x: x0, w: x1 - x0 });
+    } else {
+      const y0 = Math.min(bar.y, dev.y), y1 = Math.max(bar.y + bar.h, dev.y + dev.h);
+      boxes.set(barId, { ...bar, y: y0, h: y1 - y0 });
+    }
+  }
+  // A closed node's drop to the bus starts at the middle of its bottom edge: it moves with the node.
+  const drops = new Map<string, { dx: number; dy: number }>();
+  for (const id of moved) {
+    const was = layout.boxes.get(id)!;
+    const now = boxes.get(id)!;
+    drops.set(`${was.x + was.w / 2},${was.y + was.h}`, { dx: now.x - was.x, dy: now.y - was.y });
+  }
+  const moves = layout.bus.map((line) => (line.length === 2 ? drops.get(`${line[0]!.x},${line[0]!.y}`) : undefined));
+  let bus = layout.bus.map((line, i) => {
+    const d = moves[i];
+    return d ? [{ x: line[0]!.x + d.dx, y: line[0]!.y + d.dy }, { x: line[1]!.x + d.dx, y: line[1]!.y }] : line;
+  });
+  // What a moved drop lands on reaches under it: the bar at its foot, or the row's branch of the bus.
+  bus.forEach((line, i) => {
+    if (!moves[i]) return;
+    const { x, y } = line[1]!;
+    for (const [id, b] of boxes) {
+      if (b.shape !== 'bar' || b.w < b.h || b.y !== y) continue;
+      const x0 = Math.min(b.x, x - 10), x1 = Math.max(b.x + b.w, x + 10);
+      boxes.set(id, { ...b, x: x0, w: x1 - x0 });
+    }
+    bus = bus.map((l, j) => (j !== i && l.length === 2 && l[0]!.y === y && l[1]!.y === y
+      ? [{ x: Math.min(l[0]!.x, x), y }, { x: Math.max(l[1]!.x, x), y }] : l));
+  });
   const all = [...boxes.values()];
-  return { ...layout, boxes, routes, width: Math.max(layout.width, ...all.map((b) => b.x + b.w)), height: Math.max(layout.height, ...all.map((b) => b.y + b.h)) };
+  return { ...layout, boxes, routes, bus, width: Math.max(layout.width, ...all.map((b) => b.x + b.w)), height: Math.max(layout.height, ...all.map((b) => b.y + b.h)) };
 }
 
 /** The absolute place of a node React Flow moved: its position is relative to its parent's box. */
