@@ -65,7 +65,7 @@ test('a scenario built on the graph sends, undoes and redoes, and survives a rel
   // The YAML tab says the same, and the work is there after a reload.
   await app.scenario.show();
   await expect(app.scenario.yaml).toHaveValue(/name: service\n[\s\S]*port: 8080/);
-  await expect.poll(() => app.savedLink()).toMatch(/^v1\./);
+  await app.waitForSaved();
   await page.reload();
   await expect(app.service('default/service')).toContainText('8080');
   await expect(app.service('default/deployment')).toBeVisible();

@@ -44,8 +44,17 @@ export class PodpathPage {
     await this.clickNode('kind-worker');
     await this.page.keyboard.press('n');
     await expect(this.pod('default/pod')).toBeVisible();
-    await expect.poll(() => this.savedLink()).toMatch(/^v1\./);
+    await this.waitForSaved();
     return (await this.savedLink())!;
+  }
+
+  /** Waits until the autosave has written the page as it is now, its last change included (it writes a moment after each). */
+  async waitForSaved(): Promise<void> {
+    await expect.poll(async () => {
+      const saved = await this.savedLink();
+      const now = await this.page.evaluate(() => window.podpath!.link());
+      return saved !== null && now.endsWith(`#${saved}`);
+    }).toBe(true);
   }
 
   /** The session the autosave wrote to IndexedDB (its link fragment), or null before the first write. */
