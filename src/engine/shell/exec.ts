@@ -34,7 +34,7 @@ Every network command walks its packets through the cluster; the hop list and th
   traceroute [-n] [-m MAXTTL] [-q N] HOST
   nslookup NAME [SERVER]
   dig [@SERVER] [+short] [+search] [TYPE] NAME      dig -x ADDRESS
-  nc -zv [-u] [-w SECS] HOST PORT
+  nc -zv [-u] [-n] [-w SECS] HOST PORT
   ip route | ip addr | ip neigh | ip rule | ip link
   bridge fdb
   ss -tuln | ss -tuan
