@@ -9,8 +9,8 @@ const FILES = ['/etc/resolv.conf', '/etc/hosts', '/etc/hostname'];
 const IP_OBJECTS = ['route', 'addr', 'neigh', 'rule', 'link'];
 const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   curl: ['-v', '-I', '-s', '-S', '-f', '-k', '-4', '-H', '-m', '--verbose', '--head', '--silent', '--max-time', '--header', '--insecure'],
-  ping: ['-c', '-n', '-t', '-4'], traceroute: ['-n', '-m', '-q', '-w'], dig: ['+short', '+search', '-x', 'A', 'AAAA', 'SRV', 'PTR', 'TXT'],
-  nc: ['-z', '-v', '-u', '-w', '-zv'], ss: ['-tuln', '-tuan', '-t', '-u', '-l', '-n', '-a'], wget: ['-q', '-O-', '-qO-'],
+  ping: ['-c', '-n', '-q', '-i', '-t', '-s', '-M', '-4'], traceroute: ['-n', '-m', '-q', '-w'], dig: ['+short', '+search', '-x', 'A', 'AAAA', 'SRV', 'PTR', 'TXT'],
+  nc: ['-z', '-v', '-u', '-n', '-w', '-zv'], ss: ['-tuln', '-tuan', '-t', '-u', '-l', '-n', '-a'], wget: ['-q', '-S', '-O', '-O-', '-qO-'],
 };
 
 /** Every name the cluster offers for a command's arguments. */
