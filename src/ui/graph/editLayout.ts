@@ -10,6 +10,16 @@ import type { Layout } from './layout';
 
 export type Positions = Readonly<Record<string, { readonly x: number; readonly y: number }>>;
 
+/** A bar made long enough to reach from `from` to `to`, along its length (across, or down for an upright one). */
+function stretchAcross(b: Placed, from: number, to: number): Placed {
+  const x = Math.min(b.x, from);
+  return { ...b, x, w: Math.max(b.x + b.w, to) - x };
+}
+function stretchDown(b: Placed, from: number, to: number): Placed {
+  const y = Math.min(b.y, from);
+  return { ...b, y, h: Math.max(b.y + b.h, to) - y };
+}
+
 export function withPositions(layout: Layout, topo: Topology, positions: Positions): Layout {
   const ids = Object.keys(positions).filter((id) => layout.boxes.has(id));
   if (ids.length === 0) return layout;
@@ -43,11 +53,9 @@ export function withPositions(layout: Layout, topo: Topology, positions: Positio
     if (barId === undefined || !dev) continue;
     const bar = boxes.get(barId)!;
     if (bar.w >= bar.h) {
-      const x0 = Math.min(bar.x, dev.x), x1 = Math.max(bar.x + bar.w, dev.x + dev.w);
-      boxes.set(barId, { ...bar, x: x0, w: x1 - x0 });
+      boxes.set(barId, stretchAcross(bar, dev.x, dev.x + dev.w));
     } else {
-      const y0 = Math.min(bar.y, dev.y), y1 = Math.max(bar.y + bar.h, dev.y + dev.h);
-      boxes.set(barId, { ...bar, y: y0, h: y1 - y0 });
+      boxes.set(barId, stretchDown(bar, dev.y, dev.y + dev.h));
     }
   }
   // A closed node's drop to the bus starts at the middle of its bottom edge: it moves with the node.
@@ -68,8 +76,7 @@ export function withPositions(layout: Layout, topo: Topology, positions: Positio
     const { x, y } = line[1]!;
     for (const [id, b] of boxes) {
       if (b.shape !== 'bar' || b.w < b.h || b.y !== y) continue;
-      const x0 = Math.min(b.x, x - 10), x1 = Math.max(b.x + b.w, x + 10);
-      boxes.set(id, { ...b, x: x0, w: x1 - x0 });
+      boxes.set(id, stretchAcross(b, x - 10, x + 10));
     }
     bus = bus.map((l, j) => (j !== i && l.length === 2 && l[0]!.y === y && l[1]!.y === y
       ? [{ x: Math.min(l[0]!.x, x), y }, { x: Math.max(l[1]!.x, x), y }] : l));

@@ -15,7 +15,7 @@ import { nodeNetnsId } from '../../cluster/netns-base';
 import type { BpfDatapath, BpfVerdict, TcDirection } from '../bpf-types';
 import { device, fibLookup, isLocalAddress } from '../../stack/fib';
 import { viewOf, type Pkt } from '../../stack/packet';
-import { drop, record, where, type Outcome, type Walk } from '../../stack/walk';
+import { drop, record, recording, where, type Outcome, type Walk } from '../../stack/walk';
 import { podBehind, policyCheck, type PolicyDirection } from '../../stack/policy-seam';
 import { spendTime } from '../../stack/latency';
 import { tupleOf } from '../../stack/conntrack';
@@ -95,17 +95,26 @@ function bpfPolicy(w: Walk, ns: Netns, dev: Device, pkt: Pkt, direction: PolicyD
   return p.enforces ? policyCheck(w, ns, dev.name, pkt, { direction, pod, point: p.where }) : undefined;
 }
 
+/**
+ * lb4_rev_nat: an answer to a Service connection bpf_lxc load-balanced per packet gets the
+ * Service address back as its source, on the node that holds the connection (the backend's
+ * from-container when the client is on the same node, else as the client's endpoint is delivered to).
+ */
+function serviceAnswer(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirection, pkt: Pkt): boolean {
+  const before = recording(w) ? viewOf(pkt) : undefined;
+  if (!bpfRevNat(w, ns, pkt, 'lb')) return false;
+  bpfHop(w, ns, dev, prog, dir, `the packet answers a Service connection this node load-balanced per packet, so the program undoes the translation from its reverse-NAT map: the source goes back to the Service address ${pkt.src}:${pkt.sport}, which is what the client's socket is talking to at ${pkt.dst}:${pkt.dport}.`, pkt,
+    { ...(before ? { before } : {}), table: 'bpf-nat' });
+  return true;
+}
+
 /** ipv4_local_delivery: into a local endpoint's veth, through its ingress policy program, TTL lowered and MACs rewritten. */
 function toEndpoint(w: Walk, ns: Netns, dev: Device, prog: string, dir: TcDirection, pkt: Pkt, pod: ClusterPod, why: string): BpfVerdict {
   const podNs = w.cluster.netns(pod.netns);
   const eth0 = device(podNs, 'eth0')!;
   const lxc = lxcOf(w.cluster, pod).dev;
   if (pkt.ttl <= 1) return { kind: 'done', outcome: drop(w, ns, dev.name, 'ttl-exceeded', `${prog} would deliver the packet but its TTL is ${pkt.ttl}.`, pkt) };
-  const answered = viewOf(pkt);
-  if (bpfRevNat(w, ns, pkt, 'lb')) {
-    bpfHop(w, ns, dev, prog, dir, `the packet answers a connection that bpf_lxc load-balanced per packet, so before delivering it the program undoes the translation from its reverse-NAT map: the source goes back to the Service address ${pkt.src}:${pkt.sport}, which is what the client's socket is talking to.`, pkt,
-      { before: answered, table: 'bpf-nat' });
-  }
+  serviceAnswer(w, ns, dev, prog, dir, pkt);
   const before = viewOf(pkt);
   pkt.ttl -= 1;
   pkt.srcMac = lxc.mac;
@@ -194,13 +203,8 @@ export function ciliumDatapath(o: CiliumOptions): BpfDatapath {
     // A local backend's answer to a NodePort connection: bpf_lxc's CT lookup sends it to the NodePort reverse-NAT path.
     const answered = viewOf(pkt);
     if (bpfRevNat(w, ns, pkt)) return nodePortAnswer(w, ns, dev, prog, pkt, answered, 'the pod answers a NodePort connection this node translated to it, so the program undoes the translation from its NAT table');
-    let why = 'The pod\'s packet enters the node here.';
-    // The answer to a Service connection this node load-balanced per packet (the CT entry is the node's): lb4_rev_nat.
-    if (bpfRevNat(w, ns, pkt, 'lb')) {
-      bpfHop(w, ns, dev, prog, 'ingress', `the pod answers a Service connection this node load-balanced per packet, so the program undoes the translation from its reverse-NAT map: the source goes back to the Service address ${pkt.src}:${pkt.sport}, the destination to the client ${pkt.dst}:${pkt.dport}.`, pkt,
-        { before: answered, table: 'bpf-nat' });
-      why = 'Translated back,';
-    }
+    // The answer to a Service connection this node load-balanced per packet (the CT entry is the node's).
+    let why = serviceAnswer(w, ns, dev, prog, 'ingress', pkt) ? 'Translated back,' : 'The pod\'s packet enters the node here.';
     if (pkt.proto === 'tcp' || pkt.proto === 'udp') {
       const lb = lbOf(lbs, w.cluster, nodeOf(w.cluster, ns));
       const again = bpfFwdNat(w, ns, pkt, 'lb');

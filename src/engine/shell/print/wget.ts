@@ -60,7 +60,7 @@ export function printWget(r: CurlResult, opts: WgetOptions = {}): CommandOutput 
   // The file itself is not kept: podpath has no files, so it never exists beforehand either.
   if (toStdout) w.out(res.body);
   if (!opts.quiet) {
-    w.err(progressLine(file.slice(file.lastIndexOf('/') + 1), new TextEncoder().encode(res.body).length, opts.screenWidth ?? 80));
+    w.err(progressLine(lastComponent(file), new TextEncoder().encode(res.body).length, opts.screenWidth ?? 80));
     w.err(toStdout ? 'written to stdout\n' : `'${file}' saved\n`);
   }
   return w.done(0);
@@ -68,10 +68,12 @@ export function printWget(r: CurlResult, opts: WgetOptions = {}): CommandOutput 
 
 /** download_one_url's guess without -O: the last component of the URL's path (query and all), or index.html. */
 export function fileFromPath(path: string): string {
-  const rest = path.replace(/^\/+/, '');
-  const last = rest.slice(rest.lastIndexOf('/') + 1);
+  const last = lastComponent(path);
   return last === '' ? 'index.html' : last;
 }
+
+/** bb_get_last_path_component_nostrip: what follows the last slash ("" for a path that ends in one). */
+const lastComponent = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /**
  * bb_progress_update's last call on a terminal, then the newline progress_meter adds. At the end
